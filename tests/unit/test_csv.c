@@ -1,0 +1,483 @@
+/* test_csv.c: the CSV/TSV reader: formats, numbers, every error and where. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "core/csv.h"
+#include "core/dataset.h"
+#include "core/err.h"
+#include "tests/unit/unit.h"
+
+/* Parse a NUL-terminated string; the dataset must come back. */
+static sx_dataset *
+parse_ok(const char *text)
+{
+	sx_err e;
+	char buf[800];
+	sx_dataset *ds;
+
+	err_clear(&e);
+	ds = csv_parse(text, strlen(text), "t.csv", "t", &e);
+	err_format(&e, buf, sizeof buf);
+	ck_assert_msg(ds != NULL, "unexpected error: %s", buf);
+	return ds;
+}
+
+/* Parse text of length len that must fail; the formatted error goes to out. */
+static void
+parse_fail_n(const char *text, size_t len, char *out, size_t outlen)
+{
+	sx_err e;
+	sx_dataset *ds;
+
+	err_clear(&e);
+	ds = csv_parse(text, len, "t.csv", "t", &e);
+	ck_assert_msg(ds == NULL, "parse of '%s' should fail", text);
+	err_format(&e, out, outlen);
+}
+
+/* Assert that `text` fails with exactly the formatted error `want`. */
+#define ck_csv_error(text, want) do { \
+	char got_[800]; \
+	parse_fail_n((text), strlen(text), got_, sizeof got_); \
+	ck_assert_str_eq(got_, (want)); \
+} while (0)
+
+START_TEST(test_basic)
+{
+	sx_dataset *ds = parse_ok("N,D,L\n1e9,2e10,2.5\n2e9,4e10,2.25\n");
+
+	ck_assert_str_eq(ds->name, "t");
+	ck_assert_ptr_null(ds->source);
+	ck_assert_uint_eq(ds->nrows, 2);
+	ck_assert_uint_eq(ds->ncols, 3);
+	ck_assert_str_eq(ds->cols[0].name, "N");
+	ck_assert_str_eq(ds->cols[2].name, "L");
+	ck_assert_ptr_null(ds->cols[1].text);
+	ck_assert(ds->cols[0].v[0] == 1e9);
+	ck_assert(ds->cols[1].v[1] == 4e10);
+	ck_assert(ds->cols[2].v[1] == 2.25);
+	dataset_free(ds);
+}
+END_TEST
+
+/* Each spelling must give the double the C compiler gives for it. */
+START_TEST(test_number_forms)
+{
+	sx_dataset *ds = parse_ok(
+	    "x\n"
+	    "1e18\n1.5E+20\n+3\n-2.5\n.5\n5.\n0.1\n-0\n007\n1e-5\n"
+	    "9.993852799709755e+18\n6795600349.289497\n"
+	    "123456789012345678901234\n0.30000000000000004\n"
+	    "2.2250738585072014e-308\n1.7976931348623157e308\n"
+	    "4.9e-324\n 42 \n3.14159265358979323846264338327950288\n"
+	    "9007199254740993\n9007199254740995\n25298381.201802593\n"
+	    "1.2345678901234567e-25\n");
+	static const double want[] = {
+		1e18, 1.5E+20, +3, -2.5, .5, 5., 0.1, -0.0, 7, 1e-5,
+		9.993852799709755e+18, 6795600349.289497,
+		123456789012345678901234.0, 0.30000000000000004,
+		2.2250738585072014e-308, 1.7976931348623157e308,
+		4.9e-324, 42, 3.14159265358979323846264338327950288,
+		/* halfway between doubles: ties to even */
+		9007199254740993.0, 9007199254740995.0,
+		25298381.201802593, 1.2345678901234567e-25
+	};
+	size_t i;
+
+	ck_assert_uint_eq(ds->nrows, sizeof want / sizeof want[0]);
+	for (i = 0; i < ds->nrows; i++)
+		ck_assert_msg(ds->cols[0].v[i] == want[i],
+		    "row %zu: %.17g != %.17g", i, ds->cols[0].v[i], want[i]);
+	ck_assert(signbit(ds->cols[0].v[7]));
+	dataset_free(ds);
+}
+END_TEST
+
+START_TEST(test_number_errors)
+{
+	ck_csv_error("x\n1\n0x10\n", "t.csv:3:1: not a number: '0x10'");
+	ck_csv_error("x\n1\n1e\n", "t.csv:3:1: not a number: '1e'");
+	ck_csv_error("x\n1\n1.2.3\n", "t.csv:3:1: not a number: '1.2.3'");
+	ck_csv_error("x\n1\n-\n", "t.csv:3:1: not a number: '-'");
+	ck_csv_error("x\n1\n1,5\n", "t.csv:3:3: extra cell (header has 1 column)");
+	ck_csv_error("x,y\n1,2\n3,abc\n", "t.csv:3:3: not a number: 'abc'");
+	ck_csv_error("x,y\n1,2\n3,  abc  \n", "t.csv:3:5: not a number: 'abc'");
+	ck_csv_error("x,y\n1,2\n3,nan\n", "t.csv:3:3: NaN is not allowed");
+	ck_csv_error("x,y\n1,2\n3,-NaN\n", "t.csv:3:3: NaN is not allowed");
+	ck_csv_error("x,y\n1,2\n3,inf\n", "t.csv:3:3: infinite value");
+	ck_csv_error("x,y\n1,2\n3,-Infinity\n", "t.csv:3:3: infinite value");
+	ck_csv_error("x,y\n1,2\n3,1e999\n",
+	    "t.csv:3:3: number out of range: '1e999'");
+	ck_csv_error("x,y\n1,2\n3,-2e308\n",
+	    "t.csv:3:3: number out of range: '-2e308'");
+	/* A NaN first cell does not turn a column into text. */
+	ck_csv_error("x,y\n1,NaN\n3,4\n", "t.csv:2:3: NaN is not allowed");
+	ck_csv_error("x,y\n1,2\n3,\n", "t.csv:3:3: empty cell");
+	/* An empty first cell is reported once the column turns out numeric. */
+	ck_csv_error("x,y\n1,\n3,\n5,6\n", "t.csv:2:3: empty cell");
+}
+END_TEST
+
+START_TEST(test_long_cell_quoted)
+{
+	char text[200], got[800];
+
+	snprintf(text, sizeof text, "x\n1\n%s\n",
+	    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP");
+	parse_fail_n(text, strlen(text), got, sizeof got);
+	ck_assert_str_eq(got, "t.csv:3:1: not a number: "
+	    "'abcdefghijklmnopqrstuvwxyz0123456789ABCD...'");
+	/* Cut on a character boundary: 39 ASCII bytes then a 2-byte 'é'. */
+	snprintf(text, sizeof text, "x\n1\n%s\n",
+	    "abcdefghijklmnopqrstuvwxyz0123456789ABC\xc3\xa9xyz");
+	parse_fail_n(text, strlen(text), got, sizeof got);
+	ck_assert_str_eq(got, "t.csv:3:1: not a number: "
+	    "'abcdefghijklmnopqrstuvwxyz0123456789ABC...'");
+}
+END_TEST
+
+START_TEST(test_structure_errors)
+{
+	ck_csv_error("a,b,c,d,e\n1,2,3,4,5\n1,2,3\n",
+	    "t.csv:3:6: missing cell (row has 3 of 5 columns)");
+	ck_csv_error("a,b,c,d,e\n1,2,3\r\n",
+	    "t.csv:2:6: missing cell (row has 3 of 5 columns)");
+	ck_csv_error("a,b,c,d,e\n1,2,3,4,5,6\n",
+	    "t.csv:2:11: extra cell (header has 5 columns)");
+	ck_csv_error("a,b\n1,2,\n", "t.csv:2:5: extra cell (header has 2 columns)");
+	ck_csv_error("", "t.csv: empty file");
+	ck_csv_error("\xEF\xBB\xBF", "t.csv: empty file");
+	ck_csv_error("# only a comment\n\n  \n",
+	    "t.csv: no header row (only comments and blank lines)");
+	ck_csv_error("a,b\n1,\"2\n3\n",
+	    "t.csv:2:3: quote not closed");
+	ck_csv_error("a,\"b\n", "t.csv:1:3: quote not closed");
+	ck_csv_error("a,\"b\"c\n1,2\n", "t.csv:1:6: text after closing quote");
+	ck_csv_error("N,D,N\n1,2,3\n", "t.csv:1:5: duplicate column name 'N'");
+	ck_csv_error("N,x,x,N\n1,2,3,4\n", "t.csv:1:5: duplicate column name 'x'");
+	ck_csv_error("\"a\"\"b\",\"a\"\"b\"\n1,2\n",
+	    "t.csv:1:8: duplicate column name 'a\"b'");
+	ck_csv_error("N,L\r1,2\r3,4\r", "t.csv:1:4: line ends in CR without LF "
+	    "(old Mac line ends are not supported)");
+	ck_csv_error("a,,c\n1,2,3\n", "t.csv:1:3: empty column name");
+	ck_csv_error("a,b,\n1,2,3\n", "t.csv:1:5: empty column name");
+	ck_csv_error("a, \"\" ,c\n1,2,3\n", "t.csv:1:4: empty column name");
+}
+END_TEST
+
+START_TEST(test_nul_byte)
+{
+	static const char text[] = "a,b\n1,2\n3,4\0\n";
+	char got[800];
+
+	parse_fail_n(text, sizeof text - 1, got, sizeof got);
+	ck_assert_str_eq(got, "t.csv:3:4: NUL byte in input");
+}
+END_TEST
+
+START_TEST(test_quoting)
+{
+	sx_dataset *ds = parse_ok(
+	    "\"run, name\",\"N\"\n"
+	    "\"a \"\"b\"\" c\",\"1e9\"\n"
+	    "\"two\nlines\", 2e9 \n"
+	    "plain ,  \"3e9\"  \n"
+	    "\"\",4e9\n");
+
+	ck_assert_uint_eq(ds->nrows, 4);
+	ck_assert_str_eq(ds->cols[0].name, "run, name");
+	ck_assert_ptr_null(ds->cols[0].v);
+	ck_assert_str_eq(ds->cols[0].text[0], "a \"b\" c");
+	ck_assert_str_eq(ds->cols[0].text[1], "two\nlines");
+	ck_assert_str_eq(ds->cols[0].text[2], "plain");
+	ck_assert_str_eq(ds->cols[0].text[3], "");
+	ck_assert(ds->cols[1].v[0] == 1e9);
+	ck_assert(ds->cols[1].v[1] == 2e9);
+	ck_assert(ds->cols[1].v[2] == 3e9);
+	dataset_free(ds);
+	/* Line numbers keep counting through a quoted newline. */
+	ck_csv_error("name,N\n\"x\ny\",1\nz,q\n", "t.csv:4:3: not a number: 'q'");
+	/* A quote inside an unquoted cell is kept as is. */
+	ds = parse_ok("name\n5\"6\n");
+	ck_assert_str_eq(ds->cols[0].text[0], "5\"6");
+	dataset_free(ds);
+}
+END_TEST
+
+START_TEST(test_tsv_semicolon)
+{
+	sx_dataset *ds = parse_ok("Model Size\tTraining FLOP\tname\n"
+	    "1e9\t6e18\ta b\n 2e9 \t1.2e19\t c,d \n");
+
+	ck_assert_uint_eq(ds->ncols, 3);
+	ck_assert_str_eq(ds->cols[1].name, "Training FLOP");
+	ck_assert(ds->cols[1].v[1] == 1.2e19);
+	ck_assert(ds->cols[0].v[1] == 2e9);
+	ck_assert_str_eq(ds->cols[2].text[1], "c,d");
+	dataset_free(ds);
+	/* Empty TSV cell: tabs are delimiters there, not blanks. */
+	ck_csv_error("a\tb\n1\t2\n1\t\n", "t.csv:3:3: empty cell");
+
+	ds = parse_ok("N;L\n1e9;2.5\n2e9;3\n");
+	ck_assert_uint_eq(ds->ncols, 2);
+	ck_assert(ds->cols[1].v[1] == 3);
+	dataset_free(ds);
+	/* With ';' as delimiter a decimal comma is not a number. */
+	ck_csv_error("N;L\n1e9;2.5\n2e9;2,5\n", "t.csv:3:5: not a number: '2,5'");
+	/* The delimiter is sniffed outside quotes: "a;b;c" is one name. */
+	ds = parse_ok("\"a;b;c\",d\n1,2\n");
+	ck_assert_uint_eq(ds->ncols, 2);
+	ck_assert_str_eq(ds->cols[0].name, "a;b;c");
+	dataset_free(ds);
+	/* One column, no delimiter at all. */
+	ds = parse_ok("loss\n2.5\n2.0\n");
+	ck_assert_uint_eq(ds->ncols, 1);
+	ck_assert_uint_eq(ds->nrows, 2);
+	dataset_free(ds);
+}
+END_TEST
+
+START_TEST(test_crlf_bom_comments)
+{
+	sx_dataset *ds = parse_ok("\xEF\xBB\xBF# generated\r\n\r\nN,L\r\n"
+	    "# a comment between rows, with, commas\r\n"
+	    "1e9,2.5\r\n\r\n   \r\n2e9,2.25\r\n# trailing\r\n");
+
+	ck_assert_uint_eq(ds->nrows, 2);
+	ck_assert_str_eq(ds->cols[0].name, "N");
+	ck_assert(ds->cols[1].v[0] == 2.5);
+	ck_assert(ds->cols[1].v[1] == 2.25);
+	dataset_free(ds);
+	/* The BOM is not counted in line 1's columns; CRLF lines still count. */
+	ck_csv_error("\xEF\xBB\xBFN,N\r\n", "t.csv:1:3: duplicate column name 'N'");
+	ck_csv_error("\xEF\xBB\xBFN,L\r\n1,2\r\n3,x\r\n",
+	    "t.csv:3:3: not a number: 'x'");
+	/* Last line without a newline; quoted cell before CRLF. */
+	ds = parse_ok("N,name\r\n1,\"a\"\r\n2,\"b\"");
+	ck_assert_uint_eq(ds->nrows, 2);
+	ck_assert_str_eq(ds->cols[1].text[1], "b");
+	dataset_free(ds);
+}
+END_TEST
+
+START_TEST(test_utf8_columns)
+{
+	/* "é" is one character: the bad cell starts at character column 5. */
+	ck_csv_error("name,N\nx,1\n\xc3\xa9t\xc3\xa9,q\n",
+	    "t.csv:3:5: not a number: 'q'");
+}
+END_TEST
+
+START_TEST(test_text_columns)
+{
+	sx_dataset *ds = parse_ok("id,tag,N,empty\n1,a,10,\n2,,20,\n3,c,30,\n");
+
+	ck_assert_uint_eq(ds->nrows, 3);
+	ck_assert_ptr_nonnull(ds->cols[0].v);
+	ck_assert_ptr_nonnull(ds->cols[1].text);
+	ck_assert_ptr_null(ds->cols[1].v);
+	ck_assert_str_eq(ds->cols[1].text[1], "");
+	/* A column that is empty in every row is text of empty strings. */
+	ck_assert_ptr_nonnull(ds->cols[3].text);
+	ck_assert_str_eq(ds->cols[3].text[2], "");
+	dataset_free(ds);
+	/* Empty first cells, then text: the column is text. */
+	ds = parse_ok("N,tag\n1,\n2,\n3,x\n");
+	ck_assert_ptr_nonnull(ds->cols[1].text);
+	ck_assert_str_eq(ds->cols[1].text[0], "");
+	ck_assert_str_eq(ds->cols[1].text[2], "x");
+	dataset_free(ds);
+	/* A text column keeps numbers that come later as text. */
+	ds = parse_ok("name\nrun-a\n12\n");
+	ck_assert_str_eq(ds->cols[0].text[1], "12");
+	dataset_free(ds);
+	/* Header only: zero rows, numeric columns. */
+	ds = parse_ok("N,D\n");
+	ck_assert_uint_eq(ds->nrows, 0);
+	ck_assert_ptr_nonnull(ds->cols[0].v);
+	dataset_free(ds);
+}
+END_TEST
+
+/* Write `text` to a fresh temporary file; the path goes to `path`. */
+static void
+write_temp(char *path, size_t len, const char *text)
+{
+	int fd;
+	FILE *f;
+
+	snprintf(path, len, "/tmp/sx-test-csv-XXXXXX");
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(test_read_file)
+{
+	char path[64], got[800], want[800];
+	sx_err e;
+	sx_dataset *ds;
+
+	write_temp(path, sizeof path, "N,L\n1e9,2.5\n2e9,x\n");
+	err_clear(&e);
+	ck_assert_ptr_null(csv_read_file(path, "runs", &e));
+	err_format(&e, got, sizeof got);
+	snprintf(want, sizeof want, "%s:3:5: not a number: 'x'", path);
+	ck_assert_str_eq(got, want);
+	unlink(path);
+
+	write_temp(path, sizeof path, "N,L\n1e9,2.5\n2e9,2.25\n");
+	ds = csv_read_file(path, "runs", &e);
+	ck_assert_ptr_nonnull(ds);
+	ck_assert_str_eq(ds->name, "runs");
+	ck_assert_str_eq(ds->source, path);
+	ck_assert(ds->cols[1].v[1] == 2.25);
+	dataset_free(ds);
+	/* Without a name the base name is used, without its extension. */
+	ds = csv_read_file(path, NULL, &e);
+	ck_assert_ptr_nonnull(ds);
+	ck_assert_str_eq(ds->name, path + strlen("/tmp/"));
+	dataset_free(ds);
+	unlink(path);
+
+	err_clear(&e);
+	ck_assert_ptr_null(csv_read_file("/nonexistent/runs.csv", NULL, &e));
+	snprintf(want, sizeof want, "cannot open '/nonexistent/runs.csv': %s",
+	    strerror(ENOENT));
+	err_format(&e, got, sizeof got);
+	ck_assert_str_eq(got, want);
+
+	err_clear(&e);
+	ck_assert_ptr_null(csv_read_file("/tmp", NULL, &e));
+	snprintf(want, sizeof want, "cannot read '/tmp': %s", strerror(EISDIR));
+	err_format(&e, got, sizeof got);
+	ck_assert_str_eq(got, want);
+
+	/* A sparse file just over the limit is refused before reading. */
+	write_temp(path, sizeof path, "");
+	ck_assert_int_eq(truncate(path, ((off_t)1 << 30) + 1), 0);
+	err_clear(&e);
+	ck_assert_ptr_null(csv_read_file(path, NULL, &e));
+	snprintf(want, sizeof want, "'%s' is larger than the 1 GiB limit for "
+	    "data files (1073741825 bytes)", path);
+	err_format(&e, got, sizeof got);
+	ck_assert_str_eq(got, want);
+	unlink(path);
+
+	write_temp(path, sizeof path, "");
+	err_clear(&e);
+	ck_assert_ptr_null(csv_read_file(path, NULL, &e));
+	snprintf(want, sizeof want, "%s: empty file", path);
+	err_format(&e, got, sizeof got);
+	ck_assert_str_eq(got, want);
+	unlink(path);
+}
+END_TEST
+
+/* Index of column `name`, asserting it exists. */
+static size_t
+col(const sx_dataset *ds, const char *name)
+{
+	int i = dataset_column(ds, name);
+
+	ck_assert_msg(i >= 0, "no column for '%s'", name);
+	return (size_t)i;
+}
+
+START_TEST(test_chinchilla_file)
+{
+	sx_err e;
+	sx_dataset *ds;
+
+	err_clear(&e);
+	ds = csv_read_file(unit_shared_data("chinchilla_epoch.csv"), NULL, &e);
+	ck_assert_msg(ds != NULL, "%s", e.msg);
+	ck_assert_str_eq(ds->name, "chinchilla_epoch");
+	ck_assert_uint_eq(ds->nrows, 245);
+	ck_assert_uint_eq(ds->ncols, 7);
+	ck_assert_str_eq(ds->cols[col(ds, "N")].name, "Model Size");
+	ck_assert_str_eq(ds->cols[col(ds, "C")].name, "Training FLOP");
+	ck_assert_str_eq(ds->cols[col(ds, "L")].name, "loss");
+	ck_assert_int_eq(dataset_column(ds, "D"), -1);
+	ck_assert_ptr_nonnull(ds->cols[2].text);
+	ck_assert_ptr_nonnull(ds->cols[5].text);
+	ck_assert_str_eq(ds->cols[2].text[0], "#faebdd");
+	ck_assert_str_eq(ds->cols[5].text[244], "#34193d");
+	/* First and last data rows of the file. */
+	ck_assert(ds->cols[col(ds, "N")].v[0] == 6795600349.289497);
+	ck_assert(ds->cols[col(ds, "C")].v[0] == 9.993852799709755e+18);
+	ck_assert(ds->cols[col(ds, "L")].v[0] == 5.005581996196243);
+	ck_assert(ds->cols[col(ds, "N")].v[244] == 6795614805.310381);
+	ck_assert(ds->cols[col(ds, "C")].v[244] == 1.2956022673438285e+22);
+	ck_assert(ds->cols[col(ds, "L")].v[244] == 2.0773942450664395);
+	ck_assert(ds->cols[0].v[1] == 151.60375);
+	dataset_free(ds);
+}
+END_TEST
+
+START_TEST(test_gadre_file)
+{
+	sx_err e;
+	sx_dataset *ds;
+
+	err_clear(&e);
+	ds = csv_read_file(unit_shared_data("gadre2024_overtraining_scaling.csv"),
+	    "gadre", &e);
+	ck_assert_msg(ds != NULL, "%s", e.msg);
+	ck_assert_uint_eq(ds->nrows, 104);
+	ck_assert_uint_eq(ds->ncols, 19);
+	ck_assert_str_eq(ds->cols[col(ds, "N")].name, "params");
+	ck_assert_str_eq(ds->cols[col(ds, "D")].name, "tokens");
+	/* The C4 validation loss, not the first loss_* column. */
+	ck_assert_str_eq(ds->cols[col(ds, "L")].name, "loss_c4_val");
+	ck_assert_int_eq(dataset_column(ds, "C"), -1);
+	ck_assert_ptr_nonnull(ds->cols[0].text);
+	ck_assert_ptr_nonnull(ds->cols[1].text);
+	ck_assert_ptr_nonnull(ds->cols[2].text);
+	ck_assert_str_eq(ds->cols[0].text[0], "c4_original-d=96_l=8_h=4-0.25");
+	ck_assert_str_eq(ds->cols[2].text[103], "open_lm_7b");
+	ck_assert(ds->cols[col(ds, "N")].v[0] == 10569312);
+	ck_assert(ds->cols[col(ds, "D")].v[0] == 52846560);
+	ck_assert(ds->cols[col(ds, "N")].v[103] == 6889410560.0);
+	ck_assert(ds->cols[col(ds, "D")].v[103] == 137788211200.0);
+	ck_assert(ds->cols[col(ds, "L")].v[103] == 2.454721561962622);
+	ck_assert(ds->cols[col(ds, "lr")].v[103] == 0.0003);
+	dataset_free(ds);
+}
+END_TEST
+
+Suite *
+unit_suite(void)
+{
+	Suite *s = suite_create("csv");
+	TCase *tc = tcase_create("parse");
+	TCase *tf = tcase_create("files");
+
+	tcase_add_test(tc, test_basic);
+	tcase_add_test(tc, test_number_forms);
+	tcase_add_test(tc, test_number_errors);
+	tcase_add_test(tc, test_long_cell_quoted);
+	tcase_add_test(tc, test_structure_errors);
+	tcase_add_test(tc, test_nul_byte);
+	tcase_add_test(tc, test_quoting);
+	tcase_add_test(tc, test_tsv_semicolon);
+	tcase_add_test(tc, test_crlf_bom_comments);
+	tcase_add_test(tc, test_utf8_columns);
+	tcase_add_test(tc, test_text_columns);
+	suite_add_tcase(s, tc);
+	tcase_add_test(tf, test_read_file);
+	tcase_add_test(tf, test_chinchilla_file);
+	tcase_add_test(tf, test_gadre_file);
+	suite_add_tcase(s, tf);
+	return s;
+}
