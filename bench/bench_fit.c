@@ -1,0 +1,101 @@
+/*
+ * bench_fit.c: medians of fit_run for the 3-parameter `plc` law at n = 200
+ * and n = 20,000 (seeded synthetic data, 1 % multiplicative noise), linear
+ * and log residuals, in thread CPU time (robust to other load on the
+ * machine; wall time on an idle machine is the same). Build by hand from
+ * a configured build directory:
+ *   gcc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I/work/main -I. \
+ *       /work/main/bench/bench_fit.c libsxcore.a -lgsl -lgslcblas -lm
+ * (or link it as a `make bench` program with $(CORE_LIBS)).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "core/fit.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median wall time (ms) of `reps` fits of plc to n synthetic points. */
+static double
+bench_plc(size_t n, enum sx_space space, int reps, int *iters)
+{
+	const sx_model *m = model_builtin("plc");
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	double *xs = malloc(n * sizeof *xs), *y = malloc(n * sizeof *y);
+	double *t = malloc((size_t)reps * sizeof *t), med;
+	const double *x[1] = { xs };
+	sx_fit_opts o;
+	sx_fit_result r;
+	sx_err e;
+	size_t i;
+	int k;
+
+	gsl_rng_set(rng, 42);
+	for (i = 0; i < n; i++) {
+		/* N from 1e6 to 1e10, Henighan's 16x16 image law. */
+		xs[i] = exp(log(1e6) + log(1e4) * (double)i / (double)(n - 1));
+		y[i] = (2.64 + pow(2.8e2 / xs[i], 0.22)) *
+		    exp(0.01 * gsl_ran_gaussian(rng, 1.0));
+	}
+	memset(&o, 0, sizeof o);
+	o.space = space;
+	for (k = 0; k < reps; k++) {
+		double t0 = now_ms();
+
+		if (fit_run(m, x, y, n, &o, &r, &e) != 0) {
+			fprintf(stderr, "bench_fit: %s\n", e.msg);
+			exit(1);
+		}
+		t[k] = now_ms() - t0;
+		*iters = r.iterations;
+		fit_result_free(&r);
+	}
+	qsort(t, (size_t)reps, sizeof *t, cmp_double);
+	med = t[reps / 2];
+	free(t);
+	free(xs);
+	free(y);
+	gsl_rng_free(rng);
+	return med;
+}
+
+int
+main(void)
+{
+	static const size_t ns[] = { 200, 20000 };
+	size_t i;
+	int s, it = 0;
+
+	for (i = 0; i < 2; i++)
+		for (s = 0; s < 2; s++) {
+			double ms = bench_plc(ns[i], (enum sx_space)s,
+			    ns[i] > 1000 ? 51 : 501, &it);
+
+			printf("fit plc n=%-6zu %-6s median %.4f ms (%d iterations)\n",
+			    ns[i], s ? "log" : "linear", ms, it);
+		}
+	return 0;
+}
