@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/sha256.h"
 #include "core/units.h"
 #include "core/xalloc.h"
 #include "tests/unit/unit.h"
@@ -45,6 +46,29 @@ START_TEST(test_xasprintf)
 }
 END_TEST
 
+/* FIPS 180-2 appendix B vectors, and a 1,000,000-byte one. */
+START_TEST(test_sha256_vectors)
+{
+	char hex[65];
+	static char big[1000000];
+
+	sha256_hex("abc", 3, hex);
+	ck_assert_str_eq(hex,
+	    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("", 0, hex);
+	ck_assert_str_eq(hex,
+	    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
+	    hex);
+	ck_assert_str_eq(hex,
+	    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	memset(big, 'a', sizeof big);
+	sha256_hex(big, sizeof big, hex);
+	ck_assert_str_eq(hex,
+	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -54,6 +78,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_format_positions);
 	tcase_add_test(tc, test_units_round_trip);
 	tcase_add_test(tc, test_xasprintf);
+	tcase_add_test(tc, test_sha256_vectors);
 	suite_add_tcase(s, tc);
 	return s;
 }
