@@ -1,0 +1,507 @@
+/* cmd-data.c: load, data list/show/describe/drop, rename, derive, filter. */
+#include "config.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/columns.h"
+#include "core/csv.h"
+#include "core/expr.h"
+#include "core/xalloc.h"
+#include "sessions/cmd.h"
+#include "sessions/colbind.h"
+
+/* Default dataset name from a path: the file's base name up to its first
+ * '.', with characters outside [A-Za-z0-9_] made '_'. */
+static char *
+data_default_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *name;
+
+	base = base != NULL ? base + 1 : path;
+	name = xstrndup(base, strcspn(base, "."));
+	for (char *p = name; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			*p = '_';
+	if (name[0] == '\0') {
+		free(name);
+		name = xstrdup("data");
+	}
+	return name;
+}
+
+static void
+data_report_loaded(sx_out *o, const char *cmd, const sx_dataset *ds)
+{
+	if (o->json) {
+		out_obj_begin(o, cmd);
+		out_key_str(o, "name", ds->name);
+		out_key_int(o, "rows", (long long)ds->nrows);
+		out_key_arr(o, "columns");
+		for (size_t i = 0; i < ds->ncols; i++) {
+			const char *canon = column_canonical(ds->cols[i].name);
+
+			out_obj(o);
+			out_key_str(o, "name", ds->cols[i].name);
+			out_key_str(o, "type", ds->cols[i].v != NULL ? "number" : "text");
+			out_key_str(o, "canonical", canon);
+			out_end(o);
+		}
+		out_obj_end(o);
+		return;
+	}
+	out_printf(o, "%s: %zu rows, %zu columns:", ds->name, ds->nrows, ds->ncols);
+	for (size_t i = 0; i < ds->ncols; i++) {
+		const char *canon = column_canonical(ds->cols[i].name);
+
+		out_printf(o, "%s %s", i > 0 ? "," : "", ds->cols[i].name);
+		if (ds->cols[i].v == NULL)
+			out_puts(o, " (text)");
+		else if (canon != NULL && strcmp(canon, ds->cols[i].name) != 0)
+			out_printf(o, " (%s)", canon);
+	}
+	out_puts(o, "\n");
+}
+
+static int
+cmd_load_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *path = arg(a, ctx->cmd, "PATH");
+	const char *as = arg(a, ctx->cmd, "as");
+	char *name = as != NULL ? xstrdup(as) : data_default_name(path);
+	sx_dataset *ds;
+	sx_err e;
+
+	err_clear(&e);
+	if (strcmp(path, "-") == 0) {
+		if (ctx->cl->heredoc == NULL) {
+			free(name);
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"),
+			    "'load -' reads a here-document: load - as NAME <<END");
+		}
+		ds = csv_parse(ctx->cl->heredoc, ctx->cl->heredoc_len,
+		    "<here-document>", name, &e);
+		if (ds == NULL && e.line > 0)
+			e.line += ctx->cl->heredoc_line - 1;
+	} else {
+		if (ctx->cl->heredoc != NULL) {
+			free(name);
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"),
+			    "a here-document goes with 'load -', not a path");
+		}
+		ds = csv_read_file(path, name, &e);
+	}
+	free(name);
+	if (ds == NULL)
+		return cmd_fail_err(ctx, arg_index(a, ctx->cmd, "PATH"), &e);
+	ws_put_dataset(ctx->ws, ds);
+	ws_set_current(&ctx->ws->cur_data, ds->name);
+	data_report_loaded(ctx->out, "load", ds);
+	return 0;
+}
+
+static int
+cmd_data_list_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	sx_workspace *ws = ctx->ws;
+
+	(void)a;
+	if (o->json) {
+		out_obj_begin(o, "data list");
+		out_key_arr(o, "datasets");
+		for (size_t i = 0; i < ws->nds; i++) {
+			out_obj(o);
+			out_key_str(o, "name", ws->ds[i]->name);
+			out_key_int(o, "rows", (long long)ws->ds[i]->nrows);
+			out_key_int(o, "columns", (long long)ws->ds[i]->ncols);
+			out_key_str(o, "source", ws->ds[i]->source);
+			out_end(o);
+		}
+		out_obj_end(o);
+		return 0;
+	}
+	if (ws->nds == 0) {
+		out_puts(o, "no datasets (try 'load FILE' or 'demo chinchilla')\n");
+		return 0;
+	}
+	out_printf(o, "%-16s %8s %5s  %s\n", "name", "rows", "cols", "source");
+	for (size_t i = 0; i < ws->nds; i++)
+		out_printf(o, "%-16s %8zu %5zu  %s\n", ws->ds[i]->name,
+		    ws->ds[i]->nrows, ws->ds[i]->ncols,
+		    ws->ds[i]->source != NULL ? ws->ds[i]->source : "(built in)");
+	return 0;
+}
+
+/* One cell as text, at most `w` wide. */
+static void
+data_cell(const sx_column *c, size_t r, char *buf, size_t len)
+{
+	if (c->v != NULL)
+		snprintf(buf, len, "%.6g", c->v[r]);
+	else
+		snprintf(buf, len, "%s", c->text[r]);
+}
+
+static int
+cmd_data_show_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	const char *rows = arg(a, ctx->cmd, "--rows");
+	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10, *w;
+	char cell[64];
+
+	if (ds == NULL)
+		return -1;
+	if (k > ds->nrows)
+		k = ds->nrows;
+	if (o->json) {
+		out_obj_begin(o, "data show");
+		out_key_str(o, "name", ds->name);
+		out_key_int(o, "rows", (long long)ds->nrows);
+		out_key_obj(o, "columns");
+		for (size_t c = 0; c < ds->ncols; c++) {
+			out_key_arr(o, ds->cols[c].name);
+			for (size_t r = 0; r < k; r++) {
+				if (ds->cols[c].v != NULL)
+					out_num(o, ds->cols[c].v[r]);
+				else
+					out_str(o, ds->cols[c].text[r]);
+			}
+			out_end(o);
+		}
+		out_obj_end(o);
+		return 0;
+	}
+	w = xcalloc(ds->ncols, sizeof *w);
+	for (size_t c = 0; c < ds->ncols; c++) {
+		w[c] = strlen(ds->cols[c].name);
+		for (size_t r = 0; r < k; r++) {
+			data_cell(&ds->cols[c], r, cell, sizeof cell);
+			if (strlen(cell) > w[c])
+				w[c] = strlen(cell);
+		}
+		if (w[c] > 24)
+			w[c] = 24;
+	}
+	for (size_t c = 0; c < ds->ncols; c++)
+		out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c], (int)w[c],
+		    ds->cols[c].name);
+	out_puts(o, "\n");
+	for (size_t r = 0; r < k; r++) {
+		for (size_t c = 0; c < ds->ncols; c++) {
+			data_cell(&ds->cols[c], r, cell, sizeof cell);
+			out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c],
+			    (int)w[c], cell);
+		}
+		out_puts(o, "\n");
+	}
+	if (k < ds->nrows)
+		out_printf(o, "(%zu of %zu rows; --rows K for more)\n", k, ds->nrows);
+	free(w);
+	return 0;
+}
+
+static int
+cmd_data_describe_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+
+	if (ds == NULL)
+		return -1;
+	if (o->json) {
+		out_obj_begin(o, "data describe");
+		out_key_str(o, "name", ds->name);
+		out_key_int(o, "rows", (long long)ds->nrows);
+		out_key_arr(o, "columns");
+	} else
+		out_printf(o, "%s: %zu rows\n%-18s %-4s %12s %12s %12s %12s\n",
+		    ds->name, ds->nrows, "column", "is", "min", "max", "mean", "sd");
+	for (size_t c = 0; c < ds->ncols; c++) {
+		const sx_column *col = &ds->cols[c];
+		const char *canon = column_canonical(col->name);
+		double mn = INFINITY, mx = -INFINITY, sum = 0, ss = 0, mean, sd;
+
+		for (size_t r = 0; col->v != NULL && r < ds->nrows; r++) {
+			mn = fmin(mn, col->v[r]);
+			mx = fmax(mx, col->v[r]);
+			sum += col->v[r];
+		}
+		mean = ds->nrows > 0 ? sum / (double)ds->nrows : NAN;
+		for (size_t r = 0; col->v != NULL && r < ds->nrows; r++)
+			ss += (col->v[r] - mean) * (col->v[r] - mean);
+		sd = ds->nrows > 1 ? sqrt(ss / (double)(ds->nrows - 1)) : NAN;
+		if (o->json) {
+			out_obj(o);
+			out_key_str(o, "name", col->name);
+			out_key_str(o, "canonical", canon);
+			out_key_str(o, "type", col->v != NULL ? "number" : "text");
+			if (col->v != NULL && ds->nrows > 0) {
+				out_key_num(o, "min", mn);
+				out_key_num(o, "max", mx);
+				out_key_num(o, "mean", mean);
+				out_key_num(o, "sd", sd);
+			}
+			out_end(o);
+		} else if (col->v == NULL)
+			out_printf(o, "%-18.18s %-4s %12s\n", col->name, "text", "");
+		else
+			out_printf(o, "%-18.18s %-4s %12.6g %12.6g %12.6g %12.6g\n",
+			    col->name, canon != NULL ? canon : "", mn, mx, mean, sd);
+	}
+	if (o->json)
+		out_obj_end(o);
+	return 0;
+}
+
+static int
+cmd_data_drop_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *name = arg(a, ctx->cmd, "NAME");
+
+	if (colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"), name) == NULL)
+		return -1;
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "data drop");
+		out_key_str(ctx->out, "name", name);
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "dropped %s\n", name);
+	if (ctx->ws->cur_data != NULL && strcmp(ctx->ws->cur_data, name) == 0)
+		ws_set_current(&ctx->ws->cur_data, NULL);
+	ws_drop_dataset(ctx->ws, name);
+	return 0;
+}
+
+static int
+cmd_rename_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	const char *from = arg(a, ctx->cmd, "OLD"), *to = arg(a, ctx->cmd, "NEW");
+	sx_err e;
+
+	if (ds == NULL)
+		return -1;
+	err_clear(&e);
+	if (dataset_rename_column(ds, from, to, &e) != 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd,
+		    dataset_column_exact(ds, from) < 0 ? "OLD" : "NEW"), "%s", e.msg);
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "rename");
+		out_key_str(ctx->out, "data", ds->name);
+		out_key_str(ctx->out, "from", from);
+		out_key_str(ctx->out, "to", to);
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "%s: renamed '%s' to '%s'\n", ds->name, from, to);
+	return 0;
+}
+
+/* Parse EXPR and evaluate it over every row of ds into a new array. */
+static double *
+data_eval(sx_ctx *ctx, int argi, const sx_dataset *ds, const char *text)
+{
+	sx_err e;
+	sx_expr *x;
+	const double **cols;
+	sx_expr_bind b;
+	double *v;
+
+	err_clear(&e);
+	x = expr_parse(text, &e);
+	if (x == NULL) {
+		cmd_fail(ctx, argi, "in expression, column %d: %s", e.col, e.msg);
+		return NULL;
+	}
+	if (colbind(ctx, argi, ds, x, &cols) != 0) {
+		expr_free(x);
+		return NULL;
+	}
+	b.col = cols;
+	b.val = NULL;
+	v = xcalloc(ds->nrows, sizeof *v);
+	if (expr_eval(x, &b, ds->nrows, v, &e) != 0) {
+		cmd_fail(ctx, argi, "%s", e.msg);
+		free(v);
+		v = NULL;
+	}
+	free(cols);
+	expr_free(x);
+	return v;
+}
+
+static int
+cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	const char *col = arg(a, ctx->cmd, "COL");
+	int argi = arg_index(a, ctx->cmd, "EXPR");
+	double *v;
+	size_t bad = 0, first = 0;
+	sx_err e;
+
+	if (ds == NULL)
+		return -1;
+	if (dataset_column_exact(ds, col) >= 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
+		    "'%s' already has a column '%s' (drop or rename it first)",
+		    ds->name, col);
+	v = data_eval(ctx, argi, ds, arg(a, ctx->cmd, "EXPR"));
+	if (v == NULL)
+		return -1;
+	for (size_t r = ds->nrows; r-- > 0;)
+		if (!isfinite(v[r])) {
+			bad++;
+			first = r;
+		}
+	if (bad > 0) {
+		free(v);
+		return cmd_fail(ctx, argi, "the expression is not finite on %zu "
+		    "row%s (first: row %zu)", bad, bad > 1 ? "s" : "", first + 1);
+	}
+	err_clear(&e);
+	if (dataset_add_column(ds, col, NULL, v, &e) != 0) {
+		free(v);
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"), "%s", e.msg);
+	}
+	free(v);
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "derive");
+		out_key_str(ctx->out, "data", ds->name);
+		out_key_str(ctx->out, "column", col);
+		out_key_str(ctx->out, "expr", arg(a, ctx->cmd, "EXPR"));
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "%s: new column %s = %s\n", ds->name, col,
+		    arg(a, ctx->cmd, "EXPR"));
+	return 0;
+}
+
+static int
+cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	const char *as = arg(a, ctx->cmd, "as");
+	unsigned char *keep;
+	sx_dataset *out;
+	double *v;
+	size_t kept = 0;
+
+	if (ds == NULL)
+		return -1;
+	if (as == NULL)
+		return cmd_fail(ctx, ctx->cl->argc, "missing 'as NEW' (usage: %s)",
+		    ctx->cmd->synopsis);
+	v = data_eval(ctx, arg_index(a, ctx->cmd, "EXPR"), ds,
+	    arg(a, ctx->cmd, "EXPR"));
+	if (v == NULL)
+		return -1;
+	keep = xcalloc(ds->nrows, 1);
+	for (size_t r = 0; r < ds->nrows; r++) {
+		keep[r] = v[r] != 0 && !isnan(v[r]);
+		kept += keep[r];
+	}
+	free(v);
+	out = dataset_select_rows(ds, keep, as);
+	free(keep);
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "filter");
+		out_key_str(ctx->out, "data", ds->name);
+		out_key_str(ctx->out, "name", as);
+		out_key_int(ctx->out, "rows", (long long)kept);
+		out_key_int(ctx->out, "of", (long long)ds->nrows);
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "%s: %zu of %zu rows of %s\n", as, kept,
+		    ds->nrows, ds->name);
+	ws_put_dataset(ctx->ws, out);
+	ws_set_current(&ctx->ws->cur_data, as);
+	return 0;
+}
+
+static const sx_argdef load_args[] = {
+	{ "PATH", ARG_PATH, 0, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef name_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef show_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL },
+	{ "--rows", ARG_INT, 0, NULL, "K" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef rename_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL },
+	{ "OLD", ARG_COLUMN, 0, NULL, NULL },
+	{ "NEW", ARG_NAME, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef derive_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL },
+	{ "COL", ARG_NAME, 0, NULL, NULL },
+	{ "=", ARG_LITERAL, 0, NULL, NULL },
+	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef filter_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL },
+	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NEW" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef no_args[] = {
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_data_table[] = {
+	{ "load", "load PATH [as NAME]",
+	  "Read a CSV or TSV file into a dataset. The first line that is not a\n"
+	  "'#' comment is the header; the delimiter (comma, tab or semicolon) is\n"
+	  "taken from it. Columns whose first cell is not a number are kept as\n"
+	  "text; every other cell must be a finite number, or the load fails\n"
+	  "with file:line:column and nothing changes. Columns are recognised as\n"
+	  "N (parameters), D (tokens), C (compute, FLOP), L (loss), S (steps)\n"
+	  "and t (time) from common names (params, tokens, flops, loss, ...).\n"
+	  "NAME defaults to the file's base name. 'load - as NAME <<END' reads\n"
+	  "the lines up to END (a here-document) instead of a file.\n",
+	  load_args, CMD_STATE, cmd_load_exec },
+	{ "data", "data list|show|describe|drop ...",
+	  "Look at and manage datasets.\n", no_args, 0, NULL },
+	{ "data list", "data list", "List the datasets: rows, columns, source.\n",
+	  no_args, 0, cmd_data_list_exec },
+	{ "data show", "data show NAME [--rows K]",
+	  "Print the first K rows (default 10) of a dataset.\n",
+	  show_args, 0, cmd_data_show_exec },
+	{ "data describe", "data describe NAME",
+	  "Per column: the canonical quantity it stands for, min, max, mean and\n"
+	  "standard deviation.\n", name_args, 0, cmd_data_describe_exec },
+	{ "data drop", "data drop NAME", "Remove a dataset (fits made from it stay).\n",
+	  name_args, CMD_STATE, cmd_data_drop_exec },
+	{ "rename", "rename NAME OLD NEW",
+	  "Rename column OLD of dataset NAME to NEW, e.g.\n"
+	  "  rename ep \"Model Size\" N\n", rename_args, CMD_STATE, cmd_rename_exec },
+	{ "derive", "derive NAME COL = EXPR",
+	  "Add column COL to dataset NAME, computed row by row from EXPR over its\n"
+	  "columns: + - * / ^, exp log log10 sqrt abs min max, comparisons,\n"
+	  "and/or/not, e.g. 'derive ep D = C/(6*N)'. Fails, changing nothing, if\n"
+	  "the result is not finite on some row.\n",
+	  derive_args, CMD_STATE, cmd_derive_exec },
+	{ "filter", "filter NAME EXPR as NEW",
+	  "Make dataset NEW from the rows of NAME where EXPR is true (non-zero),\n"
+	  "e.g. filter ep \"L < 3.44\" as ep240\n",
+	  filter_args, CMD_STATE, cmd_filter_exec },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
+};

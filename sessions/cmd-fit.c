@@ -1,0 +1,463 @@
+/* cmd-fit.c: fit, fits, fit show, predict, set. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sessions/cmd.h"
+#include "sessions/colbind.h"
+
+/*
+ * Parse "P=V,P=V" against model m's parameters into vals[]/given[].
+ * Reports the bad pair through cmd_fail at argv index argi.
+ */
+static int
+fit_parse_assigns(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
+    double *vals, unsigned char *given)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '='), *end;
+		int k;
+		double v;
+
+		if (eq == NULL) {
+			rc = cmd_fail(ctx, argi, "expected P=V, not '%s'", tok);
+			break;
+		}
+		*eq = '\0';
+		k = model_param_index(m, tok);
+		if (k < 0) {
+			rc = cmd_fail(ctx, argi, "'%s' is not a parameter of %s", tok,
+			    m->name);
+			break;
+		}
+		v = strtod(eq + 1, &end);
+		if (end == eq + 1 || *end != '\0' || !isfinite(v)) {
+			rc = cmd_fail(ctx, argi, "%s: '%s' is not a number", tok, eq + 1);
+			break;
+		}
+		vals[k] = v;
+		given[k] = 1;
+	}
+	free(copy);
+	return rc;
+}
+
+/* The dataset column for model input `in`, honouring --x for one-input laws. */
+static int
+fit_input_column(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
+    const sx_model *m, const char *in, int ycol)
+{
+	static const char *order[] = { "C", "N", "D", "S", "t" };
+	const char *x = arg(a, ctx->cmd, "--x");
+
+	if (x != NULL && m->nin == 1)
+		return colbind_column(ctx, arg_index(a, ctx->cmd, "--x"), ds, x);
+	if (strcmp(in, "x") != 0)
+		return colbind_column(ctx, arg_index(a, ctx->cmd, "DATA"), ds, in);
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		int c = dataset_column(ds, order[i]);
+
+		if (c >= 0 && c != ycol && ds->cols[c].v != NULL)
+			return c;
+	}
+	return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s is a law of one "
+	    "column and '%s' has none of C, N, D, S, t: name it with --x COL",
+	    m->name, ds->name);
+}
+
+/* The report of a fit, in text or JSON. */
+static void
+fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m)
+{
+	const sx_fit_result *r = &f->res;
+	const char *space = f->space == SX_SPACE_LOG ? "log" : "linear";
+
+	if (o->json) {
+		out_obj_begin(o, cmd);
+		out_key_str(o, "name", f->name);
+		out_key_str(o, "model", f->model);
+		out_key_str(o, "data", f->data);
+		out_key_int(o, "n", (long long)r->n);
+		out_key_str(o, "space", space);
+		out_key_obj(o, "params");
+		for (size_t i = 0; i < r->np; i++) {
+			out_key_obj(o, m->params[i]);
+			out_key_num(o, "value", r->p[i]);
+			out_key_num(o, "se", r->se[i]);
+			out_end(o);
+		}
+		out_end(o);
+		out_key_num(o, "rmse", r->rmse);
+		out_key_num(o, "r2", r->r2);
+		out_key_int(o, "iterations", r->iterations);
+		out_key_bool(o, "converged", r->converged);
+		out_key_str(o, "reason", r->reason);
+		out_obj_end(o);
+		return;
+	}
+	out_printf(o, "fit %s: %s to %s (%zu rows), %s = L(", f->name, f->model,
+	    f->data, r->n, f->ycol);
+	for (size_t i = 0; i < f->nx; i++)
+		out_printf(o, "%s%s", i > 0 ? ", " : "", f->xcols[i]);
+	out_printf(o, "), %s-space residuals\n", space);
+	out_printf(o, "  L = %s\n", m->formula);
+	for (size_t i = 0; i < r->np; i++) {
+		if (isnan(r->se[i]))
+			out_printf(o, "  %-8s %14.6g   (fixed)\n", m->params[i], r->p[i]);
+		else
+			out_printf(o, "  %-8s %14.6g ± %-10.3g\n", m->params[i], r->p[i],
+			    r->se[i]);
+	}
+	out_printf(o, "  rmse %.4g   R² %.4f   %d iterations   %s\n", r->rmse,
+	    r->r2, r->iterations, r->reason);
+}
+
+static int
+cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *mname = arg(a, ctx->cmd, "MODEL");
+	const char *as = arg(a, ctx->cmd, "as");
+	const char *yname = arg(a, ctx->cmd, "--y");
+	const char *space = arg(a, ctx->cmd, "--space");
+	const sx_model *m = ws_model(ctx->ws, mname);
+	const sx_dataset *ds;
+	const double **x = NULL;
+	double *init = NULL;
+	unsigned char *given = NULL, *fixed = NULL;
+	sx_fit_opts opts;
+	sx_fitrec *f = NULL;
+	sx_err e;
+	int ycol, rc = -1;
+
+	if (m == NULL)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "MODEL"),
+		    "no model '%s' (see 'models')", mname);
+	ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "DATA"),
+	    arg(a, ctx->cmd, "DATA"));
+	if (ds == NULL)
+		return -1;
+	ycol = colbind_column(ctx, arg_index(a, ctx->cmd, yname != NULL ? "--y" :
+	    "DATA"), ds, yname != NULL ? yname : "L");
+	if (ycol < 0)
+		return -1;
+	f = xcalloc(1, sizeof *f);
+	f->nx = m->nin;
+	f->xcols = xcalloc(m->nin, sizeof *f->xcols);
+	x = xcalloc(m->nin, sizeof *x);
+	for (size_t i = 0; i < m->nin; i++) {
+		int c = fit_input_column(ctx, a, ds, m, m->inputs[i], ycol);
+
+		if (c < 0)
+			goto out;
+		x[i] = ds->cols[c].v;
+		f->xcols[i] = xstrdup(ds->cols[c].name);
+	}
+	init = xcalloc(m->np, sizeof *init);
+	given = xcalloc(m->np, 1);
+	fixed = xcalloc(m->np, 1);
+	for (size_t i = 0; i < m->np; i++)
+		init[i] = NAN;
+	if (arg(a, ctx->cmd, "--init") != NULL && fit_parse_assigns(ctx,
+	    arg_index(a, ctx->cmd, "--init"), m, arg(a, ctx->cmd, "--init"), init,
+	    given) != 0)
+		goto out;
+	if (arg(a, ctx->cmd, "--fix") != NULL && fit_parse_assigns(ctx,
+	    arg_index(a, ctx->cmd, "--fix"), m, arg(a, ctx->cmd, "--fix"), init,
+	    fixed) != 0)
+		goto out;
+	memset(&opts, 0, sizeof opts);
+	opts.space = space != NULL && strcmp(space, "linear") == 0 ?
+	    SX_SPACE_LINEAR : SX_SPACE_LOG;
+	opts.init = init;
+	opts.fixed = fixed;
+	err_clear(&e);
+	if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &opts, &f->res, &e) != 0) {
+		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s", e.msg);
+		goto out;
+	}
+	f->name = xstrdup(as != NULL ? as : m->name);
+	f->model = xstrdup(m->name);
+	f->data = xstrdup(ds->name);
+	f->ycol = xstrdup(ds->cols[ycol].name);
+	f->space = opts.space;
+	fit_report(ctx->out, "fit", f, m);
+	ws_set_current(&ctx->ws->cur_fit, f->name);
+	ws_put_fit(ctx->ws, f);
+	f = NULL;
+	rc = 0;
+out:
+	if (f != NULL) {
+		for (size_t i = 0; i < f->nx; i++)
+			free(f->xcols[i]);
+		free(f->xcols);
+		free(f);
+	}
+	free(x);
+	free(init);
+	free(given);
+	free(fixed);
+	return rc;
+}
+
+static sx_fitrec *
+fit_find(sx_ctx *ctx, int argi, const char *name)
+{
+	sx_fitrec *f = ws_fit(ctx->ws, name);
+
+	if (f == NULL)
+		cmd_fail(ctx, argi, "no fit '%s'%s", name, ctx->ws->nfits == 0 ?
+		    " (none yet: try 'fit MODEL DATA')" : " (see 'fits')");
+	return f;
+}
+
+static int
+cmd_fits_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+
+	(void)a;
+	if (o->json) {
+		out_obj_begin(o, "fits");
+		out_key_arr(o, "fits");
+		for (size_t i = 0; i < ctx->ws->nfits; i++) {
+			const sx_fitrec *f = ctx->ws->fits[i];
+
+			out_obj(o);
+			out_key_str(o, "name", f->name);
+			out_key_str(o, "model", f->model);
+			out_key_str(o, "data", f->data);
+			out_key_int(o, "n", (long long)f->res.n);
+			out_key_num(o, "rmse", f->res.rmse);
+			out_key_bool(o, "converged", f->res.converged);
+			out_end(o);
+		}
+		out_obj_end(o);
+		return 0;
+	}
+	if (ctx->ws->nfits == 0) {
+		out_puts(o, "no fits yet (try 'fit MODEL DATA')\n");
+		return 0;
+	}
+	out_printf(o, "%-16s %-12s %-16s %6s %10s\n", "name", "model", "data", "n",
+	    "rmse");
+	for (size_t i = 0; i < ctx->ws->nfits; i++) {
+		const sx_fitrec *f = ctx->ws->fits[i];
+
+		out_printf(o, "%-16s %-12s %-16s %6zu %10.4g%s\n", f->name, f->model,
+		    f->data, f->res.n, f->res.rmse,
+		    f->res.converged ? "" : "  (not converged)");
+	}
+	return 0;
+}
+
+static int
+cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_fitrec *f = fit_find(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	const sx_model *m;
+
+	if (f == NULL)
+		return -1;
+	m = ws_model(ctx->ws, f->model);
+	if (m == NULL)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "NAME"),
+		    "the model '%s' of fit '%s' no longer exists", f->model, f->name);
+	fit_report(ctx->out, "fit show", f, m);
+	return 0;
+}
+
+static int
+cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_fitrec *f = fit_find(ctx, arg_index(a, ctx->cmd, "FIT"),
+	    arg(a, ctx->cmd, "FIT"));
+	const char *assigns = arg(a, ctx->cmd, "COL=V");
+	int argi = arg_index(a, ctx->cmd, "COL=V");
+	const sx_model *m;
+	double *xv, y;
+	const double **x;
+	unsigned char *have;
+	char *copy, *save = NULL;
+	int rc = -1;
+
+	if (f == NULL)
+		return -1;
+	m = ws_model(ctx->ws, f->model);
+	if (m == NULL)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "FIT"),
+		    "the model '%s' of fit '%s' no longer exists", f->model, f->name);
+	xv = xcalloc(m->nin, sizeof *xv);
+	x = xcalloc(m->nin, sizeof *x);
+	have = xcalloc(m->nin, 1);
+	copy = xstrdup(assigns);
+	for (char *tok = strtok_r(copy, " ,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ,", &save)) {
+		char *eq = strchr(tok, '='), *end;
+		size_t k;
+
+		if (eq == NULL) {
+			cmd_fail(ctx, argi, "expected COL=V, not '%s'", tok);
+			goto out;
+		}
+		*eq = '\0';
+		for (k = 0; k < m->nin; k++)
+			if (strcmp(tok, m->inputs[k]) == 0 ||
+			    strcmp(tok, f->xcols[k]) == 0)
+				break;
+		if (k == m->nin) {
+			cmd_fail(ctx, argi, "'%s' is not an input of %s", tok, f->name);
+			goto out;
+		}
+		xv[k] = strtod(eq + 1, &end);
+		if (end == eq + 1 || *end != '\0' || !isfinite(xv[k])) {
+			cmd_fail(ctx, argi, "%s: '%s' is not a number", tok, eq + 1);
+			goto out;
+		}
+		have[k] = 1;
+	}
+	for (size_t k = 0; k < m->nin; k++) {
+		if (!have[k]) {
+			cmd_fail(ctx, argi, "missing %s=V (%s needs", f->xcols[k], f->name);
+			for (size_t j = 0; j < m->nin; j++)
+				snprintf(ctx->err.msg + strlen(ctx->err.msg),
+				    sizeof ctx->err.msg - strlen(ctx->err.msg), " %s",
+				    f->xcols[j]);
+			strncat(ctx->err.msg, ")", sizeof ctx->err.msg -
+			    strlen(ctx->err.msg) - 1);
+			goto out;
+		}
+		x[k] = &xv[k];
+	}
+	if (m->eval(m, x, 1, f->res.p, 0, &y, NULL) != 0 || !isfinite(y)) {
+		cmd_fail(ctx, argi, "%s is not finite there", f->ycol);
+		goto out;
+	}
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "predict");
+		out_key_str(ctx->out, "fit", f->name);
+		out_key_obj(ctx->out, "at");
+		for (size_t k = 0; k < m->nin; k++)
+			out_key_num(ctx->out, f->xcols[k], xv[k]);
+		out_end(ctx->out);
+		out_key_num(ctx->out, f->ycol, y);
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "%s = %.6g\n", f->ycol, y);
+	rc = 0;
+out:
+	free(copy);
+	free(xv);
+	free(x);
+	free(have);
+	return rc;
+}
+
+static int
+cmd_set_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *target = arg(a, ctx->cmd, "FIT.PARAM");
+	int argi = arg_index(a, ctx->cmd, "FIT.PARAM");
+	const char *dot = strrchr(target, '.');
+	double v = strtod(arg(a, ctx->cmd, "VALUE"), NULL), old;
+	char *fname;
+	sx_fitrec *f;
+	const sx_model *m;
+	int k;
+
+	if (dot == NULL || dot == target || dot[1] == '\0')
+		return cmd_fail(ctx, argi, "expected FIT.PARAM, e.g. ch.alpha");
+	fname = xstrndup(target, (size_t)(dot - target));
+	f = fit_find(ctx, argi, fname);
+	free(fname);
+	if (f == NULL)
+		return -1;
+	m = ws_model(ctx->ws, f->model);
+	k = m != NULL ? model_param_index(m, dot + 1) : -1;
+	if (k < 0)
+		return cmd_fail(ctx, argi, "'%s' is not a parameter of fit '%s'",
+		    dot + 1, f->name);
+	if (m->positive != NULL && m->positive[k] && !(v > 0))
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "VALUE"),
+		    "%s must be > 0", m->params[k]);
+	old = f->res.p[k];
+	f->res.p[k] = v;
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "set");
+		out_key_str(ctx->out, "fit", f->name);
+		out_key_str(ctx->out, "param", m->params[k]);
+		out_key_num(ctx->out, "value", v);
+		out_key_num(ctx->out, "was", old);
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "%s.%s = %.6g (was %.6g)\n", f->name,
+		    m->params[k], v, old);
+	return 0;
+}
+
+static const sx_argdef fit_args[] = {
+	{ "MODEL", ARG_MODEL, 0, NULL, NULL },
+	{ "DATA", ARG_DATASET, 0, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME" },
+	{ "--y", ARG_COLUMN, 0, NULL, "COL" },
+	{ "--x", ARG_COLUMN, 0, NULL, "COL" },
+	{ "--space", ARG_CHOICE, 0, "log|linear", "log|linear" },
+	{ "--init", ARG_ASSIGNS, 0, NULL, "P=V,..." },
+	{ "--fix", ARG_ASSIGNS, 0, NULL, "P=V,..." },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef no_args[] = {
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef show_args[] = {
+	{ "NAME", ARG_FIT, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef predict_args[] = {
+	{ "FIT", ARG_FIT, 0, NULL, NULL },
+	{ "COL=V", ARG_ASSIGNS, ARG_REST, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef set_args[] = {
+	{ "FIT.PARAM", ARG_WORD, 0, NULL, NULL },
+	{ "VALUE", ARG_NUMBER, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_fit_table[] = {
+	{ "fit", "fit MODEL DATA [as NAME] [--y COL] [--x COL] [--space log|linear] "
+	  "[--init P=V,...] [--fix P=V,...]",
+	  "Fit a law (see 'models') to a dataset by nonlinear least squares\n"
+	  "(trust-region Levenberg-Marquardt, analytic Jacobian).\n"
+	  "  as NAME        name of the fit (default: the model's name)\n"
+	  "  --y COL        the column fitted (default: the loss column L)\n"
+	  "  --x COL        input column of a one-input law such as pl or plc\n"
+	  "                 (default: the first of C, N, D, S, t present)\n"
+	  "  --space S      residuals log y - log L (log, the default) or y - L\n"
+	  "  --init P=V,..  starting values (default: automatic, from log-log\n"
+	  "                 regression and a small grid solved for the linear\n"
+	  "                 parameters)\n"
+	  "  --fix P=V,..   hold parameters at these values\n"
+	  "Reports each parameter with its standard error (from the covariance\n"
+	  "at the optimum), RMSE and R² in the fit's space, iterations and why\n"
+	  "it stopped. A fit that fails leaves the previous one in place.\n",
+	  fit_args, CMD_STATE, cmd_fit_exec },
+	{ "fits", "fits", "List the fits.\n", no_args, 0, cmd_fits_exec },
+	{ "fit show", "fit show NAME", "Print a fit's report again.\n",
+	  show_args, 0, cmd_fit_show_exec },
+	{ "predict", "predict FIT COL=V ...",
+	  "Evaluate a fitted law at given inputs, e.g. predict ch N=7e10 D=1.4e12\n",
+	  predict_args, 0, cmd_predict_exec },
+	{ "set", "set FIT.PARAM VALUE",
+	  "Set one parameter of a fit by hand (e.g. set ch.alpha 0.34); plots,\n"
+	  "frontiers and crossovers use the new value. Standard errors are kept\n"
+	  "from the fit.\n", set_args, CMD_STATE, cmd_set_exec },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
+};

@@ -1,0 +1,156 @@
+/* cmd-session.c: save, replay, source, history. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sessions/cmd.h"
+#include "sessions/run.h"
+#include "sessions/session.h"
+
+static int
+cmd_save_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *path = arg(a, ctx->cmd, "PATH");
+	sx_err e;
+
+	err_clear(&e);
+	if (session_save(ctx->ws, path, arg(a, ctx->cmd, "--force") != NULL,
+	    &e) != 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"), "%s: %s", path,
+		    e.msg);
+	ctx->ws->saved_nlog = ctx->ws->nlog;
+	if (ctx->out->json) {
+		out_obj_begin(ctx->out, "save");
+		out_key_str(ctx->out, "path", path);
+		out_key_int(ctx->out, "commands", (long long)ctx->ws->nlog);
+		out_obj_end(ctx->out);
+	} else
+		out_printf(ctx->out, "saved %zu command%s to %s\n", ctx->ws->nlog,
+		    ctx->ws->nlog == 1 ? "" : "s", path);
+	return 0;
+}
+
+/* Read a script for replay or source; NULL after cmd_fail. */
+static char *
+session_read(sx_ctx *ctx, int argi, const char *path, size_t *len)
+{
+	char msg[512];
+	char *text = run_slurp(path, len, msg, sizeof msg);
+
+	if (text == NULL)
+		cmd_fail(ctx, argi, "%s", msg);
+	return text;
+}
+
+static int
+cmd_replay_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *path = arg(a, ctx->cmd, "PATH");
+	int argi = arg_index(a, ctx->cmd, "PATH");
+	sx_workspace fresh;
+	size_t len;
+	char *text = session_read(ctx, argi, path, &len);
+	sx_err e;
+
+	if (text == NULL)
+		return -1;
+	err_clear(&e);
+	if (session_check(text, len, path, &e) < 0) {
+		free(text);
+		return cmd_fail_err(ctx, argi, &e);
+	}
+	/* Replay into a fresh workspace; it replaces this one only whole. */
+	ws_init(&fresh);
+	if (run_text(&fresh, ctx->out, ctx->out->errfp, text, len, path) != 0) {
+		free(text);
+		ws_free(&fresh);
+		return cmd_fail(ctx, argi, "replay of %s stopped; the workspace is "
+		    "as it was", path);
+	}
+	free(text);
+	fresh.saved_nlog = fresh.nlog;
+	ws_free(ctx->ws);
+	*ctx->ws = fresh;
+	ctx->nolog = 1;
+	return 0;
+}
+
+static int
+cmd_source_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *path = arg(a, ctx->cmd, "PATH");
+	int argi = arg_index(a, ctx->cmd, "PATH");
+	size_t len;
+	char *text = session_read(ctx, argi, path, &len);
+	int rc;
+
+	if (text == NULL)
+		return -1;
+	/* The commands it runs are logged themselves, not 'source'. */
+	rc = run_text(ctx->ws, ctx->out, ctx->out->errfp, text, len, path);
+	free(text);
+	ctx->nolog = 1;
+	if (rc != 0)
+		return cmd_fail(ctx, argi, "%s stopped at its first failing command "
+		    "(the commands before it ran)", path);
+	return 0;
+}
+
+static int
+cmd_history_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+
+	(void)a;
+	if (o->json) {
+		out_obj_begin(o, "history");
+		out_key_arr(o, "commands");
+		for (size_t i = 0; i < ctx->ws->nlog; i++)
+			out_str(o, ctx->ws->log[i]);
+		out_obj_end(o);
+		return 0;
+	}
+	for (size_t i = 0; i < ctx->ws->nlog; i++)
+		out_printf(o, "%4zu  %s\n", i + 1, ctx->ws->log[i]);
+	return 0;
+}
+
+static const sx_argdef save_args[] = {
+	{ "PATH", ARG_PATH, 0, NULL, NULL },
+	{ "--force", ARG_FLAG, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef path_args[] = {
+	{ "PATH", ARG_PATH, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef no_args[] = {
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_session_table[] = {
+	{ "save", "save PATH [--force]",
+	  "Save the session as a script: a header with the format number, then\n"
+	  "every command that changed the workspace, as executed (seeds and\n"
+	  "automatic choices written out), with the data of loaded files inlined\n"
+	  "as here-documents (path and SHA-256 noted), so that replaying needs\n"
+	  "nothing but the file. The write is atomic: the old file stays whole\n"
+	  "until the new one is on disk. A file that is not a scalex session is\n"
+	  "not replaced unless --force.\n", save_args, 0, cmd_save_exec },
+	{ "replay", "replay PATH",
+	  "Replay a saved session into a fresh workspace, which replaces this\n"
+	  "one if every command succeeds. The whole file is read and checked\n"
+	  "first: a syntax error or unknown command anywhere runs nothing. A\n"
+	  "session of a newer format is refused.\n",
+	  path_args, CMD_STATE, cmd_replay_exec },
+	{ "source", "source PATH",
+	  "Run a script's commands in this workspace, stopping at the first\n"
+	  "that fails. Each command is logged as itself.\n",
+	  path_args, CMD_STATE, cmd_source_exec },
+	{ "history", "history",
+	  "The log: every state-changing command so far, as 'save' writes it.\n",
+	  no_args, 0, cmd_history_exec },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
+};

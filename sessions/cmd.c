@@ -1,0 +1,516 @@
+/* cmd.c: the command table, argument parsing, dispatch, help. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sessions/cmd.h"
+
+static const sx_cmd *const cmd_families[] = {
+	cmd_help_table,
+	cmd_data_table,
+	cmd_model_table,
+	cmd_fit_table,
+	cmd_preset_table,
+	cmd_session_table,
+};
+
+#define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])
+
+size_t
+cmd_count(void)
+{
+	size_t n = 0;
+
+	for (size_t f = 0; f < NFAMILIES; f++)
+		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
+			n++;
+	return n;
+}
+
+const sx_cmd *
+cmd_at(size_t i)
+{
+	for (size_t f = 0; f < NFAMILIES; f++)
+		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
+			if (i-- == 0)
+				return c;
+	return NULL;
+}
+
+/* Number of words of `name` that argv starts with, 0 when it does not. */
+static int
+cmd_match(const char *name, int argc, char *const *argv)
+{
+	int k = 0;
+	const char *p = name;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+
+		if (k >= argc || strlen(argv[k]) != len ||
+		    strncmp(argv[k], p, len) != 0)
+			return 0;
+		k++;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return k;
+}
+
+const sx_cmd *
+cmd_lookup(int argc, char *const *argv, int *nwords)
+{
+	const sx_cmd *best = NULL;
+	int bestk = 0;
+
+	for (size_t i = 0, n = cmd_count(); i < n; i++) {
+		const sx_cmd *c = cmd_at(i);
+		int k = cmd_match(c->name, argc, argv);
+
+		if (k > bestk) {
+			best = c;
+			bestk = k;
+		}
+	}
+	if (nwords != NULL)
+		*nwords = bestk;
+	return best;
+}
+
+static int
+argdef_index(const sx_cmd *c, const char *name)
+{
+	for (int i = 0; c->args != NULL && c->args[i].name != NULL; i++)
+		if (strcmp(c->args[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+arg(const sx_args *a, const sx_cmd *c, const char *name)
+{
+	int i = argdef_index(c, name);
+
+	return i >= 0 ? a->val[i] : NULL;
+}
+
+int
+arg_index(const sx_args *a, const sx_cmd *c, const char *name)
+{
+	int i = argdef_index(c, name);
+
+	return i >= 0 && a->val[i] != NULL ? a->argi[i] : -1;
+}
+
+int
+cmd_fail(sx_ctx *ctx, int argi, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctx->err.msg, sizeof ctx->err.msg, fmt, ap);
+	va_end(ap);
+	ctx->err_arg = argi;
+	return -1;
+}
+
+int
+cmd_fail_err(sx_ctx *ctx, int argi, const sx_err *e)
+{
+	char buf[sizeof e->msg + sizeof e->where + 32];
+
+	err_format(e, buf, sizeof buf);
+	return cmd_fail(ctx, argi, "%s", buf);
+}
+
+static int
+is_option_word(const char *w)
+{
+	return w[0] == '-' && w[1] == '-' && w[2] != '\0';
+}
+
+static int
+is_keyword(const sx_cmd *c, const char *w)
+{
+	int i = argdef_index(c, w);
+
+	return i >= 0 && (c->args[i].flags & ARG_KEY) != 0;
+}
+
+/* Check a value against its type (names are checked by the handlers). */
+static int
+arg_check(sx_ctx *ctx, const sx_argdef *d, const char *v, int argi)
+{
+	char *end;
+
+	switch (d->type) {
+	case ARG_NUMBER: {
+		double x;
+
+		errno = 0;
+		x = strtod(v, &end);
+		if (end == v || *end != '\0' || !isfinite(x))
+			return cmd_fail(ctx, argi, "%s expects a number, not '%s'",
+			    d->name, v);
+		break;
+	}
+	case ARG_INT: {
+		long x;
+
+		errno = 0;
+		x = strtol(v, &end, 10);
+		if (end == v || *end != '\0' || x < 0 || errno == ERANGE)
+			return cmd_fail(ctx, argi,
+			    "%s expects a whole number >= 0, not '%s'", d->name, v);
+		break;
+	}
+	case ARG_NAME:
+		if (v[0] == '\0' || strspn(v, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != strlen(v))
+			return cmd_fail(ctx, argi, "'%s' is not a valid name "
+			    "(letters, digits, _ . -)", v);
+		break;
+	case ARG_CHOICE: {
+		const char *p = d->choices;
+		size_t len = strlen(v);
+
+		while (p != NULL && *p != '\0') {
+			size_t l = strcspn(p, "|");
+
+			if (l == len && strncmp(p, v, l) == 0)
+				return 0;
+			p += l;
+			if (*p == '|')
+				p++;
+		}
+		return cmd_fail(ctx, argi, "%s expects one of %s, not '%s'",
+		    d->name, d->choices, v);
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Parse the words after the command name into a by the command's spec. */
+static int
+args_parse(sx_ctx *ctx, sx_args *a)
+{
+	const sx_cmd *c = ctx->cmd;
+	const sx_cmdline *cl = ctx->cl;
+	int npos = 0, posdef[SX_MAXARGS];
+
+	memset(a, 0, sizeof *a);
+	for (int i = 0; c->args != NULL && c->args[i].name != NULL; i++)
+		if (c->args[i].name[0] != '-' && !is_keyword(c, c->args[i].name))
+			posdef[npos++] = i;
+	int p = 0;
+	for (int w = ctx->nwords; w < cl->argc; w++) {
+		const char *word = cl->argv[w];
+
+		if (is_option_word(word) || is_keyword(c, word)) {
+			char name[64];
+			const char *eq = is_option_word(word) ? strchr(word, '=') : NULL;
+			size_t len = eq != NULL ? (size_t)(eq - word) : strlen(word);
+			int d;
+
+			snprintf(name, sizeof name, "%.*s", (int)len, word);
+			d = argdef_index(c, name);
+			if (d < 0) {
+				if (!is_option_word(word))
+					goto positional;
+				return cmd_fail(ctx, w, "unknown option '%s' for '%s' "
+				    "(see 'help %s')", name, c->name, c->name);
+			}
+			if (a->val[d] != NULL)
+				return cmd_fail(ctx, w, "%s given twice", name);
+			if (c->args[d].type == ARG_FLAG) {
+				if (eq != NULL)
+					return cmd_fail(ctx, w, "%s takes no value", name);
+				a->val[d] = "";
+				a->argi[d] = w;
+				continue;
+			}
+			if (eq != NULL) {
+				a->val[d] = eq + 1;
+				a->argi[d] = w;
+			} else {
+				if (w + 1 >= cl->argc)
+					return cmd_fail(ctx, w, "%s needs a value (%s)",
+					    name, c->args[d].meta != NULL ?
+					    c->args[d].meta : "a word");
+				a->val[d] = cl->argv[++w];
+				a->argi[d] = w;
+			}
+			if (arg_check(ctx, &c->args[d], a->val[d], a->argi[d]) != 0)
+				return -1;
+			continue;
+		}
+positional:
+		if (p >= npos)
+			return cmd_fail(ctx, w, "unexpected word '%s' (usage: %s)",
+			    word, c->synopsis);
+		{
+			int d = posdef[p];
+			const sx_argdef *def = &c->args[d];
+
+			if (def->type == ARG_LITERAL && strcmp(word, def->name) != 0)
+				return cmd_fail(ctx, w, "expected '%s' here, not '%s' "
+				    "(usage: %s)", def->name, word, c->synopsis);
+			a->argi[d] = w;
+			if (def->flags & ARG_REST) {
+				/* Join words up to the next option or keyword. */
+				size_t len = 0;
+				int e = w;
+
+				while (e < cl->argc && !is_option_word(cl->argv[e]) &&
+				    !is_keyword(c, cl->argv[e]))
+					len += strlen(cl->argv[e++]) + 1;
+				a->owned[d] = xmalloc(len + 1);
+				a->owned[d][0] = '\0';
+				for (int k = w; k < e; k++) {
+					if (k > w)
+						strcat(a->owned[d], " ");
+					strcat(a->owned[d], cl->argv[k]);
+				}
+				a->val[d] = a->owned[d];
+				w = e - 1;
+			} else
+				a->val[d] = word;
+			if (arg_check(ctx, def, a->val[d], w) != 0)
+				return -1;
+			p++;
+		}
+	}
+	for (; p < npos; p++) {
+		const sx_argdef *def = &c->args[posdef[p]];
+
+		if (!(def->flags & ARG_OPT))
+			return cmd_fail(ctx, cl->argc, "missing %s (usage: %s)",
+			    def->name, c->synopsis);
+	}
+	return 0;
+}
+
+static void
+args_free(sx_args *a)
+{
+	for (int i = 0; i < SX_MAXARGS; i++)
+		free(a->owned[i]);
+}
+
+/* The command as written, each word quoted so it reads back the same,
+ * with its here-document. */
+static char *
+cmd_requote(const sx_cmdline *cl)
+{
+	size_t len = 0;
+	char **q = xcalloc((size_t)cl->argc, sizeof *q);
+	char *s;
+
+	for (int i = 0; i < cl->argc; i++) {
+		q[i] = lex_quote(cl->argv[i]);
+		len += strlen(q[i]) + 1;
+	}
+	s = xmalloc(len + 1);
+	s[0] = '\0';
+	for (int i = 0; i < cl->argc; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, q[i]);
+		free(q[i]);
+	}
+	free(q);
+	if (cl->heredoc != NULL) {
+		char *h = lex_with_heredoc(s, cl->heredoc, cl->heredoc_len);
+
+		free(s);
+		s = h;
+	}
+	return s;
+}
+
+/* Find the command of cl; 1 when it asks for --help, 0 to run, -1 error. */
+static int
+cmd_resolve(const sx_cmdline *cl, sx_ctx *ctx)
+{
+	ctx->err_arg = -1;
+	ctx->cmd = cmd_lookup(cl->argc, cl->argv, &ctx->nwords);
+	if (ctx->cmd == NULL) {
+		const char *near = cmd_suggest(cl->argv[0]);
+
+		if (near != NULL)
+			return cmd_fail(ctx, 0, "unknown command '%s' (did you mean "
+			    "'%s'?)", cl->argv[0], near);
+		return cmd_fail(ctx, 0, "unknown command '%s' (try 'help')",
+		    cl->argv[0]);
+	}
+	for (int w = ctx->nwords; w < cl->argc; w++)
+		if (strcmp(cl->argv[w], "--help") == 0)
+			return 1;
+	if (ctx->cmd->exec == NULL) {
+		/* A family word alone ("data"): name its sub-commands. */
+		return cmd_fail(ctx, ctx->nwords < cl->argc ? ctx->nwords : -1,
+		    "'%s' needs a sub-command (see 'help %s')", ctx->cmd->name,
+		    ctx->cmd->name);
+	}
+	if (cl->heredoc != NULL && (ctx->cmd->flags & CMD_STATE) == 0)
+		return cmd_fail(ctx, -1, "'%s' takes no here-document",
+		    ctx->cmd->name);
+	return 0;
+}
+
+int
+cmd_check(const sx_cmdline *cl, sx_ctx *ctx)
+{
+	sx_args a;
+	int rc;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->cl = cl;
+	rc = cmd_resolve(cl, ctx);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	rc = args_parse(ctx, &a);
+	args_free(&a);
+	return rc;
+}
+
+int
+cmd_exec(sx_workspace *ws, sx_out *out, const sx_cmdline *cl, sx_ctx *ctx)
+{
+	sx_args a;
+	int rc;
+
+	memset(ctx, 0, sizeof *ctx);
+	ctx->ws = ws;
+	ctx->out = out;
+	ctx->cl = cl;
+	rc = cmd_resolve(cl, ctx);
+	if (rc != 0) {
+		if (rc > 0)
+			cmd_print_help(out, ctx->cmd);
+		return rc < 0 ? -1 : 0;
+	}
+	if (args_parse(ctx, &a) != 0) {
+		args_free(&a);
+		return -1;
+	}
+	rc = ctx->cmd->exec(ctx, &a);
+	args_free(&a);
+	if (rc == 0 && (ctx->cmd->flags & CMD_STATE) && !ctx->nolog) {
+		if (ctx->logtext == NULL)
+			ctx->logtext = cmd_requote(cl);
+		ws_log_append(ws, ctx->logtext);
+	}
+	return rc;
+}
+
+void
+cmd_ctx_free(sx_ctx *ctx)
+{
+	free(ctx->logtext);
+	ctx->logtext = NULL;
+}
+
+void
+cmd_print_help(sx_out *out, const sx_cmd *c)
+{
+	if (c == NULL) {
+		size_t n = cmd_count();
+
+		if (out->json) {
+			out_obj_begin(out, "help");
+			out_key_arr(out, "commands");
+			for (size_t i = 0; i < n; i++) {
+				out_obj(out);
+				out_key_str(out, "name", cmd_at(i)->name);
+				out_key_str(out, "synopsis", cmd_at(i)->synopsis);
+				out_end(out);
+			}
+			out_obj_end(out);
+			return;
+		}
+		out_puts(out, "Commands (help CMD, or CMD --help, for one):\n");
+		for (size_t i = 0; i < n; i++)
+			if (cmd_at(i)->exec != NULL)
+				out_printf(out, "  %s\n", cmd_at(i)->synopsis);
+		return;
+	}
+	if (out->json) {
+		out_obj_begin(out, "help");
+		out_key_str(out, "name", c->name);
+		out_key_str(out, "synopsis", c->synopsis);
+		out_key_str(out, "help", c->help);
+		out_obj_end(out);
+		return;
+	}
+	out_printf(out, "usage: %s\n\n%s", c->synopsis, c->help);
+	if (c->exec == NULL) {
+		size_t n = cmd_count(), len = strlen(c->name);
+
+		out_puts(out, "\nSub-commands:\n");
+		for (size_t i = 0; i < n; i++) {
+			const sx_cmd *s = cmd_at(i);
+
+			if (s != c && strncmp(s->name, c->name, len) == 0 &&
+			    s->name[len] == ' ')
+				out_printf(out, "  %s\n", s->synopsis);
+		}
+	}
+}
+
+/* Levenshtein distance, bounded to short words. */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+
+			row[j] = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 : row[j - 1] + 1;
+			if (sub < row[j])
+				row[j] = sub;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+cmd_suggest(const char *word)
+{
+	static char best[32];
+	size_t bestd = 3;
+
+	for (size_t i = 0, n = cmd_count(); i < n; i++) {
+		const char *name = cmd_at(i)->name;
+		char first[32];
+		size_t d;
+
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(name, " "), name);
+		d = edit_distance(word, first);
+		if (d < bestd && d < strlen(word)) {
+			snprintf(best, sizeof best, "%s", first);
+			bestd = d;
+		}
+	}
+	return bestd < 3 ? best : NULL;
+}

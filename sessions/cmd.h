@@ -1,0 +1,132 @@
+/* cmd.h: the command table, argument specs, and the context handlers see. */
+#ifndef SX_CMD_H
+#define SX_CMD_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "sessions/lex.h"
+#include "sessions/out.h"
+#include "sessions/workspace.h"
+
+/*
+ * What an argument is: drives validation here and completion in the
+ * console (names of datasets, fits, models, presets, columns, paths).
+ */
+typedef enum sx_argtype {
+	ARG_WORD,      /* any word */
+	ARG_NAME,      /* a new name: letters, digits, _ . - */
+	ARG_NUMBER,    /* a finite double */
+	ARG_INT,       /* a non-negative integer */
+	ARG_DATASET,
+	ARG_FIT,
+	ARG_MODEL,
+	ARG_PRESET,
+	ARG_DEMO,
+	ARG_COLUMN,    /* a column of the dataset given before it */
+	ARG_PATH,
+	ARG_EXPR,
+	ARG_ASSIGNS,   /* P=V,P=V */
+	ARG_CHOICE,    /* one of `choices`, '|'-separated */
+	ARG_COMMAND,   /* a command name (help) */
+	ARG_LITERAL,   /* exactly the def's name (the '=' of derive) */
+	ARG_FLAG       /* an option without a value */
+} sx_argtype;
+
+/* Flags of an argument definition. */
+#define ARG_OPT   0x1u  /* positional that may be absent */
+#define ARG_REST  0x2u  /* positional taking all remaining words (joined by ' ') */
+#define ARG_KEY   0x4u  /* a keyword followed by its value: "as NAME" */
+
+/*
+ * One argument: positional ("DATA"), keyword ("as": the word then a value)
+ * or option ("--y COL", also "--y=COL"). Options and keywords are optional.
+ */
+typedef struct sx_argdef {
+	const char *name;
+	sx_argtype type;
+	unsigned flags;
+	const char *choices;
+	const char *meta;      /* how help shows the value: "COL", "P=V,..." */
+} sx_argdef;
+
+#define SX_MAXARGS 24
+
+/* The parsed arguments, indexed like the command's argdefs. */
+typedef struct sx_args {
+	const char *val[SX_MAXARGS];  /* NULL when absent; "" for a given flag */
+	int argi[SX_MAXARGS];         /* argv index of the value, for carets */
+	char *owned[SX_MAXARGS];      /* joined REST values */
+} sx_args;
+
+typedef struct sx_ctx sx_ctx;
+
+/* Command flags. */
+#define CMD_STATE 0x1u  /* changes the workspace: logged and saved */
+
+typedef struct sx_cmd {
+	const char *name;       /* "fit", "data show" */
+	const char *synopsis;   /* "fit MODEL DATA [as NAME] [--y COL] ..." */
+	const char *help;       /* paragraphs; each option explained */
+	const sx_argdef *args;  /* terminated by a {NULL} entry */
+	unsigned flags;
+	int (*exec)(sx_ctx *ctx, const sx_args *a);
+} sx_cmd;
+
+struct sx_ctx {
+	sx_workspace *ws;
+	sx_out *out;
+	const sx_cmdline *cl;
+	const sx_cmd *cmd;
+	int nwords;            /* words of the command name (1 or 2) */
+	sx_err err;
+	int err_arg;           /* argv index the error points at, -1 for none */
+	char *logtext;         /* set by a handler to log a resolved form */
+	int nolog;             /* set by a handler that changed nothing */
+};
+
+/* The whole table, in help order. */
+size_t cmd_count(void);
+const sx_cmd *cmd_at(size_t i);
+/* The command named by argv (longest match of its words), or NULL. */
+const sx_cmd *cmd_lookup(int argc, char *const *argv, int *nwords);
+
+/* Value of argument `name` ("DATA", "as", "--y"), NULL when absent. */
+const char *arg(const sx_args *a, const sx_cmd *c, const char *name);
+/* argv index of argument `name`, -1 when absent. */
+int arg_index(const sx_args *a, const sx_cmd *c, const char *name);
+
+/*
+ * Record an error for the argument at argv index `argi` (-1: the command
+ * itself). Returns -1 so handlers `return cmd_fail(...)`.
+ */
+int cmd_fail(sx_ctx *ctx, int argi, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same, with a core error's text (its own file:line:col kept). */
+int cmd_fail_err(sx_ctx *ctx, int argi, const sx_err *e);
+
+/*
+ * Execute one command line in the workspace. Returns 0, or -1 with
+ * ctx->err / ctx->err_arg describing the failure. State-changing commands
+ * that succeed are appended to the workspace log.
+ */
+int cmd_exec(sx_workspace *ws, sx_out *out, const sx_cmdline *cl,
+    sx_ctx *ctx);
+void cmd_ctx_free(sx_ctx *ctx);
+/* Resolve and parse a command line without running it (0 or -1). */
+int cmd_check(const sx_cmdline *cl, sx_ctx *ctx);
+
+/* Help text for a command (synopsis, help) into out, or the overview. */
+void cmd_print_help(sx_out *out, const sx_cmd *c);
+/* The nearest command word to `word` by edit distance, or NULL (static). */
+const char *cmd_suggest(const char *word);
+
+/* Per-family tables, terminated by {NULL}; cmd.c joins them. */
+extern const sx_cmd cmd_help_table[];
+extern const sx_cmd cmd_data_table[];
+extern const sx_cmd cmd_model_table[];
+extern const sx_cmd cmd_fit_table[];
+extern const sx_cmd cmd_preset_table[];
+extern const sx_cmd cmd_session_table[];
+
+#endif

@@ -1,0 +1,52 @@
+/* lex.h: the command language's tokenizer (words, quotes, ;, #, heredocs). */
+#ifndef SX_LEX_H
+#define SX_LEX_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+/*
+ * One command as written: its words with their source columns, the line it
+ * starts on, and an optional here-document body. Words are unquoted:
+ * 'single quotes' are literal, "double quotes" take \" \\ \n escapes, and
+ * a word may mix quoted and bare parts (--title="a b"). A `#` at the start of
+ * a word begins a comment to the end of the line; `;` and a newline end a
+ * command. `<<TAG` as a word starts a here-document: the lines after the
+ * command's line, up to a line holding only TAG, become `heredoc`.
+ */
+typedef struct sx_cmdline {
+	int argc;
+	char **argv;
+	int *col;          /* 1-based source column of each word */
+	int line;          /* 1-based line of the first word */
+	char *src;         /* the source line the command is on (for carets) */
+	char *heredoc;     /* NULL when none */
+	size_t heredoc_len;
+	int heredoc_line;  /* line of the body's first line */
+} sx_cmdline;
+
+typedef struct sx_script {
+	size_t n;
+	sx_cmdline *cmds;
+} sx_script;
+
+/*
+ * Split `text` into commands. The whole text is read before anything runs:
+ * an unterminated quote or here-document anywhere is an error (where, line,
+ * col set) and *out is left empty. Returns 0 or -1.
+ */
+int lex_script(const char *text, size_t len, const char *where,
+    sx_script *out, sx_err *err);
+void lex_script_free(sx_script *s);
+
+/* Quote a word so that lex_script reads it back unchanged (for the log). */
+char *lex_quote(const char *word);
+
+/*
+ * "CMD <<TAG\nBODY TAG": a command with a here-document, choosing a TAG
+ * (SXEOF, SXEOF1, ...) that no line of the body equals. The body gets a
+ * final newline if it lacks one.
+ */
+char *lex_with_heredoc(const char *cmd, const char *body, size_t len);
+#endif

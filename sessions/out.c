@@ -1,0 +1,232 @@
+/* out.c: text and JSON Lines output. */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sessions/out.h"
+
+void
+out_init(sx_out *o, FILE *fp, int json)
+{
+	memset(o, 0, sizeof *o);
+	o->fp = fp;
+	o->errfp = stderr;
+	o->json = json;
+	o->width = 80;
+	o->height = 24;
+}
+
+void
+out_printf(sx_out *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(o->fp, fmt, ap);
+	va_end(ap);
+}
+
+void
+out_puts(sx_out *o, const char *s)
+{
+	fputs(s, o->fp);
+}
+
+void
+out_fmt_double(char *buf, size_t len, double v)
+{
+	if (isnan(v)) {
+		snprintf(buf, len, "nan");
+		return;
+	}
+	if (isinf(v)) {
+		snprintf(buf, len, v > 0 ? "inf" : "-inf");
+		return;
+	}
+	/* The shortest of %.15g..%.17g that reads back exactly. */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, len, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+static void
+json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+/* Comma before every member but the first of its container. */
+static void
+json_sep(sx_out *o)
+{
+	if (!o->first[o->depth])
+		fputc(',', o->fp);
+	o->first[o->depth] = 0;
+}
+
+static void
+json_key(sx_out *o, const char *key)
+{
+	json_sep(o);
+	json_string(o->fp, key);
+	fputc(':', o->fp);
+}
+
+static void
+json_open(sx_out *o, char c)
+{
+	fputc(c, o->fp);
+	if (o->depth + 1 < (int)(sizeof o->first / sizeof o->first[0]))
+		o->depth++;
+	o->first[o->depth] = 1;
+	o->close[o->depth] = c == '{' ? '}' : ']';
+}
+
+static void
+json_number(sx_out *o, double v)
+{
+	char buf[40];
+
+	if (!isfinite(v)) {
+		fputs("null", o->fp);
+		return;
+	}
+	out_fmt_double(buf, sizeof buf, v);
+	fputs(buf, o->fp);
+}
+
+void
+out_obj_begin(sx_out *o, const char *cmd)
+{
+	o->depth = 0;
+	json_open(o, '{');
+	out_key_str(o, "cmd", cmd);
+}
+
+void
+out_obj_end(sx_out *o)
+{
+	while (o->depth > 1)
+		out_end(o);
+	fputs("}\n", o->fp);
+	o->depth = 0;
+}
+
+void
+out_key_str(sx_out *o, const char *key, const char *s)
+{
+	json_key(o, key);
+	if (s == NULL)
+		fputs("null", o->fp);
+	else
+		json_string(o->fp, s);
+}
+
+void
+out_key_num(sx_out *o, const char *key, double v)
+{
+	json_key(o, key);
+	json_number(o, v);
+}
+
+void
+out_key_int(sx_out *o, const char *key, long long v)
+{
+	json_key(o, key);
+	fprintf(o->fp, "%lld", v);
+}
+
+void
+out_key_bool(sx_out *o, const char *key, int v)
+{
+	json_key(o, key);
+	fputs(v ? "true" : "false", o->fp);
+}
+
+void
+out_key_null(sx_out *o, const char *key)
+{
+	json_key(o, key);
+	fputs("null", o->fp);
+}
+
+void
+out_key_obj(sx_out *o, const char *key)
+{
+	json_key(o, key);
+	json_open(o, '{');
+}
+
+void
+out_key_arr(sx_out *o, const char *key)
+{
+	json_key(o, key);
+	json_open(o, '[');
+}
+
+void
+out_obj(sx_out *o)
+{
+	json_sep(o);
+	json_open(o, '{');
+}
+
+void
+out_arr(sx_out *o)
+{
+	json_sep(o);
+	json_open(o, '[');
+}
+
+void
+out_end(sx_out *o)
+{
+	if (o->depth <= 0)
+		return;
+	fputc(o->close[o->depth], o->fp);
+	o->depth--;
+}
+
+void
+out_num(sx_out *o, double v)
+{
+	json_sep(o);
+	json_number(o, v);
+}
+
+void
+out_str(sx_out *o, const char *s)
+{
+	json_sep(o);
+	json_string(o->fp, s);
+}

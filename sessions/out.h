@@ -1,0 +1,51 @@
+/* out.h: the one output sink: human text, or JSON Lines with --json. */
+#ifndef SX_OUT_H
+#define SX_OUT_H
+
+#include <stdio.h>
+
+/*
+ * Every command writes its results here. In text mode, out_printf writes
+ * through; in JSON mode each result is one object on one line, built with
+ * out_obj_begin(o, "cmd-name") ... out_obj_end(o); it always carries a
+ * "cmd" key. Floats are written at full precision (the shortest form that
+ * reads back to the same double); NaN and infinities as null.
+ */
+typedef struct sx_out {
+	FILE *fp;
+	FILE *errfp;     /* where nested scripts report their errors */
+	int json;
+	int depth;
+	int first[32];   /* per nesting level: no member written yet */
+	char close[32];  /* per nesting level: the closing bracket */
+	int color;       /* ANSI colours allowed in text output */
+	int ascii;       /* plots: ASCII instead of braille */
+	int width;       /* default plot size (terminal size or 80x24) */
+	int height;
+} sx_out;
+
+void out_init(sx_out *o, FILE *fp, int json);
+void out_printf(sx_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void out_puts(sx_out *o, const char *s);
+
+/* Shortest round-trip representation of v ("1e+25" style), NaN -> "nan". */
+void out_fmt_double(char *buf, size_t len, double v);
+
+void out_obj_begin(sx_out *o, const char *cmd);
+void out_obj_end(sx_out *o);
+void out_key_str(sx_out *o, const char *key, const char *s);
+void out_key_num(sx_out *o, const char *key, double v);
+void out_key_int(sx_out *o, const char *key, long long v);
+void out_key_bool(sx_out *o, const char *key, int v);
+void out_key_null(sx_out *o, const char *key);
+/* Nested containers: a key opening an object or array, then _end. */
+void out_key_obj(sx_out *o, const char *key);
+void out_key_arr(sx_out *o, const char *key);
+void out_obj(sx_out *o);       /* an object as an array element */
+void out_arr(sx_out *o);       /* an array as an array element */
+void out_end(sx_out *o);       /* closes the innermost object or array */
+void out_num(sx_out *o, double v);  /* array elements */
+void out_str(sx_out *o, const char *s);
+
+#endif

@@ -1,0 +1,152 @@
+/* run.c: scripts through the one interpreter, with caret error reports. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sessions/cmd.h"
+#include "sessions/lex.h"
+#include "sessions/run.h"
+
+/* Print the source line and a caret (^~~~) under columns col..col+len-1. */
+static void
+run_caret(FILE *fp, const char *src, int col, int len)
+{
+	if (src == NULL)
+		return;
+	fprintf(fp, "  %s\n  ", src);
+	for (int i = 1; i < col; i++)
+		fputc(src[i - 1] == '\t' ? '\t' : ' ', fp);
+	fputc('^', fp);
+	for (int i = 1; i < len; i++)
+		fputc('~', fp);
+	fputc('\n', fp);
+}
+
+/* The caret under line `line`, column `col` of text (a lexing error). */
+static void
+run_caret_at(FILE *fp, const char *text, size_t len, int line, int col)
+{
+	const char *p = text, *end = text + len, *nl;
+	char *src;
+
+	for (int l = 1; l < line && p < end; l++) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			return;
+		p = nl + 1;
+	}
+	nl = memchr(p, '\n', (size_t)(end - p));
+	src = xstrndup(p, (size_t)((nl != NULL ? nl : end) - p));
+	if (strlen(src) < 200 && col >= 1)
+		run_caret(fp, src, col, 1);
+	free(src);
+}
+
+/* Where the caret goes for argv index argi: that word, or the line's end. */
+static void
+run_report(FILE *fp, const char *where, const sx_cmdline *cl, const sx_ctx *ctx)
+{
+	int col, len;
+
+	fprintf(fp, "scalex: %s:%d: %s\n", where, cl->line, ctx->err.msg);
+	if (ctx->err_arg >= 0 && ctx->err_arg < cl->argc) {
+		col = cl->col[ctx->err_arg];
+		len = (int)strlen(cl->argv[ctx->err_arg]);
+	} else if (ctx->err_arg >= cl->argc) {
+		col = (int)strlen(cl->src) + 1;
+		len = 1;
+	} else
+		return;
+	/* A word may have been quoted or may continue past the line. */
+	if (col + len - 1 > (int)strlen(cl->src))
+		len = (int)strlen(cl->src) - col + 2;
+	if (len < 1)
+		len = 1;
+	run_caret(fp, cl->src, col, len);
+}
+
+int
+run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
+    size_t len, const char *where)
+{
+	sx_script s;
+	sx_err err;
+
+	err_clear(&err);
+	if (lex_script(text, len, where, &s, &err) != 0) {
+		char buf[1024];
+
+		err_format(&err, buf, sizeof buf);
+		fprintf(errfp, "scalex: %s\n", buf);
+		run_caret_at(errfp, text, len, err.line, err.col);
+		fprintf(errfp, "scalex: %s: nothing was run\n", where);
+		return -1;
+	}
+	/* Every command must resolve and parse before any runs. */
+	for (size_t i = 0; i < s.n; i++) {
+		sx_ctx ctx;
+
+		if (cmd_check(&s.cmds[i], &ctx) != 0) {
+			run_report(errfp, where, &s.cmds[i], &ctx);
+			fprintf(errfp, "scalex: %s: nothing was run\n", where);
+			cmd_ctx_free(&ctx);
+			lex_script_free(&s);
+			return -1;
+		}
+		cmd_ctx_free(&ctx);
+	}
+	for (size_t i = 0; i < s.n; i++) {
+		sx_ctx ctx;
+
+		if (cmd_exec(ws, out, &s.cmds[i], &ctx) != 0) {
+			fflush(out->fp);
+			run_report(errfp, where, &s.cmds[i], &ctx);
+			cmd_ctx_free(&ctx);
+			lex_script_free(&s);
+			return -1;
+		}
+		cmd_ctx_free(&ctx);
+	}
+	lex_script_free(&s);
+	return 0;
+}
+
+char *
+run_slurp(const char *path, size_t *len, char *errbuf, size_t errlen)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+
+	if (fp == NULL) {
+		snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		size_t got;
+
+		if (cap - n < 65536) {
+			cap = cap != 0 ? cap * 2 : 65536;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		snprintf(errbuf, errlen, "%s: read error: %s", path, strerror(errno));
+		free(buf);
+		if (fp != stdin)
+			fclose(fp);
+		return NULL;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}

@@ -1,0 +1,181 @@
+/* session.c: saving the workspace log as a replayable script. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+#include "sessions/session.h"
+
+static const char session_magic[] = "# scalex session, format ";
+
+/* Write all of buf to fd, retrying short writes. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, buf, len);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Whether the file at path starts like a session (or does not exist). */
+static int
+session_replaceable(const char *path)
+{
+	char head[sizeof session_magic];
+	FILE *fp = fopen(path, "rb");
+	size_t got;
+
+	if (fp == NULL)
+		return errno == ENOENT;
+	got = fread(head, 1, sizeof head - 1, fp);
+	fclose(fp);
+	head[got] = '\0';
+	return got == 0 || strcmp(head, session_magic) == 0;
+}
+
+/* The directory part of path ("." when none). */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+int
+session_save(const sx_workspace *ws, const char *path, int force, sx_err *err)
+{
+	char *dir, *tmp, *header;
+	int fd, dfd;
+	const char *delay = getenv("SX_TEST_SAVE_DELAY_MS");
+
+	if (!force && !session_replaceable(path))
+		return err_at(err, path, 0, 0, "exists and is not a scalex session "
+		    "(use --force to replace it)");
+	dir = dir_of(path);
+	tmp = xasprintf("%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err_at(err, path, 0, 0, "cannot create a file in %s: %s", dir,
+		    strerror(errno));
+		goto fail_nofd;
+	}
+	header = xasprintf("%s%d\n# written by scalex %s; replay with: scalex "
+	    "--replay FILE\n", session_magic, SX_SESSION_FORMAT, PACKAGE_VERSION);
+	if (write_all(fd, header, strlen(header)) != 0) {
+		free(header);
+		goto fail_io;
+	}
+	free(header);
+	for (size_t i = 0; i < ws->nlog; i++) {
+		if (write_all(fd, ws->log[i], strlen(ws->log[i])) != 0 ||
+		    write_all(fd, "\n", 1) != 0)
+			goto fail_io;
+		/* Tests widen the crash window to show the old file survives. */
+		if (delay != NULL) {
+			long ms = atol(delay);
+			struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (fsync(fd) != 0)
+		goto fail_io;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail_io;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail_io;
+	dfd = open(dir, O_RDONLY);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(dir);
+	free(tmp);
+	return 0;
+
+fail_io:
+	err_at(err, path, 0, 0, "cannot write: %s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+fail_nofd:
+	free(dir);
+	free(tmp);
+	return -1;
+}
+
+int
+session_check(const char *text, size_t len, const char *where, sx_err *err)
+{
+	size_t ml = sizeof session_magic - 1;
+	char *end;
+	long fmt;
+
+	if (len < ml || memcmp(text, session_magic, ml) != 0)
+		return err_at(err, where, 1, 1, "not a scalex session (the first "
+		    "line should be '%sN'); run plain scripts with 'source'",
+		    session_magic);
+	fmt = strtol(text + ml, &end, 10);
+	if (end == text + ml || (*end != '\n' && *end != '\r') || fmt < 1)
+		return err_at(err, where, 1, (int)ml + 1, "bad session format "
+		    "number");
+	if (fmt > SX_SESSION_FORMAT)
+		return err_at(err, where, 1, (int)ml + 1, "session format %ld is "
+		    "newer than this scalex reads (%d): upgrade scalex", fmt,
+		    SX_SESSION_FORMAT);
+	return (int)fmt;
+}
+
+char *
+session_state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir;
+
+	if (xdg != NULL && xdg[0] == '/')
+		dir = xasprintf("%s/scalex", xdg);
+	else if (home != NULL && home[0] != '\0')
+		dir = xasprintf("%s/.local/state/scalex", home);
+	else
+		return NULL;
+	/* mkdir -p, one component at a time. */
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				free(dir);
+				return NULL;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return dir;
+}

@@ -1,0 +1,167 @@
+/* workspace.c: the workspace's tables of datasets, models and fits. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "sessions/workspace.h"
+
+void
+ws_init(sx_workspace *ws)
+{
+	memset(ws, 0, sizeof *ws);
+}
+
+void
+fitrec_free(sx_fitrec *f)
+{
+	if (f == NULL)
+		return;
+	free(f->name);
+	free(f->model);
+	free(f->data);
+	for (size_t i = 0; i < f->nx; i++)
+		free(f->xcols[i]);
+	free(f->xcols);
+	free(f->ycol);
+	fit_result_free(&f->res);
+	free(f);
+}
+
+sx_fitrec *
+fitrec_copy(const sx_fitrec *f)
+{
+	sx_fitrec *c = xcalloc(1, sizeof *c);
+
+	c->name = xstrdup(f->name);
+	c->model = xstrdup(f->model);
+	c->data = xstrdup(f->data);
+	c->nx = f->nx;
+	c->xcols = xcalloc(f->nx, sizeof *c->xcols);
+	for (size_t i = 0; i < f->nx; i++)
+		c->xcols[i] = xstrdup(f->xcols[i]);
+	c->ycol = xstrdup(f->ycol);
+	c->space = f->space;
+	fit_result_copy(&c->res, &f->res);
+	return c;
+}
+
+void
+ws_free(sx_workspace *ws)
+{
+	for (size_t i = 0; i < ws->nds; i++)
+		dataset_free(ws->ds[i]);
+	free(ws->ds);
+	for (size_t i = 0; i < ws->nmodels; i++)
+		model_free(ws->models[i]);
+	free(ws->models);
+	for (size_t i = 0; i < ws->nfits; i++)
+		fitrec_free(ws->fits[i]);
+	free(ws->fits);
+	for (size_t i = 0; i < ws->nlog; i++)
+		free(ws->log[i]);
+	free(ws->log);
+	free(ws->cur_data);
+	free(ws->cur_fit);
+	memset(ws, 0, sizeof *ws);
+}
+
+sx_dataset *
+ws_dataset(const sx_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nds; i++)
+		if (strcmp(ws->ds[i]->name, name) == 0)
+			return ws->ds[i];
+	return NULL;
+}
+
+void
+ws_put_dataset(sx_workspace *ws, sx_dataset *ds)
+{
+	for (size_t i = 0; i < ws->nds; i++) {
+		if (strcmp(ws->ds[i]->name, ds->name) == 0) {
+			dataset_free(ws->ds[i]);
+			ws->ds[i] = ds;
+			return;
+		}
+	}
+	ws->ds = xreallocarray(ws->ds, ws->nds + 1, sizeof *ws->ds);
+	ws->ds[ws->nds++] = ds;
+}
+
+int
+ws_drop_dataset(sx_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nds; i++) {
+		if (strcmp(ws->ds[i]->name, name) == 0) {
+			dataset_free(ws->ds[i]);
+			memmove(&ws->ds[i], &ws->ds[i + 1],
+			    (ws->nds - i - 1) * sizeof *ws->ds);
+			ws->nds--;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const sx_model *
+ws_model(const sx_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nmodels; i++)
+		if (strcmp(ws->models[i]->name, name) == 0)
+			return ws->models[i];
+	return model_builtin(name);
+}
+
+void
+ws_put_model(sx_workspace *ws, sx_model *m)
+{
+	for (size_t i = 0; i < ws->nmodels; i++) {
+		if (strcmp(ws->models[i]->name, m->name) == 0) {
+			model_free(ws->models[i]);
+			ws->models[i] = m;
+			return;
+		}
+	}
+	ws->models = xreallocarray(ws->models, ws->nmodels + 1,
+	    sizeof *ws->models);
+	ws->models[ws->nmodels++] = m;
+}
+
+sx_fitrec *
+ws_fit(const sx_workspace *ws, const char *name)
+{
+	for (size_t i = 0; i < ws->nfits; i++)
+		if (strcmp(ws->fits[i]->name, name) == 0)
+			return ws->fits[i];
+	return NULL;
+}
+
+void
+ws_put_fit(sx_workspace *ws, sx_fitrec *f)
+{
+	for (size_t i = 0; i < ws->nfits; i++) {
+		if (strcmp(ws->fits[i]->name, f->name) == 0) {
+			fitrec_free(ws->fits[i]);
+			ws->fits[i] = f;
+			return;
+		}
+	}
+	ws->fits = xreallocarray(ws->fits, ws->nfits + 1, sizeof *ws->fits);
+	ws->fits[ws->nfits++] = f;
+}
+
+void
+ws_log_append(sx_workspace *ws, const char *cmdtext)
+{
+	ws->log = xreallocarray(ws->log, ws->nlog + 1, sizeof *ws->log);
+	ws->log[ws->nlog++] = xstrdup(cmdtext);
+}
+
+void
+ws_set_current(char **slot, const char *name)
+{
+	free(*slot);
+	*slot = name != NULL ? xstrdup(name) : NULL;
+}

@@ -1,0 +1,58 @@
+/* workspace.h: the one workspace: datasets, user models, fits, the log. */
+#ifndef SX_WORKSPACE_H
+#define SX_WORKSPACE_H
+
+#include <stddef.h>
+
+#include "core/dataset.h"
+#include "core/fit.h"
+#include "core/model.h"
+
+/* A fit as the workspace keeps it: what was fitted to what, and the result. */
+typedef struct sx_fitrec {
+	char *name;
+	char *model;        /* model name (user-defined or built-in) */
+	char *data;         /* dataset it was fitted to */
+	size_t nx;
+	char **xcols;       /* dataset columns used for the model's inputs */
+	char *ycol;
+	enum sx_space space;
+	sx_fit_result res;
+} sx_fitrec;
+
+typedef struct sx_workspace {
+	size_t nds;
+	sx_dataset **ds;
+	size_t nmodels;
+	sx_model **models;  /* user-defined; built-ins live in core */
+	size_t nfits;
+	sx_fitrec **fits;
+	size_t nlog;
+	char **log;         /* state-changing commands as executed, resolved */
+	size_t saved_nlog;  /* nlog at the last save: unsaved work if less */
+	char *cur_data;     /* the dataset or fit the user worked on last */
+	char *cur_fit;
+} sx_workspace;
+
+void ws_init(sx_workspace *ws);
+void ws_free(sx_workspace *ws);
+
+sx_dataset *ws_dataset(const sx_workspace *ws, const char *name);
+/* Store ds under ds->name, replacing (and freeing) one of that name. */
+void ws_put_dataset(sx_workspace *ws, sx_dataset *ds);
+/* Remove and free; -1 when absent. */
+int ws_drop_dataset(sx_workspace *ws, const char *name);
+
+/* A user model first, then a built-in; NULL when neither. */
+const sx_model *ws_model(const sx_workspace *ws, const char *name);
+void ws_put_model(sx_workspace *ws, sx_model *m);
+
+sx_fitrec *ws_fit(const sx_workspace *ws, const char *name);
+void ws_put_fit(sx_workspace *ws, sx_fitrec *f);
+void fitrec_free(sx_fitrec *f);
+sx_fitrec *fitrec_copy(const sx_fitrec *f);
+
+void ws_log_append(sx_workspace *ws, const char *cmdtext);
+void ws_set_current(char **slot, const char *name);
+
+#endif

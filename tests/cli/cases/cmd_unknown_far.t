@@ -1,0 +1,1 @@
+scalex -c 'zzzzzz'

@@ -1,0 +1,1 @@
+scalex -c 'demo chinchilla; fitt chinchilla chinchilla'

@@ -1,0 +1,5 @@
+scalex -c 'demo chinchilla as r; derive r x = log(N - 1e12)'
+scalex -c 'demo chinchilla as r; derive r x = Q*2'
+scalex -c 'demo chinchilla as r; derive r x = (N*2'
+scalex -c 'demo chinchilla as r; derive r N = 2'
+scalex -c 'demo chinchilla as r; derive r x 2'

@@ -1,0 +1,1 @@
+scalex --json -c 'load shared/chinchilla_epoch.csv as ep; rename ep "Model Size" N; rename ep "Training FLOP" C; rename ep loss L; derive ep D = C/(6*N); filter ep "L < 3.44" as ep240; fit chinchilla ep240 as ch --space log'

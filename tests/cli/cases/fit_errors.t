@@ -1,0 +1,7 @@
+scalex -c 'demo chinchilla as runs; fit nosuch runs'
+scalex -c 'fit chinchilla runs'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs --init alpha=x'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs --init gamma=1'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs --space quadratic'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs --bogus 1'
+scalex -c 'demo chinchilla as runs; filter runs "N < 0" as none; fit chinchilla none'

@@ -1,0 +1,2 @@
+scalex -c 'demo chinchilla
+rename chinchilla N "params'

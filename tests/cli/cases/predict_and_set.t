@@ -1,0 +1,5 @@
+scalex -c 'demo chinchilla as runs; fit chinchilla runs as ch; predict ch N=1e9 D=2e10; set ch.E 1.5; predict ch N=1e9 D=2e10'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs as ch; predict ch N=1e9'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs as ch; set ch.gamma 1'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs as ch; set ch.A -1'
+scalex -c 'set nosuch.E 1'

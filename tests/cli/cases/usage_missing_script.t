@@ -1,0 +1,1 @@
+scalex nosuch.sx

@@ -1,0 +1,1 @@
+scalex a.sx b.sx

@@ -1,0 +1,101 @@
+/* test_complete.c: completion candidates from the command table. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sessions/complete.h"
+#include "sessions/out.h"
+#include "sessions/run.h"
+#include "tests/unit/unit.h"
+
+static sx_workspace ws;
+
+static void
+setup(void)
+{
+	sx_out o;
+	FILE *devnull = fopen("/dev/null", "w");
+	const char *script = "demo chinchilla as runs; fit chinchilla runs as ch";
+
+	ws_init(&ws);
+	out_init(&o, devnull, 0);
+	ck_assert_int_eq(run_text(&ws, &o, devnull, script, strlen(script),
+	    "setup"), 0);
+	fclose(devnull);
+}
+
+static void
+teardown(void)
+{
+	ws_free(&ws);
+}
+
+/* The candidates of line, joined by spaces. */
+static char *
+cands(const char *line)
+{
+	sx_completions c;
+	static char buf[2048];
+
+	complete_line(&ws, line, &c);
+	buf[0] = '\0';
+	for (size_t i = 0; i < c.n; i++) {
+		strcat(buf, i > 0 ? " " : "");
+		strcat(buf, c.words[i]);
+	}
+	if (c.want_paths)
+		strcat(buf, "<paths>");
+	complete_free(&c);
+	return buf;
+}
+
+START_TEST(test_commands_and_subcommands)
+{
+	ck_assert_str_eq(cands("fi"), "filter fit fits");
+	ck_assert_str_eq(cands("data "), "describe drop list show");
+	ck_assert_str_eq(cands("data s"), "show");
+	ck_assert_str_eq(cands("demo chinchilla; pre"), "predict preset presets");
+}
+END_TEST
+
+START_TEST(test_names_by_type)
+{
+	ck_assert_str_eq(cands("fit chin"), "chinchilla");
+	ck_assert_str_eq(cands("fit chinchilla r"), "runs");
+	ck_assert_str_eq(cands("fit show "), "ch");
+	ck_assert_str_eq(cands("preset show hoff"),
+	    "hoffmann2022 hoffmann2022-unrounded");
+	ck_assert_str_eq(cands("demo henighan-im"), "henighan-image16 "
+	    "henighan-image2text henighan-image32 henighan-image8 "
+	    "henighan-imagevq16 henighan-imagevq32");
+	ck_assert_str_eq(cands("load "), "<paths>");
+	ck_assert_str_eq(cands("help da"), "data");
+}
+END_TEST
+
+START_TEST(test_options_choices_columns)
+{
+	ck_assert_str_eq(cands("fit chinchilla runs --sp"), "--space");
+	ck_assert_str_eq(cands("fit chinchilla runs --space l"), "linear log");
+	ck_assert_str_eq(cands("fit chinchilla runs as ch --space  l"),
+	    "linear log");
+	ck_assert_str_eq(cands("fit chinchilla runs --y "), "C D L N");
+	ck_assert_str_eq(cands("rename runs "), "C D L N");
+	ck_assert_str_eq(cands("data show runs --"), "--help --rows");
+}
+END_TEST
+
+Suite *
+unit_suite(void)
+{
+	Suite *s = suite_create("complete");
+	TCase *tc = tcase_create("complete");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_commands_and_subcommands);
+	tcase_add_test(tc, test_names_by_type);
+	tcase_add_test(tc, test_options_choices_columns);
+	suite_add_tcase(s, tc);
+	return s;
+}

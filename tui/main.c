@@ -1,0 +1,149 @@
+/* main.c: scalex's entry point: options, then batch mode or the front end. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+#include "sessions/builtin.h"
+#include "sessions/lex.h"
+#include "sessions/out.h"
+#include "sessions/run.h"
+#include "sessions/workspace.h"
+#include "tui/repl.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs(
+"usage: scalex [OPTIONS] [FILE.csv | SCRIPT | -]\n"
+"\n"
+"Explore neural scaling laws in a terminal: load training runs, fit laws\n"
+"with error bars, and ask what a compute budget should buy.\n"
+"\n"
+"  scalex                 run the built-in demo session\n"
+"  scalex FILE.csv        load FILE.csv and describe it\n"
+"  scalex SCRIPT          run a script of commands (batch mode)\n"
+"  scalex -               read commands from standard input\n"
+"  scalex -c 'CMDS'       run commands given on the command line\n"
+"  scalex --repl          the console: commands typed one at a time\n"
+"\n"
+"Options:\n"
+"  -c CMDS                commands to run (';' or newlines between them)\n"
+"  --json                 results as JSON Lines, one object per command\n"
+"  --repl                 the interactive console (readline)\n"
+"  --replay FILE          replay a saved session (batch mode)\n"
+"  --help                 this text, then exit\n"
+"  --version              the version, then exit\n"
+"\n"
+"In batch mode results go to standard output and errors to standard\n"
+"error as FILE:LINE: message; the first failing command stops the run.\n"
+"Exit status: 0 success, 1 a command failed, 2 bad usage.\n"
+"Type 'help' as a command (scalex -c help) for the command language.\n",
+	    fp);
+}
+
+static int
+has_suffix(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+
+	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *cmds = NULL, *file = NULL, *replay = NULL;
+	int json = 0, repl = 0, rc;
+	sx_workspace ws;
+	sx_out out;
+
+	setlocale(LC_ALL, "");
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("scalex %s\n", PACKAGE_VERSION);
+			return 0;
+		} else if (strcmp(a, "--json") == 0)
+			json = 1;
+		else if (strcmp(a, "--repl") == 0)
+			repl = 1;
+		else if (strcmp(a, "--replay") == 0) {
+			if (i + 1 >= argc) {
+				fputs("scalex: --replay needs a session file\n", stderr);
+				return 2;
+			}
+			replay = argv[++i];
+		} else if (strcmp(a, "-c") == 0) {
+			if (i + 1 >= argc) {
+				fputs("scalex: -c needs commands (scalex -c 'help')\n",
+				    stderr);
+				return 2;
+			}
+			cmds = argv[++i];
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "scalex: unknown option '%s' (see scalex "
+			    "--help)\n", a);
+			return 2;
+		} else if (file != NULL) {
+			fprintf(stderr, "scalex: more than one file given ('%s' and "
+			    "'%s')\n", file, a);
+			return 2;
+		} else
+			file = a;
+	}
+	if ((cmds != NULL) + (file != NULL) + (replay != NULL) + repl > 1) {
+		fputs("scalex: give one of -c, --repl, --replay or a file\n", stderr);
+		return 2;
+	}
+	ws_init(&ws);
+	out_init(&out, stdout, json);
+	if (repl) {
+		rc = repl_run(&ws, &out);
+		ws_free(&ws);
+		return rc;
+	}
+	if (replay != NULL) {
+		char *q = lex_quote(replay), *script = xasprintf("replay %s", q);
+
+		rc = run_text(&ws, &out, stderr, script, strlen(script), "--replay");
+		free(q);
+		free(script);
+	} else if (cmds != NULL)
+		rc = run_text(&ws, &out, stderr, cmds, strlen(cmds), "-c");
+	else if (file != NULL && (has_suffix(file, ".csv") ||
+	    has_suffix(file, ".tsv"))) {
+		char *q = lex_quote(file);
+		char *script = xasprintf("load %s as data\ndata describe data\n", q);
+
+		rc = run_text(&ws, &out, stderr, script, strlen(script), file);
+		free(q);
+		free(script);
+	} else if (file != NULL) {
+		char err[512];
+		size_t len;
+		char *text = run_slurp(file, &len, err, sizeof err);
+
+		if (text == NULL) {
+			fprintf(stderr, "scalex: %s\n", err);
+			ws_free(&ws);
+			return 1;
+		}
+		rc = run_text(&ws, &out, stderr, text, len,
+		    strcmp(file, "-") == 0 ? "<stdin>" : file);
+		free(text);
+	} else
+		rc = run_text(&ws, &out, stderr, builtin_demo_session,
+		    strlen(builtin_demo_session), "<demo>");
+	fflush(stdout);
+	ws_free(&ws);
+	return rc == 0 ? 0 : 1;
+}

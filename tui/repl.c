@@ -1,0 +1,170 @@
+/* repl.c: the readline console, driven through readline's callback API. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "core/xalloc.h"
+#include "sessions/complete.h"
+#include "sessions/run.h"
+#include "sessions/session.h"
+#include "tui/repl.h"
+#include "tui/signals.h"
+
+#define HISTORY_MAX 1000
+
+/* Readline's callbacks take no context, so the console's state lives here. */
+static struct {
+	sx_workspace *ws;
+	sx_out *out;
+	int done;
+	int failed;
+	char prompt[128];
+	sx_completions cands;
+	size_t next;
+} repl;
+
+static void
+repl_set_prompt(void)
+{
+	const char *cur = repl.ws->cur_fit != NULL ? repl.ws->cur_fit :
+	    repl.ws->cur_data;
+
+	if (cur != NULL)
+		snprintf(repl.prompt, sizeof repl.prompt, "scalex[%s]> ", cur);
+	else
+		snprintf(repl.prompt, sizeof repl.prompt, "scalex> ");
+	rl_set_prompt(repl.prompt);
+}
+
+/* A line is complete: remember it, run it, show the next prompt. */
+static void
+repl_line(char *line)
+{
+	HIST_ENTRY *last;
+
+	if (line == NULL) {
+		/* Ctrl-D on an empty line. */
+		repl.done = 1;
+		fputc('\n', stdout);
+		return;
+	}
+	if (line[strspn(line, " \t")] != '\0') {
+		last = history_length > 0 ? history_get(history_base +
+		    history_length - 1) : NULL;
+		if (last == NULL || strcmp(last->line, line) != 0)
+			add_history(line);
+	}
+	if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+		repl.done = 1;
+		free(line);
+		return;
+	}
+	if (run_text(repl.ws, repl.out, stderr, line, strlen(line), "console") != 0)
+		repl.failed = 1;
+	fflush(stdout);
+	free(line);
+	repl_set_prompt();
+}
+
+static char *
+repl_generator(const char *text, int state)
+{
+	(void)text;
+	if (state == 0)
+		repl.next = 0;
+	if (repl.next < repl.cands.n)
+		return xstrdup(repl.cands.words[repl.next++]);
+	return NULL;
+}
+
+static char **
+repl_complete(const char *text, int start, int end)
+{
+	char *before = xstrndup(rl_line_buffer, (size_t)end);
+
+	(void)text;
+	(void)start;
+	complete_free(&repl.cands);
+	complete_line(repl.ws, before, &repl.cands);
+	free(before);
+	if (repl.cands.want_paths) {
+		rl_attempted_completion_over = 0;
+		return NULL;
+	}
+	rl_attempted_completion_over = 1;
+	return rl_completion_matches(text, repl_generator);
+}
+
+static char *
+repl_history_path(void)
+{
+	char *dir = session_state_dir(), *path;
+
+	if (dir == NULL)
+		return NULL;
+	path = xasprintf("%s/history", dir);
+	free(dir);
+	return path;
+}
+
+int
+repl_run(sx_workspace *ws, sx_out *out)
+{
+	char *hist = repl_history_path();
+
+	memset(&repl, 0, sizeof repl);
+	repl.ws = ws;
+	repl.out = out;
+	signals_install();
+	signals_mention_autosave();
+	rl_readline_name = "scalex";
+	rl_catch_signals = 0;
+	rl_attempted_completion_function = repl_complete;
+	rl_completer_quote_characters = "'\"";
+	stifle_history(HISTORY_MAX);
+	if (hist != NULL)
+		read_history(hist);
+	printf("scalex %s console: 'help' lists commands, Tab completes, "
+	    "Ctrl-D quits.\n", PACKAGE_VERSION);
+	repl_set_prompt();
+	rl_callback_handler_install(repl.prompt, repl_line);
+	while (!repl.done && !sig_terminate) {
+		fd_set fds;
+
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		if (select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL) < 0) {
+			if (errno != EINTR)
+				break;
+			if (sig_interrupted) {
+				/* Ctrl-C abandons the line being typed. */
+				sig_interrupted = 0;
+				rl_free_line_state();
+				rl_callback_sigcleanup();
+				rl_replace_line("", 0);
+				rl_crlf();
+				rl_on_new_line();
+				rl_redisplay();
+			}
+			continue;
+		}
+		rl_callback_read_char();
+	}
+	rl_callback_handler_remove();
+	if (hist != NULL) {
+		write_history(hist);
+		free(hist);
+	}
+	complete_free(&repl.cands);
+	if (sig_terminate)
+		fputs("scalex: terminated; saving the session\n", stderr);
+	return signals_autosave(ws) == 0 ? 0 : 1;
+}
