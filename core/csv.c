@@ -884,6 +884,34 @@ csv_read_fd(int fd, const char *path, char **buf, size_t *len, sx_err *err)
  * memory cost as much as parsing it. (A file truncated by another process
  * during the parse could then raise SIGBUS, as for git or ripgrep.)
  */
+int
+csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
+{
+	struct stat st;
+	char *buf = NULL;
+	int fd = open(path, O_RDONLY), rc;
+
+	if (fd < 0)
+		return err_set(err, "cannot open '%s': %s", path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > CSV_MAX_BYTES) {
+		close(fd);
+		return err_set(err, "'%s' is larger than the 1 GiB limit for data "
+		    "files (%jd bytes)", path, (intmax_t)st.st_size);
+	}
+	*len = 0;
+	rc = csv_read_fd(fd, path, &buf, len, err);
+	close(fd);
+	if (rc != 0) {
+		free(buf);
+		return -1;
+	}
+	buf = xreallocarray(buf, *len + 1, 1);
+	buf[*len] = '\0';
+	*text = buf;
+	return 0;
+}
+
 sx_dataset *
 csv_read_file(const char *path, const char *name, sx_err *err)
 {

@@ -21,6 +21,13 @@
 sx_dataset *csv_parse(const char *text, size_t len, const char *label,
     const char *name, sx_err *err);
 
+/*
+ * Read a whole file into memory (NUL-terminated, same size limit and
+ * messages as csv_read_file), for callers that keep the text, such as a
+ * session inlining its data. *text is malloc'ed. Returns 0 or -1.
+ */
+int csv_read_text(const char *path, char **text, size_t *len, sx_err *err);
+
 /* Read and parse a file; the dataset's source is set to `path`. */
 sx_dataset *csv_read_file(const char *path, const char *name, sx_err *err);
 

@@ -8,6 +8,7 @@
 #include "core/xalloc.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
+#include "sessions/lex.h"
 
 /*
  * Parse "P=V,P=V" against model m's parameters into vals[]/given[].
@@ -188,6 +189,17 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	f->ycol = xstrdup(ds->cols[ycol].name);
 	f->space = opts.space;
 	fit_report(ctx->out, "fit", f, m);
+	/* Log the automatic choices explicitly: the fit's name and space. */
+	if (as == NULL || space == NULL) {
+		char *q = lex_quote(f->name), *extra = xasprintf("%s%s%s%s",
+		    as == NULL ? "as " : "", as == NULL ? q : "",
+		    as == NULL && space == NULL ? " " : "",
+		    space == NULL ? "--space log" : "");
+
+		ctx->logtext = cmd_text(ctx->cl, extra);
+		free(extra);
+		free(q);
+	}
 	ws_set_current(&ctx->ws->cur_fit, f->name);
 	ws_put_fit(ctx->ws, f);
 	f = NULL;

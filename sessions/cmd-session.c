@@ -88,6 +88,16 @@ cmd_source_exec(sx_ctx *ctx, const sx_args *a)
 
 	if (text == NULL)
 		return -1;
+	/* A session of a newer format would not mean what it says. */
+	if (session_has_header(text, len)) {
+		sx_err e;
+
+		err_clear(&e);
+		if (session_check(text, len, path, &e) < 0) {
+			free(text);
+			return cmd_fail_err(ctx, argi, &e);
+		}
+	}
 	/* The commands it runs are logged themselves, not 'source'. */
 	rc = run_text(ctx->ws, ctx->out, ctx->out->errfp, text, len, path);
 	free(text);

@@ -306,10 +306,8 @@ args_free(sx_args *a)
 		free(a->owned[i]);
 }
 
-/* The command as written, each word quoted so it reads back the same,
- * with its here-document. */
-static char *
-cmd_requote(const sx_cmdline *cl)
+char *
+cmd_text(const sx_cmdline *cl, const char *extra)
 {
 	size_t len = 0;
 	char **q = xcalloc((size_t)cl->argc, sizeof *q);
@@ -319,6 +317,7 @@ cmd_requote(const sx_cmdline *cl)
 		q[i] = lex_quote(cl->argv[i]);
 		len += strlen(q[i]) + 1;
 	}
+	len += extra != NULL ? strlen(extra) + 1 : 0;
 	s = xmalloc(len + 1);
 	s[0] = '\0';
 	for (int i = 0; i < cl->argc; i++) {
@@ -328,6 +327,10 @@ cmd_requote(const sx_cmdline *cl)
 		free(q[i]);
 	}
 	free(q);
+	if (extra != NULL) {
+		strcat(s, " ");
+		strcat(s, extra);
+	}
 	if (cl->heredoc != NULL) {
 		char *h = lex_with_heredoc(s, cl->heredoc, cl->heredoc_len);
 
@@ -407,7 +410,7 @@ cmd_exec(sx_workspace *ws, sx_out *out, const sx_cmdline *cl, sx_ctx *ctx)
 	args_free(&a);
 	if (rc == 0 && (ctx->cmd->flags & CMD_STATE) && !ctx->nolog) {
 		if (ctx->logtext == NULL)
-			ctx->logtext = cmd_requote(cl);
+			ctx->logtext = cmd_text(cl, NULL);
 		ws_log_append(ws, ctx->logtext);
 	}
 	return rc;

@@ -113,6 +113,10 @@ int cmd_fail_err(sx_ctx *ctx, int argi, const sx_err *e);
 int cmd_exec(sx_workspace *ws, sx_out *out, const sx_cmdline *cl,
     sx_ctx *ctx);
 void cmd_ctx_free(sx_ctx *ctx);
+/* The command as written (words quoted to read back the same, and its
+ * here-document), with `extra` appended when not NULL. For handlers that
+ * log a resolved form: automatic choices made explicit. */
+char *cmd_text(const sx_cmdline *cl, const char *extra);
 /* Resolve and parse a command line without running it (0 or -1). */
 int cmd_check(const sx_cmdline *cl, sx_ctx *ctx);
 

@@ -51,6 +51,7 @@ run_report(FILE *fp, const char *where, const sx_cmdline *cl, const sx_ctx *ctx)
 {
 	int col, len;
 
+	fflush(stdout);
 	fprintf(fp, "scalex: %s:%d: %s\n", where, cl->line, ctx->err.msg);
 	if (ctx->err_arg >= 0 && ctx->err_arg < cl->argc) {
 		col = cl->col[ctx->err_arg];
@@ -80,6 +81,7 @@ run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
 		char buf[1024];
 
 		err_format(&err, buf, sizeof buf);
+		fflush(out->fp);
 		fprintf(errfp, "scalex: %s\n", buf);
 		run_caret_at(errfp, text, len, err.line, err.col);
 		fprintf(errfp, "scalex: %s: nothing was run\n", where);
@@ -102,7 +104,6 @@ run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
 		sx_ctx ctx;
 
 		if (cmd_exec(ws, out, &s.cmds[i], &ctx) != 0) {
-			fflush(out->fp);
 			run_report(errfp, where, &s.cmds[i], &ctx);
 			cmd_ctx_free(&ctx);
 			lex_script_free(&s);

@@ -129,13 +129,20 @@ fail_nofd:
 }
 
 int
+session_has_header(const char *text, size_t len)
+{
+	return len >= sizeof session_magic - 1 &&
+	    memcmp(text, session_magic, sizeof session_magic - 1) == 0;
+}
+
+int
 session_check(const char *text, size_t len, const char *where, sx_err *err)
 {
 	size_t ml = sizeof session_magic - 1;
 	char *end;
 	long fmt;
 
-	if (len < ml || memcmp(text, session_magic, ml) != 0)
+	if (!session_has_header(text, len))
 		return err_at(err, where, 1, 1, "not a scalex session (the first "
 		    "line should be '%sN'); run plain scripts with 'source'",
 		    session_magic);

@@ -31,6 +31,9 @@ int session_save(const sx_workspace *ws, const char *path, int force,
 int session_check(const char *text, size_t len, const char *where,
     sx_err *err);
 
+/* Whether text starts with a session header (of any format). */
+int session_has_header(const char *text, size_t len);
+
 /* $XDG_STATE_HOME/scalex (default ~/.local/state/scalex), created if
  * needed; NULL when it cannot be made. Caller frees. */
 char *session_state_dir(void);

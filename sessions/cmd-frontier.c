@@ -1,0 +1,907 @@
+/* cmd-frontier.c: frontier, frontier approach1/approach2/henighan, crossover. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/crossover.h"
+#include "core/frontier.h"
+#include "core/presets.h"
+#include "core/units.h"
+#include "core/xalloc.h"
+#include "sessions/cmd.h"
+#include "sessions/colbind.h"
+
+#define XOVER_LO 1e-10   /* default crossover search range, PF-days */
+#define XOVER_HI 1e15
+
+/*
+ * Parse "LO..HI" (two positive finite numbers, LO <= HI) from the option
+ * `opt`; leaves lo/hi alone when the option is absent.
+ */
+static int
+parse_range(sx_ctx *ctx, const sx_args *a, const char *opt, double *lo,
+    double *hi)
+{
+	const char *s = arg(a, ctx->cmd, opt), *dots;
+	int argi = arg_index(a, ctx->cmd, opt);
+	char *left, *end;
+	double l, h;
+
+	if (s == NULL)
+		return 0;
+	dots = strstr(s, "..");
+	if (dots == NULL)
+		return cmd_fail(ctx, argi, "%s expects LO..HI (e.g. 1e18..1e26), "
+		    "not '%s'", opt, s);
+	left = xstrndup(s, (size_t)(dots - s));
+	l = strtod(left, &end);
+	if (end == left || *end != '\0' || !isfinite(l)) {
+		free(left);
+		return cmd_fail(ctx, argi, "%s: '%.*s' is not a number", opt,
+		    (int)(dots - s), s);
+	}
+	free(left);
+	h = strtod(dots + 2, &end);
+	if (end == dots + 2 || *end != '\0' || !isfinite(h))
+		return cmd_fail(ctx, argi, "%s: '%s' is not a number", opt, dots + 2);
+	if (!(l > 0.0) || !(h > 0.0))
+		return cmd_fail(ctx, argi, "%s %s: compute must be > 0", opt, s);
+	if (h < l)
+		return cmd_fail(ctx, argi, "%s %s runs backwards (LO > HI)", opt, s);
+	*lo = l;
+	*hi = h;
+	return 0;
+}
+
+/* A positive finite number from option `opt`, or `def` when absent. */
+static int
+parse_positive(sx_ctx *ctx, const sx_args *a, const char *opt, double def,
+    double *v)
+{
+	const char *s = arg(a, ctx->cmd, opt);
+
+	*v = s != NULL ? strtod(s, NULL) : def;
+	if (!(*v > 0.0))
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, opt), "%s must be > 0, "
+		    "not %s", opt, s);
+	return 0;
+}
+
+/* ---- frontier FIT|PRESET ------------------------------------------------- */
+
+static void
+frontier_report(sx_out *o, const char *source, const char *law,
+    const sx_frontier *f)
+{
+	if (o->json) {
+		out_obj_begin(o, "frontier");
+		out_key_str(o, "source", source);
+		out_key_num(o, "k", f->k);
+		out_key_num(o, "a", f->a);
+		out_key_num(o, "b", f->b);
+		out_key_arr(o, "rows");
+		for (size_t i = 0; i < f->n; i++) {
+			const sx_frontier_pt *p = &f->pt[i];
+
+			out_obj(o);
+			out_key_num(o, "C", p->C);
+			out_key_num(o, "N_opt", p->N_opt);
+			out_key_num(o, "D_opt", p->D_opt);
+			out_key_num(o, "L_opt", p->L_opt);
+			out_key_num(o, "tokens_per_param", p->D_opt / p->N_opt);
+			out_end(o);
+		}
+		out_end(o);
+		out_obj_end(o);
+		return;
+	}
+	out_printf(o, "frontier of %s (%s, %s), C = %g*N*D\n", source, law,
+	    f->closed ? "closed form" : "numeric minimisation over log N",
+	    f->k);
+	if (isfinite(f->a))
+		out_printf(o, "  N_opt ~ C^%.4f   D_opt ~ C^%.4f\n", f->a, f->b);
+	out_printf(o, "  %11s %11s %11s %11s %9s %10s\n", "C (FLOP)",
+	    "C (PF-days)", "N_opt", "D_opt", "L_opt", "tokens/N");
+	for (size_t i = 0; i < f->n; i++) {
+		const sx_frontier_pt *p = &f->pt[i];
+
+		out_printf(o, "  %11.4g %11.4g %11.4g %11.4g %9.5g %10.4g\n", p->C,
+		    units_flop_to_pfdays(p->C), p->N_opt, p->D_opt, p->L_opt,
+		    p->D_opt / p->N_opt);
+	}
+}
+
+static int
+cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *src = arg(a, ctx->cmd, "SOURCE");
+	int argi = arg_index(a, ctx->cmd, "SOURCE");
+	const sx_fitrec *fr = ws_fit(ctx->ws, src);
+	const sx_model *m;
+	const double *p;
+	double lo = 1e18, hi = 1e26, k;
+	long npts = 9;
+	sx_frontier f;
+	sx_err e;
+	int in_n, in_d;
+
+	if (parse_range(ctx, a, "--C", &lo, &hi) != 0 ||
+	    parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0)
+		return -1;
+	if (arg(a, ctx->cmd, "--points") != NULL) {
+		npts = strtol(arg(a, ctx->cmd, "--points"), NULL, 10);
+		if (npts < 1 || npts > 100000)
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
+			    "--points must be 1 to 100000");
+	}
+	if (lo == hi)
+		npts = 1;
+	else if (npts == 1)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
+		    "one point needs a single budget (--C X..X)");
+	if (fr != NULL) {
+		m = ws_model(ctx->ws, fr->model);
+		if (m == NULL)
+			return cmd_fail(ctx, argi, "the model '%s' of fit '%s' no "
+			    "longer exists", fr->model, fr->name);
+		p = fr->res.p;
+	} else {
+		const sx_preset *pr = preset_find(src);
+		const sx_preset_law *l;
+
+		if (pr == NULL)
+			return cmd_fail(ctx, argi, "no fit or preset '%s' (see 'fits' "
+			    "and 'presets')", src);
+		l = preset_law(pr, "L(N,D)");
+		if (l == NULL)
+			return cmd_fail(ctx, argi, "preset %s has no law of N and D; a "
+			    "frontier needs L(N, D)%s", src,
+			    strncmp(src, "henighan", 8) == 0 ?
+			    " (for Henighan et al.'s N_opt(C) try 'frontier henighan')" :
+			    "");
+		m = model_builtin(l->model);
+		p = l->pvals;
+		if (m == NULL)
+			return cmd_fail(ctx, argi, "preset %s names an unknown model %s",
+			    src, l->model);
+	}
+	err_clear(&e);
+	if (frontier_nd_inputs(m, &in_n, &in_d, &e) != 0)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	if (frontier_run(m, p, k, lo, hi, (size_t)npts, &f, &e) != 0)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	frontier_report(ctx->out, src, m->name, &f);
+	frontier_free(&f);
+	return 0;
+}
+
+/* ---- frontier approach1 / approach2 ------------------------------------- */
+
+/*
+ * The N, C, L columns of a dataset for the approaches: C directly, or
+ * k*N*D when there is no C column. *owned is malloc'ed when C is derived.
+ */
+static int
+runs_columns(sx_ctx *ctx, const sx_args *a, double k, const sx_dataset **ds,
+    const double **N, const double **C, const double **L, double **owned)
+{
+	int argi = arg_index(a, ctx->cmd, "DATA"), cn, cc, cl, cd;
+
+	*owned = NULL;
+	*ds = colbind_dataset(ctx, argi, arg(a, ctx->cmd, "DATA"));
+	if (*ds == NULL)
+		return -1;
+	if ((cn = colbind_column(ctx, argi, *ds, "N")) < 0 ||
+	    (cl = colbind_column(ctx, argi, *ds, "L")) < 0)
+		return -1;
+	*N = (*ds)->cols[cn].v;
+	*L = (*ds)->cols[cl].v;
+	cc = dataset_column(*ds, "C");
+	if (cc >= 0 && (*ds)->cols[cc].v != NULL) {
+		const char *u = (*ds)->cols[cc].unit;
+
+		*C = (*ds)->cols[cc].v;
+		if (u != NULL && (strcasecmp(u, "PF-days") == 0 ||
+		    strcasecmp(u, "pfdays") == 0)) {
+			*owned = xmalloc((*ds)->nrows * sizeof **owned);
+			for (size_t i = 0; i < (*ds)->nrows; i++)
+				(*owned)[i] = units_pfdays_to_flop((*C)[i]);
+			*C = *owned;
+		}
+		return 0;
+	}
+	cd = dataset_column(*ds, "D");
+	if (cd < 0 || (*ds)->cols[cd].v == NULL)
+		return cmd_fail(ctx, argi, "'%s' has no compute column C and no "
+		    "token column D to make C = k*N*D from", (*ds)->name);
+	*owned = xmalloc((*ds)->nrows * sizeof **owned);
+	for (size_t i = 0; i < (*ds)->nrows; i++)
+		(*owned)[i] = k * (*N)[i] * (*ds)->cols[cd].v[i];
+	*C = *owned;
+	return 0;
+}
+
+static void
+approach_report(sx_out *o, const char *cmd, const char *what,
+    const char *data, const sx_approach *r)
+{
+	if (o->json) {
+		out_obj_begin(o, cmd);
+		out_key_str(o, "data", data);
+		out_key_num(o, "a", r->a);
+		out_key_num(o, "a_se", r->a_se);
+		out_key_num(o, "b", 1.0 - r->a);
+		out_key_num(o, "coef", r->coef);
+		out_key_int(o, "groups", (long long)r->ngroups);
+		out_key_int(o, "skipped", (long long)r->nskipped);
+		out_key_arr(o, "points");
+		for (size_t i = 0; i < r->n; i++) {
+			out_obj(o);
+			out_key_num(o, "C", r->C[i]);
+			out_key_num(o, "N_opt", r->N_opt[i]);
+			out_key_num(o, "L_opt", r->L_opt[i]);
+			out_end(o);
+		}
+		out_end(o);
+		out_obj_end(o);
+		return;
+	}
+	out_printf(o, "%s on %s: %zu points (%zu of %zu %s not used)\n", what,
+	    data, r->n, r->nskipped, r->ngroups, strcmp(cmd,
+	    "frontier approach1") == 0 ? "compute bins" : "budgets");
+	if (isnan(r->a_se))
+		out_printf(o, "  N_opt = %.4g * C^%.4f   (D_opt ~ C^%.4f)\n",
+		    r->coef, r->a, 1.0 - r->a);
+	else
+		out_printf(o, "  N_opt = %.4g * C^%.4f ± %.4f   (D_opt ~ C^%.4f)\n",
+		    r->coef, r->a, r->a_se, 1.0 - r->a);
+	out_printf(o, "  %11s %11s %9s\n", "C (FLOP)", "N_opt", "L_opt");
+	for (size_t i = 0; i < r->n; i++)
+		out_printf(o, "  %11.4g %11.4g %9.5g\n", r->C[i], r->N_opt[i],
+		    r->L_opt[i]);
+}
+
+static int
+cmd_approach1_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_dataset *ds;
+	const double *N, *C, *L;
+	double *owned, k, lo = 0, hi = 0;
+	long bins = 20;
+	sx_approach r;
+	sx_err e;
+	int rc;
+
+	if (parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0 ||
+	    parse_range(ctx, a, "--C", &lo, &hi) != 0)
+		return -1;
+	if (arg(a, ctx->cmd, "--bins") != NULL) {
+		bins = strtol(arg(a, ctx->cmd, "--bins"), NULL, 10);
+		if (bins < 3 || bins > 100000)
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--bins"),
+			    "--bins must be 3 to 100000");
+	}
+	if (lo == hi && lo > 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C"), "--C needs a "
+		    "range (LO < HI)");
+	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned) != 0)
+		return -1;
+	err_clear(&e);
+	rc = frontier_approach1(N, C, L, ds->nrows, (size_t)bins, lo, hi, &r, &e);
+	free(owned);
+	if (rc != 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
+	approach_report(ctx->out, "frontier approach1",
+	    "approach 1 (lower envelope)", ds->name, &r);
+	approach_free(&r);
+	return 0;
+}
+
+static int
+cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_dataset *ds;
+	const double *N, *C, *L;
+	double *owned, k, gap;
+	sx_approach r;
+	sx_err e;
+	int rc;
+
+	if (parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0 ||
+	    parse_positive(ctx, a, "--gap", 0.1, &gap) != 0)
+		return -1;
+	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned) != 0)
+		return -1;
+	err_clear(&e);
+	rc = frontier_approach2(N, C, L, ds->nrows, gap, &r, &e);
+	free(owned);
+	if (rc != 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
+	approach_report(ctx->out, "frontier approach2",
+	    "approach 2 (IsoFLOP parabolas)", ds->name, &r);
+	approach_free(&r);
+	return 0;
+}
+
+/* ---- frontier henighan --------------------------------------------------- */
+
+static int
+cmd_henighan_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	double at, amin = INFINITY, amax = -INFINITY, asum = 0;
+	size_t nd = 0;
+
+	if (parse_positive(ctx, a, "--at", 1.0, &at) != 0)
+		return -1;
+	if (o->json) {
+		out_obj_begin(o, "frontier henighan");
+		out_key_num(o, "at_pfdays", at);
+		out_key_arr(o, "domains");
+	} else {
+		out_printf(o, "Henighan et al. 2020, Table 1: N_opt = (C/C0)^a and "
+		    "L(C) = Linf + (C0'/C)^alpha, at C = %g PF-days\n", at);
+		out_printf(o, "  %-24s %5s %10s %8s %8s %8s %7s %11s\n", "domain",
+		    "a", "N_opt", "L(C)", "irreduc", "reduc", "reduc%",
+		    "C(red=irr)");
+	}
+	for (size_t i = 0; i < preset_count(); i++) {
+		const sx_preset *p = preset_at(i);
+		const sx_preset_law *l = preset_law(p, "L(C)");
+		double c0, ex, linf, x0, al, red, nopt, ceq;
+
+		if (strncmp(p->name, "henighan2020-", 13) != 0 || l == NULL ||
+		    l->np != 3 || preset_const(p, "Nopt_C0", &c0) != 0 ||
+		    preset_const(p, "Nopt_exp", &ex) != 0)
+			continue;
+		linf = l->pvals[0];
+		x0 = l->pvals[1];
+		al = l->pvals[2];
+		red = exp(al * (log(x0) - log(at)));
+		nopt = exp(ex * (log(at) - log(c0)));
+		/* Reducible = irreducible where (x0/C)^alpha = Linf. */
+		ceq = linf > 0 ? x0 * exp(-log(linf) / al) : NAN;
+		amin = fmin(amin, ex);
+		amax = fmax(amax, ex);
+		asum += ex;
+		nd++;
+		if (o->json) {
+			out_obj(o);
+			out_key_str(o, "preset", p->name);
+			out_key_num(o, "a", ex);
+			out_key_num(o, "N_opt", nopt);
+			out_key_num(o, "L", linf + red);
+			out_key_num(o, "irreducible", linf);
+			out_key_num(o, "reducible", red);
+			out_key_num(o, "reducible_share", red / (linf + red));
+			out_key_num(o, "C_reducible_equals_irreducible_pfdays", ceq);
+			out_end(o);
+		} else
+			out_printf(o, "  %-24s %5.2f %10.3g %8.4g %8.4g %8.4g %6.1f%% "
+			    "%11.3g\n", p->name + 13, ex, nopt, linf + red, linf, red,
+			    100 * red / (linf + red), ceq);
+	}
+	if (nd == 0)
+		return cmd_fail(ctx, -1, "no Henighan et al. presets found");
+	if (o->json) {
+		out_end(o);
+		out_key_num(o, "a_min", amin);
+		out_key_num(o, "a_max", amax);
+		out_key_num(o, "a_mean", asum / (double)nd);
+		out_obj_end(o);
+	} else
+		out_printf(o, "  N_opt exponents %.2f to %.2f (mean %.3f) over %zu "
+		    "domains: nearly universal; C(red=irr) is where the reducible "
+		    "loss falls to the irreducible (nan: no floor)\n", amin, amax,
+		    asum / (double)nd, nd);
+	return 0;
+}
+
+/* ---- crossover ----------------------------------------------------------- */
+
+/* Which law of a crossover a fit stands in for. */
+enum { LAW_C, LAW_D, LAW_DLINE, LAW_NLINE, NLAWS };
+static const char *const law_opt[NLAWS] = { "--compute", "--data", "--dline",
+	"--nline" };
+static const char *const law_what[NLAWS] = { "compute law L(C)",
+	"data law L(D)", "data line D(C)", "size line N(C)" };
+
+/* PF-days -> the unit of the fitted law's input (from its column's unit). */
+static double
+fit_cscale(const sx_workspace *ws, const sx_fitrec *f)
+{
+	const sx_dataset *ds = ws_dataset(ws, f->data);
+	int c;
+
+	if (ds != NULL && f->nx == 1 && (c = dataset_column_exact(ds,
+	    f->xcols[0])) >= 0 && ds->cols[c].unit != NULL &&
+	    (strcasecmp(ds->cols[c].unit, "PF-days") == 0 ||
+	    strcasecmp(ds->cols[c].unit, "pfdays") == 0))
+		return 1.0;
+	return SX_FLOP_PER_PFDAY;
+}
+
+/*
+ * Write a pl/plc fit into the power-law parameters (C in PF-days after the
+ * scale s). Returns 0 when it could, -1 for another model.
+ */
+static int
+fit_to_params(const sx_model *m, const double *p, double s, int which,
+    sx_xover_params *kp)
+{
+	int pl = strcmp(m->name, "pl") == 0, plc = strcmp(m->name, "plc") == 0;
+	double linf, x0, al;
+
+	if (m != model_builtin(m->name) || (!pl && !plc))
+		return -1;
+	if (which == LAW_DLINE || which == LAW_NLINE) {
+		/* A*(s*C)^-alpha = (A*s^-alpha)*C^-alpha */
+		if (!pl)
+			return -1;
+		if (which == LAW_DLINE) {
+			kp->D_e = p[0] * exp(-p[1] * log(s));
+			kp->p_D = -p[1];
+		} else {
+			kp->N_e = p[0] * exp(-p[1] * log(s));
+			kp->p_N = -p[1];
+		}
+		return 0;
+	}
+	if (pl) {
+		/* A*x^-alpha = (A^(1/alpha)/x)^alpha */
+		if (!(p[1] > 0.0) || !(p[0] > 0.0))
+			return -1;
+		linf = 0.0;
+		x0 = exp(log(p[0]) / p[1]);
+		al = p[1];
+	} else {
+		linf = p[0];
+		x0 = p[1];
+		al = p[2];
+	}
+	if (which == LAW_C) {
+		kp->Linf_C = linf;
+		kp->C_c = x0 / s;
+		kp->alpha_C = al;
+	} else {
+		kp->Linf_D = linf;
+		kp->D_c = x0;
+		kp->alpha_D = al;
+	}
+	return 0;
+}
+
+/* Apply "P=V,P=V" to kp. */
+static int
+xover_apply_set(sx_ctx *ctx, int argi, const char *text, sx_xover_params *kp,
+    const unsigned char *from_fit)
+{
+	static const int owner[] = { LAW_C, LAW_C, LAW_C, LAW_D, LAW_D, LAW_D,
+	    LAW_DLINE, LAW_DLINE, LAW_NLINE, LAW_NLINE };
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '='), *end;
+		double *v, x;
+		size_t i;
+
+		if (eq == NULL) {
+			rc = cmd_fail(ctx, argi, "expected P=V, not '%s'", tok);
+			break;
+		}
+		*eq = '\0';
+		if ((v = crossover_param(kp, tok)) == NULL) {
+			rc = cmd_fail(ctx, argi, "'%s' is not a crossover parameter "
+			    "(alpha_C, C_c, Linf_C, alpha_D, D_c, Linf_D, D_e, p_D, "
+			    "N_e, p_N)", tok);
+			break;
+		}
+		for (i = 0; strcmp(crossover_param_names[i], tok) != 0; i++)
+			;
+		if (from_fit[owner[i]]) {
+			rc = cmd_fail(ctx, argi, "%s belongs to the %s, which comes from "
+			    "a fit (change the fit with 'set')", tok,
+			    law_what[owner[i]]);
+			break;
+		}
+		x = strtod(eq + 1, &end);
+		if (end == eq + 1 || *end != '\0' || !isfinite(x)) {
+			rc = cmd_fail(ctx, argi, "%s: '%s' is not a number", tok, eq + 1);
+			break;
+		}
+		*v = x;
+	}
+	free(copy);
+	return rc;
+}
+
+static void
+xover_json_result(sx_out *o, const sx_xover *r)
+{
+	out_key_num(o, "C_star_pfdays", r->C_star_pfdays);
+	out_key_num(o, "C_star_flop", r->C_star_flop);
+	out_key_num(o, "N_star", r->N_star);
+	out_key_num(o, "D_star", r->D_star);
+	out_key_num(o, "L_star", r->L_star);
+}
+
+/* "Linf + (x0/X)^alpha", the constant left out when it is 0. */
+static void
+xover_text_law(sx_out *o, const char *lhs, double linf, double x0,
+    const char *x, double al, const char *what)
+{
+	out_printf(o, "  %-9s = ", lhs);
+	if (linf != 0.0)
+		out_printf(o, "%.4g + ", linf);
+	out_printf(o, "(%.4g/%s)^%.4g    %s\n", x0, x, al, what);
+}
+
+static void
+xover_text_params(sx_out *o, const sx_xover_params *kp)
+{
+	xover_text_law(o, "L(C_min)", kp->Linf_C, kp->C_c, "C", kp->alpha_C,
+	    "compute-efficient frontier");
+	xover_text_law(o, "L(D)", kp->Linf_D, kp->D_c, "D", kp->alpha_D,
+	    "data-limited bound");
+	out_printf(o, "  %-9s = %.4g*C^%.4g tokens\n", "D(C_min)", kp->D_e,
+	    kp->p_D);
+	if (!isnan(kp->N_e) && !isnan(kp->p_N))
+		out_printf(o, "  %-9s = %.4g*C^%.4g parameters\n", "N(C_min)",
+		    kp->N_e, kp->p_N);
+}
+
+static void
+xover_text_result(sx_out *o, const sx_xover *r)
+{
+	out_printf(o, "  C* = %.4g PF-days = %.4g FLOP\n", r->C_star_pfdays,
+	    r->C_star_flop);
+	if (!isnan(r->N_star))
+		out_printf(o, "  N* = %.4g parameters\n", r->N_star);
+	out_printf(o, "  D* = %.4g tokens\n", r->D_star);
+	out_printf(o, "  L* = %.4g nats/token\n", r->L_star);
+}
+
+static int
+cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *src = arg(a, ctx->cmd, "SOURCE");
+	const char *dline = arg(a, ctx->cmd, "--data-line");
+	const char *set = arg(a, ctx->cmd, "--set");
+	int sens = arg(a, ctx->cmd, "--sensitivity") != NULL;
+	int argi = arg_index(a, ctx->cmd, "SOURCE");
+	sx_out *o = ctx->out;
+	sx_xover_params kp = { NAN, NAN, 0.0, NAN, NAN, 0.0, NAN, NAN, NAN, NAN };
+	sx_xover_bound bound;
+	sx_xover_laws laws;
+	sx_law1 fitlaw[NLAWS];
+	unsigned char from_fit[NLAWS] = { 0 }, generic = 0;
+	sx_xover r, cf;
+	sx_xover_sens sv[4];
+	size_t nsens = 0;
+	double lo = XOVER_LO, hi = XOVER_HI;
+	char miss[160], label[200];
+	int have_cf;
+	sx_err e;
+
+	err_clear(&e);
+	if (parse_range(ctx, a, "--C", &lo, &hi) != 0)
+		return -1;
+	if (lo == hi)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C"), "--C needs a "
+		    "range (LO < HI)");
+	if (src != NULL) {
+		const sx_preset *p = preset_find(src);
+
+		if (p == NULL)
+			return cmd_fail(ctx, argi, "no preset '%s' (crossover takes "
+			    "kaplan2020 or henighan2020-*; fitted laws go in --compute, "
+			    "--data, --dline, --nline)", src);
+		if (crossover_params_preset(p, dline, &kp, &e) != 0)
+			return cmd_fail(ctx, dline != NULL && strstr(e.msg,
+			    "data line") != NULL ? arg_index(a, ctx->cmd,
+			    "--data-line") : argi, "%s", e.msg);
+	} else if (dline != NULL)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--data-line"),
+		    "--data-line chooses a line of the kaplan2020 preset; name it");
+	/* Fitted laws replace the preset's. */
+	for (int w = 0; w < NLAWS; w++) {
+		const char *fn = arg(a, ctx->cmd, law_opt[w]);
+		int fi = arg_index(a, ctx->cmd, law_opt[w]);
+		const sx_fitrec *f;
+		const sx_model *m;
+
+		if (fn == NULL)
+			continue;
+		if ((f = ws_fit(ctx->ws, fn)) == NULL)
+			return cmd_fail(ctx, fi, "no fit '%s' (see 'fits')", fn);
+		if ((m = ws_model(ctx->ws, f->model)) == NULL)
+			return cmd_fail(ctx, fi, "the model '%s' of fit '%s' no longer "
+			    "exists", f->model, f->name);
+		if (m->nin != 1)
+			return cmd_fail(ctx, fi, "the %s must be a law of one column; "
+			    "fit '%s' (%s) has %zu", law_what[w], f->name, m->name,
+			    m->nin);
+		from_fit[w] = 1;
+		fitlaw[w] = (sx_law1){ m, f->res.p, w == LAW_D ? 1.0 :
+		    fit_cscale(ctx->ws, f) };
+		if (fit_to_params(m, f->res.p, fitlaw[w].xscale, w, &kp) != 0)
+			generic = 1;
+	}
+	if (src == NULL && !(from_fit[LAW_C] && from_fit[LAW_D] &&
+	    from_fit[LAW_DLINE]))
+		return cmd_fail(ctx, -1, "crossover needs a preset (kaplan2020, "
+		    "henighan2020-*) or fits for --compute, --data and --dline");
+	if (set != NULL && xover_apply_set(ctx, arg_index(a, ctx->cmd, "--set"),
+	    set, &kp, from_fit) != 0)
+		return -1;
+	if (generic && (sens || set != NULL))
+		for (int w = 0; w < NLAWS; w++)
+			if (from_fit[w] && fit_to_params(fitlaw[w].m, fitlaw[w].p,
+			    fitlaw[w].xscale, w, &(sx_xover_params){ 0 }) != 0)
+				return cmd_fail(ctx, arg_index(a, ctx->cmd, sens ?
+				    "--sensitivity" : "--set"), "%s needs power laws; "
+				    "the %s is a fit of %s", sens ? "--sensitivity" :
+				    "--set", law_what[w], fitlaw[w].m->name);
+
+	/* The laws: the power-law parameters, with generic fits swapped in. */
+	crossover_bind(&kp, &bound);
+	laws = bound.laws;
+	if (generic) {
+		if (from_fit[LAW_C])
+			laws.lc = fitlaw[LAW_C];
+		if (from_fit[LAW_D])
+			laws.ld = fitlaw[LAW_D];
+		if (from_fit[LAW_DLINE])
+			laws.dline = fitlaw[LAW_DLINE];
+		if (from_fit[LAW_NLINE])
+			laws.nline = fitlaw[LAW_NLINE];
+	}
+	{
+		/* Missing values of laws not taken from a generic fit. */
+		sx_xover_params chk = kp;
+
+		if (generic && from_fit[LAW_C])
+			chk.alpha_C = chk.C_c = chk.Linf_C = 0;
+		if (generic && from_fit[LAW_D])
+			chk.alpha_D = chk.D_c = chk.Linf_D = 0;
+		if (generic && from_fit[LAW_DLINE])
+			chk.D_e = chk.p_D = 0;
+		if (crossover_params_missing(&chk, miss, sizeof miss) > 0)
+			return cmd_fail(ctx, argi, "%s%s publishes no value for %s: "
+			    "give %s with --set P=V,... or a fitted law (--data FIT, "
+			    "--dline FIT)", src != NULL ? "preset " : "",
+			    src != NULL ? src : "the crossover", miss,
+			    strchr(miss, ',') != NULL ? "them" : "it");
+		if (!generic && (!(kp.C_c > 0) || !(kp.D_c > 0) || !(kp.D_e > 0) ||
+		    (!isnan(kp.N_e) && !(kp.N_e > 0))))
+			return cmd_fail(ctx, set != NULL ? arg_index(a, ctx->cmd,
+			    "--set") : argi, "C_c, D_c, D_e and N_e must be > 0");
+	}
+	if (crossover_find(&laws, lo, hi, &r, &e) != 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C") >= 0 ?
+		    arg_index(a, ctx->cmd, "--C") : argi, "%s", e.msg);
+	have_cf = !generic && crossover_closed(&kp, &cf, &e) == 0;
+	if (sens && !generic)
+		nsens = crossover_sensitivity(&kp, lo, hi, 0.05, sv);
+	snprintf(label, sizeof label, "%s", src != NULL ? src : "fits");
+
+	if (o->json) {
+		out_obj_begin(o, "crossover");
+		out_key_str(o, "source", label);
+		xover_json_result(o, &r);
+		if (src != NULL && strcmp(src, "kaplan2020") == 0)
+			out_key_str(o, "data_line", dline != NULL ? dline : "table6");
+		out_key_arr(o, "range_pfdays");
+		out_num(o, lo);
+		out_num(o, hi);
+		out_end(o);
+		out_key_int(o, "crossings", r.ncross);
+		out_key_bool(o, "inconsistent_above", r.inconsistent_above);
+		if (!generic) {
+			out_key_obj(o, "params");
+			for (size_t i = 0; crossover_param_names[i] != NULL; i++) {
+				double *v = crossover_param(&kp, crossover_param_names[i]);
+
+				out_key_num(o, crossover_param_names[i], *v);
+			}
+			out_end(o);
+		}
+		if (have_cf) {
+			out_key_obj(o, "closed_form");
+			xover_json_result(o, &cf);
+			out_end(o);
+		} else
+			out_key_null(o, "closed_form");
+		if (sens) {
+			out_key_arr(o, "sensitivity");
+			for (size_t i = 0; i < nsens; i++) {
+				out_obj(o);
+				out_key_str(o, "param", sv[i].param);
+				out_key_num(o, "value", sv[i].value);
+				out_key_num(o, "rel", 0.05);
+				for (int s = 0; s < 2; s++) {
+					out_key_obj(o, s == 0 ? "minus" : "plus");
+					if (sv[i].ok[s])
+						xover_json_result(o, &sv[i].r[s]);
+					else
+						out_key_null(o, "C_star_pfdays");
+					out_end(o);
+				}
+				out_end(o);
+			}
+			out_end(o);
+		}
+		out_obj_end(o);
+		return 0;
+	}
+	out_printf(o, "crossover of %s%s (Kaplan et al. 2020, section 6.3); C in "
+	    "PF-days, 1 PF-day = %.3g FLOP\n", label, src != NULL &&
+	    strcmp(src, "kaplan2020") == 0 ? (dline != NULL &&
+	    strcmp(dline, "eq6.7") == 0 ? ", data line of eq. 6.7" :
+	    ", data line of Table 6") : "", SX_FLOP_PER_PFDAY);
+	if (!generic)
+		xover_text_params(o, &kp);
+	else
+		for (int w = 0; w < NLAWS; w++)
+			if (from_fit[w])
+				out_printf(o, "  %-16s fit %s (%s)\n", law_what[w],
+				    arg(a, ctx->cmd, law_opt[w]), fitlaw[w].m->name);
+	xover_text_result(o, &r);
+	if (have_cf)
+		out_printf(o, "  closed form: C* = %.10g PF-days (numeric %.10g)\n",
+		    cf.C_star_pfdays, r.C_star_pfdays);
+	if (r.ncross > 1)
+		out_printf(o, "  (%d crossings in %g..%g PF-days; the first is "
+		    "shown)\n", r.ncross, lo, hi);
+	out_printf(o, "  %s C*, L(C_min) falls below the data-limited bound "
+	    "L(D(C_min)): the laws cannot both hold there\n",
+	    r.inconsistent_above ? "past" : "short of");
+	if (src != NULL && strcmp(src, "kaplan2020") == 0)
+		out_puts(o, "  paper (eq. 6.8): C* ~ 1e4 PF-days, N* ~ 1e12, "
+		    "D* ~ 1e12, L* ~ 1.7 nats/token, uncertain by 10x either way\n");
+	if (sens) {
+		out_puts(o, "  sensitivity, each exponent -5% / +5%:\n");
+		for (size_t i = 0; i < nsens; i++) {
+			out_printf(o, "    %-8s %-7.4g", sv[i].param, sv[i].value);
+			for (int s = 0; s < 2; s++) {
+				if (sv[i].ok[s] && strcmp(sv[i].param, "p_N") == 0)
+					out_printf(o, "  N* %9.3g (x%-6.3g) %9s",
+					    sv[i].r[s].N_star, sv[i].r[s].N_star / r.N_star,
+					    "");
+				else if (sv[i].ok[s])
+					out_printf(o, "  C* %9.3g (x%-6.3g) L* %-6.4g",
+					    sv[i].r[s].C_star_pfdays,
+					    sv[i].r[s].C_star_pfdays / r.C_star_pfdays,
+					    sv[i].r[s].L_star);
+				else
+					out_printf(o, "  %-36s", "no crossover in range");
+			}
+			out_puts(o, "\n");
+		}
+	}
+	return 0;
+}
+
+/* ---- the table ----------------------------------------------------------- */
+
+static const sx_argdef frontier_args[] = {
+	{ "SOURCE", ARG_WORD, 0, NULL, NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
+	{ "--points", ARG_INT, 0, NULL, "K" },
+	{ "--k", ARG_NUMBER, 0, NULL, "K" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef approach1_args[] = {
+	{ "DATA", ARG_DATASET, 0, NULL, NULL },
+	{ "--bins", ARG_INT, 0, NULL, "B" },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
+	{ "--k", ARG_NUMBER, 0, NULL, "K" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef approach2_args[] = {
+	{ "DATA", ARG_DATASET, 0, NULL, NULL },
+	{ "--gap", ARG_NUMBER, 0, NULL, "DECADES" },
+	{ "--k", ARG_NUMBER, 0, NULL, "K" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef henighan_args[] = {
+	{ "--at", ARG_NUMBER, 0, NULL, "C" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef crossover_args[] = {
+	{ "SOURCE", ARG_PRESET, ARG_OPT, NULL, NULL },
+	{ "--data-line", ARG_CHOICE, 0, "table6|eq6.7", "table6|eq6.7" },
+	{ "--set", ARG_ASSIGNS, 0, NULL, "P=V,..." },
+	{ "--compute", ARG_FIT, 0, NULL, "FIT" },
+	{ "--data", ARG_FIT, 0, NULL, "FIT" },
+	{ "--dline", ARG_FIT, 0, NULL, "FIT" },
+	{ "--nline", ARG_FIT, 0, NULL, "FIT" },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
+	{ "--sensitivity", ARG_FLAG, 0, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_frontier_table[] = {
+	{ "frontier", "frontier FIT|PRESET [--C LO..HI] [--points K] [--k K]",
+	  "The compute-optimal frontier of a law L(N, D) (a fit, or a preset\n"
+	  "with an L(N,D) law such as hoffmann2022-unrounded): at each budget\n"
+	  "C = k*N*D the N minimising L, with D_opt = C/(k*N_opt), L_opt and\n"
+	  "tokens per parameter, and the exponents of N_opt ~ C^a, D_opt ~ C^b\n"
+	  "by log-log regression over the rows. Chinchilla's law uses its closed\n"
+	  "form N_opt = G*(C/k)^(beta/(alpha+beta)); any other law, user-defined\n"
+	  "ones included, a Brent minimisation over log N.\n"
+	  "  --C LO..HI     budgets in FLOP (default 1e18..1e26), log-spaced\n"
+	  "  --points K     rows (default 9)\n"
+	  "  --k K          FLOP per parameter per token (default 6)\n"
+	  "See also 'frontier approach1', 'frontier approach2' (from runs) and\n"
+	  "'frontier henighan'.\n",
+	  frontier_args, 0, cmd_frontier_exec },
+	{ "frontier approach1", "frontier approach1 DATA [--bins B] [--C LO..HI] "
+	  "[--k K]",
+	  "Hoffmann et al.'s approach 1 on runs (columns N, L, and C or D):\n"
+	  "the lower envelope of the learning curves. Runs are binned by log C;\n"
+	  "in each bin the lowest-loss run gives N_opt, and N_opt = coef*C^a is\n"
+	  "fitted through them (with the slope's standard error).\n"
+	  "  --bins B       compute bins (default 20)\n"
+	  "  --C LO..HI     bin only this range of C in FLOP (default: the\n"
+	  "                 runs' range); keep it where the sizes run bracket\n"
+	  "                 the optimum, or the envelope sticks to the edge\n"
+	  "  --k K          C = k*N*D when DATA has no C column (default 6)\n",
+	  approach1_args, 0, cmd_approach1_exec },
+	{ "frontier approach2", "frontier approach2 DATA [--gap DECADES] [--k K]",
+	  "Hoffmann et al.'s approach 2 (IsoFLOP profiles) on runs (columns N, L,\n"
+	  "and C or D): runs are grouped by budget, a parabola of L in log N is\n"
+	  "fitted per budget, and its vertex is that budget's N_opt; then\n"
+	  "N_opt = coef*C^a. Budgets with fewer than 3 sizes, a parabola opening\n"
+	  "downwards, or a vertex outside the sizes run are skipped.\n"
+	  "Approach 2 is biased when alpha != beta: L is not symmetric in log N\n"
+	  "about its minimum, so the parabola's vertex misses it by a factor that\n"
+	  "depends on the window of sizes; N_opt is off, and so is the exponent\n"
+	  "when the windows are not placed alike around every budget's optimum.\n"
+	  "  --gap DECADES  a new budget starts where sorted log10 C jumps by\n"
+	  "                 more than this (default 0.1)\n"
+	  "  --k K          C = k*N*D when DATA has no C column (default 6)\n",
+	  approach2_args, 0, cmd_approach2_exec },
+	{ "frontier henighan", "frontier henighan [--at C]",
+	  "Henighan et al. 2020, every domain of Table 1: the exponent a of\n"
+	  "N_opt = (C/C0)^a (nearly universal, 0.64 to 0.75), N_opt at C, and the\n"
+	  "split of L(C) = Linf + (C0'/C)^alpha into the irreducible Linf and the\n"
+	  "reducible rest at C, with the compute where the two are equal.\n"
+	  "  --at C         compute in PF-days (default 1)\n",
+	  henighan_args, 0, cmd_henighan_exec },
+	{ "crossover", "crossover [PRESET] [--data-line table6|eq6.7] "
+	  "[--set P=V,...] [--compute FIT] [--data FIT] [--dline FIT] "
+	  "[--nline FIT] [--C LO..HI] [--sensitivity]",
+	  "Kaplan et al. 2020, section 6.3: the compute-efficient frontier\n"
+	  "L(C_min) = Linf_C + (C_c/C)^alpha_C against the data-limited bound\n"
+	  "L(D) = Linf_D + (D_c/D)^alpha_D along the data of compute-efficient\n"
+	  "training, D = D_e*C^p_D. They cross at C* (bracketed root finding on\n"
+	  "log C); there N* = N_e*C*^p_N, D* and L*. Past C* the frontier would\n"
+	  "beat the data bound, so the laws must break down before it. C is in\n"
+	  "PF-days (1 PF-day = 8.64e19 FLOP). For pure power laws the closed form\n"
+	  "is shown beside the numeric root.\n"
+	  "  PRESET         kaplan2020 (Tables 5 and 6), or henighan2020-* (L(C)\n"
+	  "                 and N_opt; image16 also section 6's N = 2.8e8*C^0.74\n"
+	  "                 and D from C = 5e-42*D^3.9; their L(D) is not\n"
+	  "                 published: give it with --set or --data)\n"
+	  "  --data-line L  table6 (D = 2e10*C^0.27, default) or eq6.7\n"
+	  "                 (D = 4e10*C^0.26); the two differ by about 2x\n"
+	  "  --set P=V,...  override alpha_C, C_c, Linf_C, alpha_D, D_c, Linf_D,\n"
+	  "                 D_e, p_D, N_e, p_N\n"
+	  "  --compute FIT  a fitted L(C) (one column; C in FLOP unless its\n"
+	  "                 column's unit is PF-days); --data FIT a fitted L(D);\n"
+	  "                 --dline FIT, --nline FIT fitted D(C), N(C) (pl laws)\n"
+	  "                 Without PRESET, --compute, --data and --dline are\n"
+	  "                 needed.\n"
+	  "  --C LO..HI     search range in PF-days (default 1e-10..1e15)\n"
+	  "  --sensitivity  C* and L* with each exponent 5% lower and higher\n"
+	  "                 (the paper: uncertain by an order of magnitude)\n"
+	  "With no crossing inside the range it says so and gives no number.\n",
+	  crossover_args, 0, cmd_crossover_exec },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
+};
