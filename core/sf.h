@@ -1,0 +1,74 @@
+/* sf.h: successor features of stored policies, exact and learned by TD. */
+#ifndef SX_SF_H
+#define SX_SF_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/grid.h"
+#include "core/qlearn.h"
+
+/*
+ * A set of stored base policies with their successor features. Exact sets
+ * (tabular grids) keep psi^pi_i(s) per state and form psi_i(s, a) by one
+ * lookahead; learned sets (any grid, and the only kind for foraging) keep
+ * TD-learned tables psi_i(o, a) over observations. Immutable once built.
+ */
+typedef struct sf_base {
+	size_t n;            /* policies */
+	int nw, nphi;
+	int learned;         /* 0 exact, 1 learned tables */
+	size_t nobs;         /* exact: nstates; learned: observations */
+	double *w;           /* n * nw: the task each policy was made for */
+	unsigned char *pi;   /* n * nobs actions */
+	double *psi;         /* exact: n*nobs*nphi; learned: n*nobs*4*nphi */
+	int tie[GRID_NACT];  /* tie order the policies were made with */
+} sf_base;
+
+/*
+ * Exact base: for each of the n tasks ws[i*nw ..] (user weights), the
+ * optimal policy (tie order `tie`, NULL = LEFT UP RIGHT DOWN) and its exact
+ * successor features. Fails on a foraging grid, bad weights, n == 0.
+ */
+int sf_base_exact(const sx_grid *g, const double *ws, size_t n,
+    const int *tie, sf_base **out, sx_err *err);
+
+/* Options for TD learning of psi. Zero fields take the defaults noted. */
+typedef struct sf_td_opts {
+	size_t episodes;     /* 5000 */
+	double alpha;        /* step size, 0.1 */
+	double epsilon;      /* behaviour: random action with this probability,
+	                        0 means 0.1; a negative value means none */
+	int explore_starts;  /* tabular: start at a uniformly random state with
+	                        a random first action */
+	unsigned long seed;
+	rl_progress progress; /* called after each episode; may cancel */
+	void *ctx;
+} sf_td_opts;
+
+/*
+ * TD(0) for the successor features of policy pi (an action per
+ * observation): psi(o,a) += alpha (phi + gamma psi(o', pi(o')) - psi(o,a)),
+ * the bootstrap dropped at a terminal. Allocates the nobs*4*nphi table
+ * into *out (untouched on failure). Fails on cancel ("cancelled") or bad
+ * options.
+ */
+int sf_td(const sx_grid *g, const unsigned char *pi, const sf_td_opts *o,
+    double **out, sx_err *err);
+
+/*
+ * Learned base: for each task, Q-learning (qo) gives a greedy policy and
+ * TD (to) its successor features. Progress runs over all n tasks.
+ */
+int sf_base_learn(const sx_grid *g, const double *ws, size_t n,
+    const ql_opts *qo, const sf_td_opts *to, const int *tie, sf_base **out,
+    sx_err *err);
+
+void sf_base_free(sf_base *b);
+
+/* psi_i(s, a) into out[nphi] (s a state for exact sets, an observation for
+ * learned ones). */
+void sf_base_psi(const sx_grid *g, const sf_base *b, size_t i, size_t s,
+    int a, double *out);
+
+#endif
