@@ -1,0 +1,13 @@
+# No crossing inside the range: a message, never a number.
+scalex -c 'crossover kaplan2020 --C 1..100'
+scalex -c 'crossover kaplan2020 --C 1e8..1e12'
+scalex -c 'crossover kaplan2020 --C 0..100'
+scalex -c 'crossover kaplan2020 --set alpha_X=1'
+scalex -c 'crossover kaplan2020 --set alpha_C=abc'
+scalex -c 'crossover kaplan2020 --set alpha_C=0.02565'
+scalex -c 'crossover kaplan2020 --data-line eq6.9'
+scalex -c 'crossover henighan2020-image16'
+scalex -c 'crossover hoffmann2022'
+scalex -c 'crossover nosuch'
+scalex -c 'crossover'
+scalex -c 'demo henighan-image16 as h; fit plc h as lc; crossover kaplan2020 --compute lc --set alpha_C=0.05'

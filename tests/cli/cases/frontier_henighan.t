@@ -1,0 +1,2 @@
+scalex -c 'frontier henighan'
+scalex --json -c 'frontier henighan --at 100'
