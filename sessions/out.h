@@ -2,6 +2,7 @@
 #ifndef SX_OUT_H
 #define SX_OUT_H
 
+#include <signal.h>
 #include <stdio.h>
 
 /*
@@ -22,6 +23,8 @@ typedef struct sx_out {
 	int ascii;       /* plots: ASCII instead of braille */
 	int width;       /* default plot size (terminal size or 80x24) */
 	int height;
+	FILE *progress_fp;  /* progress bars go here (a terminal), or NULL */
+	volatile sig_atomic_t *interrupt;  /* set by Ctrl-C, or NULL */
 } sx_out;
 
 void out_init(sx_out *o, FILE *fp, int json);

@@ -64,6 +64,10 @@ ws_free(sx_workspace *ws)
 	free(ws->log);
 	free(ws->cur_data);
 	free(ws->cur_fit);
+	if (ws->base != NULL)
+		sf_base_free(ws->base);
+	if (ws->grid != NULL)
+		grid_free(ws->grid);
 	memset(ws, 0, sizeof *ws);
 }
 

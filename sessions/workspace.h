@@ -6,6 +6,8 @@
 
 #include "core/dataset.h"
 #include "core/fit.h"
+#include "core/grid.h"
+#include "core/sf.h"
 #include "core/model.h"
 
 /* A fit as the workspace keeps it: what was fitted to what, and the result. */
@@ -32,6 +34,8 @@ typedef struct sx_workspace {
 	size_t saved_nlog;  /* nlog at the last save: unsaved work if less */
 	char *cur_data;     /* the dataset or fit the user worked on last */
 	char *cur_fit;
+	sx_grid *grid;      /* the gridworld loaded by 'grid load', or NULL */
+	sf_base *base;      /* its stored base policies ('sf base'), or NULL */
 } sx_workspace;
 
 void ws_init(sx_workspace *ws);

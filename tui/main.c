@@ -14,6 +14,7 @@
 #include "sessions/run.h"
 #include "sessions/workspace.h"
 #include "tui/repl.h"
+#include "tui/signals.h"
 
 static void
 usage(FILE *fp)
@@ -106,6 +107,12 @@ main(int argc, char **argv)
 	}
 	ws_init(&ws);
 	out_init(&out, stdout, json);
+	/* Batch runs on a terminal show progress and stop long work on
+	 * Ctrl-C too; the console installs the same handlers. */
+	if (isatty(STDERR_FILENO))
+		out.progress_fp = stderr;
+	out.interrupt = &sig_interrupted;
+	signals_install();
 	if (repl) {
 		rc = repl_run(&ws, &out);
 		ws_free(&ws);

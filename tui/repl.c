@@ -67,8 +67,10 @@ repl_line(char *line)
 		free(line);
 		return;
 	}
+	sig_interrupted = 0;
 	if (run_text(repl.ws, repl.out, stderr, line, strlen(line), "console") != 0)
 		repl.failed = 1;
+	sig_interrupted = 0;
 	fflush(stdout);
 	free(line);
 	repl_set_prompt();
@@ -123,6 +125,9 @@ repl_run(sx_workspace *ws, sx_out *out)
 	memset(&repl, 0, sizeof repl);
 	repl.ws = ws;
 	repl.out = out;
+	out->interrupt = &sig_interrupted;
+	if (isatty(STDERR_FILENO))
+		out->progress_fp = stderr;
 	signals_install();
 	signals_mention_autosave();
 	rl_readline_name = "scalex";
