@@ -17,6 +17,7 @@ static const sx_cmd *const cmd_families[] = {
 	cmd_model_table,
 	cmd_fit_table,
 	cmd_preset_table,
+	cmd_plot_table,
 	cmd_frontier_table,
 	cmd_session_table,
 };

@@ -133,5 +133,6 @@ extern const sx_cmd cmd_fit_table[];
 extern const sx_cmd cmd_preset_table[];
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
+extern const sx_cmd cmd_plot_table[];
 
 #endif

@@ -1,0 +1,124 @@
+/* plotout.c: rendering a figure with the user's plot options. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plots/render.h"
+#include "sessions/plotout.h"
+
+/* Parse "WxH" into w, h (each 1..1000). */
+static int
+plotout_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long x = strtol(s, &end, 10), y;
+
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return -1;
+	s = end + 1;
+	y = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || x < 1 || y < 1 || x > 1000 || y > 1000)
+		return -1;
+	*w = (int)x;
+	*h = (int)y;
+	return 0;
+}
+
+/* Colours for this output: always, never, or auto (a terminal, no NO_COLOR). */
+static int
+plotout_colour(const sx_ctx *ctx, const char *when, int to_file)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (when != NULL && strcmp(when, "always") == 0)
+		return 1;
+	if ((when != NULL && strcmp(when, "never") == 0) || to_file)
+		return 0;
+	if (nc != NULL && nc[0] != '\0')
+		return 0;
+	return ctx->out->color;
+}
+
+static void
+plotout_axis_json(sx_out *o, const char *key, double lo, double hi)
+{
+	out_key_obj(o, key);
+	out_key_num(o, "lo", lo);
+	out_key_num(o, "hi", hi);
+	out_end(o);
+}
+
+int
+plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd)
+{
+	const char *size = arg(a, ctx->cmd, "--size");
+	const char *path = arg(a, ctx->cmd, "--out");
+	const char *title = arg(a, ctx->cmd, "--title");
+	int w = ctx->out->width, h = ctx->out->height, colour, rc = -1;
+	int mode = ctx->out->ascii || arg(a, ctx->cmd, "--ascii") != NULL ?
+	    PX_ASCII : PX_BRAILLE;
+	px_canvas *c = NULL;
+	char *text = NULL;
+	px_err e;
+	double xlo, xhi, ylo, yhi;
+
+	if (size != NULL && plotout_size(size, &w, &h) != 0)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--size"),
+		    "--size expects WxH such as 100x30, not '%s'", size);
+	if (title != NULL)
+		figure_set_title(f, title);
+	colour = plotout_colour(ctx, arg(a, ctx->cmd, "--color"), path != NULL);
+	c = figure_render(f, w, h, mode, &e);
+	if (c == NULL)
+		return cmd_fail(ctx, size != NULL ? arg_index(a, ctx->cmd, "--size") :
+		    -1, "%s", e.msg);
+	text = render_text(c, colour, &e);
+	if (text == NULL) {
+		cmd_fail(ctx, -1, "%s", e.msg);
+		goto out;
+	}
+	if (path != NULL) {
+		FILE *fp = fopen(path, "w");
+
+		if (fp == NULL || fputs(text, fp) == EOF || fclose(fp) != 0) {
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--out"), "%s: %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		if (ctx->out->json) {
+			out_obj_begin(ctx->out, cmd);
+			out_key_str(ctx->out, "out", path);
+			out_obj_end(ctx->out);
+		} else
+			out_printf(ctx->out, "wrote a %dx%d plot to %s\n", w, h, path);
+		rc = 0;
+		goto out;
+	}
+	if (ctx->out->json) {
+		figure_ranges(f, &xlo, &xhi, &ylo, &yhi);
+		out_obj_begin(ctx->out, cmd);
+		out_key_int(ctx->out, "width", w);
+		out_key_int(ctx->out, "height", h);
+		plotout_axis_json(ctx->out, "x", xlo, xhi);
+		plotout_axis_json(ctx->out, "y", ylo, yhi);
+		out_key_arr(ctx->out, "lines");
+		for (char *line = text, *nl; *line != '\0'; line = nl + 1) {
+			nl = strchr(line, '\n');
+			*nl = '\0';
+			out_str(ctx->out, line);
+		}
+		out_end(ctx->out);
+		out_obj_end(ctx->out);
+	} else
+		out_puts(ctx->out, text);
+	rc = 0;
+out:
+	free(text);
+	canvas_free(c);
+	return rc;
+}

@@ -1,0 +1,39 @@
+/* plotout.h: a figure to the output sink, with the plot options all share. */
+#ifndef SX_PLOTOUT_H
+#define SX_PLOTOUT_H
+
+#include "plots/figure.h"
+#include "sessions/cmd.h"
+
+/*
+ * The options of every command that draws (plot, frontier --plot,
+ * crossover --plot): --size WxH, --ascii, --color auto|always|never,
+ * --title T, --out FILE. Commands list PLOTOUT_ARGS in their argdefs.
+ */
+#define PLOTOUT_ARGS \
+	{ "--size", ARG_WORD, 0, NULL, "WxH" }, \
+	{ "--ascii", ARG_FLAG, 0, NULL, NULL }, \
+	{ "--color", ARG_CHOICE, 0, "auto|always|never", "auto|always|never" }, \
+	{ "--title", ARG_WORD, 0, NULL, "T" }, \
+	{ "--out", ARG_PATH, 0, NULL, "FILE" }
+
+#define PLOTOUT_HELP \
+	"  --size WxH     size in character cells (default: the terminal's,\n" \
+	"                 80x24 when not a terminal)\n" \
+	"  --ascii        ASCII instead of Unicode braille (also when the\n" \
+	"                 locale is not UTF-8, or with scalex --ascii)\n" \
+	"  --color WHEN   ANSI colours: auto (a terminal without NO_COLOR),\n" \
+	"                 always, never\n" \
+	"  --title T      a title over the plot\n" \
+	"  --out FILE     write the plot to FILE instead (colours only with\n" \
+	"                 --color always)\n"
+
+/*
+ * Render f with the options in a and write it: to --out FILE, or to the
+ * sink (text lines; in JSON mode an object {"cmd":cmd,"lines":[...],
+ * "x":{...},"y":{...}}). Returns 0, or -1 after cmd_fail.
+ */
+int plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f,
+    const char *cmd);
+
+#endif

@@ -1,0 +1,7 @@
+scalex -c 'demo chinchilla as r; plot r --size 10x4'
+scalex -c 'demo chinchilla as r; plot r --size 80'
+scalex -c 'demo chinchilla as r; plot nosuch'
+scalex -c 'demo chinchilla as r; plot r --x nosuch'
+scalex -c 'demo chinchilla as r; plot r --color sometimes'
+scalex -c 'demo chinchilla as r; plot r --out /nonexistent/dir/p.txt'
+scalex -c 'plot'
