@@ -41,11 +41,12 @@ signals_install(void)
 int
 signals_autosave(const sx_workspace *ws)
 {
-	char *dir = session_state_dir(), *path;
+	char *dir, *path;
 	sx_err e;
 
 	if (ws->nlog == 0)
 		return 0;
+	dir = session_state_dir();
 	if (dir == NULL) {
 		fputs("scalex: cannot autosave: no state directory "
 		    "($XDG_STATE_HOME or $HOME)\n", stderr);
