@@ -19,6 +19,7 @@ static const sx_cmd *const cmd_families[] = {
 	cmd_preset_table,
 	cmd_plot_table,
 	cmd_frontier_table,
+	cmd_grid_table,
 	cmd_session_table,
 };
 

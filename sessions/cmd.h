@@ -133,6 +133,7 @@ extern const sx_cmd cmd_fit_table[];
 extern const sx_cmd cmd_preset_table[];
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
+extern const sx_cmd cmd_grid_table[];
 extern const sx_cmd cmd_plot_table[];
 
 #endif
