@@ -13,6 +13,7 @@
 #include <gsl/gsl_vector.h>
 
 #include "core/fit.h"
+#include "core/fit_impl.h"
 #include "core/xalloc.h"
 
 #define FIT_MAX_ITER 200
@@ -253,11 +254,13 @@ ctx_chisq(fit_ctx *c, const double *u, double *r)
  * Covariance of u from the residual Jacobian J (n x nf) at the solution:
  * s2 * (J^T J)^-1, inverted through the eigenvalues of its correlation
  * form D J^T J D (D = diag^-1/2) so scale differences between parameters
- * do not matter. Returns -1 when J^T J is singular (parameters not
- * identifiable).
+ * do not matter. *cond gets the condition number of J^T J itself (its
+ * extreme eigenvalues), +Inf when singular. Returns -1 when J^T J is
+ * singular (parameters not identifiable).
  */
-static int
-cov_from_jac(const double *J, size_t n, size_t nf, double s2, double *cu)
+int
+fit_cov_from_jac(const double *J, size_t n, size_t nf, double s2, double *cu,
+    double *cond)
 {
 	gsl_matrix *a = gsl_matrix_calloc(nf, nf), *v = gsl_matrix_alloc(nf, nf);
 	gsl_vector *ev = gsl_vector_alloc(nf), *d = gsl_vector_alloc(nf);
@@ -268,6 +271,23 @@ cov_from_jac(const double *J, size_t n, size_t nf, double s2, double *cu)
 	int rc = 0;
 
 	gsl_blas_dsyrk(CblasLower, CblasTrans, 1.0, &jv.matrix, 0.0, a);
+	*cond = INFINITY;
+	{
+		gsl_matrix *b = gsl_matrix_alloc(nf, nf);
+		gsl_vector *eb = gsl_vector_alloc(nf);
+		gsl_eigen_symm_workspace *wb = gsl_eigen_symm_alloc(nf);
+
+		for (i = 0; i < nf; i++)
+			for (j = 0; j <= i; j++) {
+				gsl_matrix_set(b, i, j, gsl_matrix_get(a, i, j));
+				gsl_matrix_set(b, j, i, gsl_matrix_get(a, i, j));
+			}
+		if (gsl_eigen_symm(b, eb, wb) == 0 && gsl_vector_min(eb) > 0.0)
+			*cond = gsl_vector_max(eb) / gsl_vector_min(eb);
+		gsl_eigen_symm_free(wb);
+		gsl_vector_free(eb);
+		gsl_matrix_free(b);
+	}
 	for (i = 0; i < nf; i++) {
 		double aii = gsl_matrix_get(a, i, i);
 
@@ -524,8 +544,8 @@ fit_solve(fit_ctx *c, double *u, int maxit, double *r, sx_fit_result *res)
  * covariance scaled by chisq/(n - free). Returns 0 when the parameters are
  * finite, converged or not; -1 with err set and res untouched otherwise.
  */
-int
-fit_run(const sx_model *m, const double *const *x, const double *y,
+static int
+fit_run_ls(const sx_model *m, const double *const *x, const double *y,
     size_t n, const sx_fit_opts *opts, sx_fit_result *res, sx_err *err)
 {
 	sx_fit_opts o0;
@@ -622,8 +642,9 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 	for (j = 0; j < np; j++)
 		r.se[j] = NAN;
 	cu = xmalloc((nf * nf + 1) * sizeof *cu);
-	if (nf > 0 && cov_from_jac(c.jcache, n, nf, chisq / (double)(n - nf),
-	    cu) != 0) {
+	r.cond = NAN;
+	if (nf > 0 && fit_cov_from_jac(c.jcache, n, nf, chisq / (double)(n - nf),
+	    cu, &r.cond) != 0) {
 		r.converged = 0;
 		snprintf(r.reason, sizeof r.reason,
 		    "singular Jacobian: parameters not identifiable");
@@ -643,6 +664,9 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 		}
 	}
 	free(cu);
+	r.objective = chisq;
+	r.starts_total = 1;
+	r.starts_converged = (size_t)r.converged;
 	*res = r;
 	r.p = NULL;
 	r.se = NULL;
@@ -666,6 +690,280 @@ out:
 	return rc;
 }
 
+/*
+ * Warnings into res->warn: parameters not identifiable (singular J^T J, or
+ * a correlation within 1e-4 of +-1), and parameters running off to
+ * infinity or zero (a log-mapped scale beyond e^+-100, any other beyond
+ * 1e12 in size).
+ */
+static void
+fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
+{
+	size_t np = m->np, j, k, len;
+
+	r->warn[0] = '\0';
+	for (j = 0; j < np; j++) {
+		double v = r->p[j];
+		int off = m->positive[j] ? fabs(log(v)) > 100.0 : fabs(v) > 1e12;
+
+		if ((fixed != NULL && fixed[j]) || !off)
+			continue;
+		len = strlen(r->warn);
+		snprintf(r->warn + len, sizeof r->warn - len, "%s%s = %.3g runs off "
+		    "to %s", len > 0 ? "; " : "", m->params[j], v,
+		    m->positive[j] && v < 1.0 ? "zero" : "infinity");
+	}
+	if (!isfinite(r->cond)) {
+		len = strlen(r->warn);
+		snprintf(r->warn + len, sizeof r->warn - len, "%sJ^T J is singular: "
+		    "some parameters are not identifiable", len > 0 ? "; " : "");
+		return;
+	}
+	for (j = 0; j < np; j++)
+		for (k = j + 1; k < np; k++) {
+			double c = r->cov[j * np + k] / sqrt(r->cov[j * np + j] *
+			    r->cov[k * np + k]);
+
+			if (!(fabs(c) > 1.0 - 1e-4))
+				continue;
+			len = strlen(r->warn);
+			snprintf(r->warn + len, sizeof r->warn - len, "%s%s and %s are "
+			    "not separately identifiable (correlation %.6f)",
+			    len > 0 ? "; " : "", m->params[j], m->params[k], c);
+		}
+}
+
+/*
+ * Statistics at p for the robust path: chisq, rmse, r2 of the log
+ * residuals, and the least-squares covariance s^2 (J^T J)^-1 at p (an
+ * approximation for the Huber fit; bootstrap intervals are the honest
+ * ones), its condition number.
+ */
+static void
+fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
+{
+	const sx_model *m = pr->m;
+	size_t n = pr->n, np = m->np, nf = 0, i, j, k, *idx;
+	double *g = xmalloc((n + 1) * sizeof *g), *J = xmalloc((n * np + 1) *
+	    sizeof *J), *ju, *cu, tm = 0.0, tss = 0.0, chisq = 0.0;
+
+	idx = xmalloc((np + 1) * sizeof *idx);
+	for (j = 0; j < np; j++)
+		if (fixed == NULL || !fixed[j])
+			idx[nf++] = j;
+	ju = xmalloc((n * nf + 1) * sizeof *ju);
+	cu = xmalloc((nf * nf + 1) * sizeof *cu);
+	m->eval(m, pr->x, n, r->p, 1, g, J);
+	for (i = 0; i < n; i++) {
+		double e = pr->t[i] - g[i];
+
+		chisq += e * e;
+		tm += pr->t[i];
+		for (k = 0; k < nf; k++)
+			ju[i * nf + k] = -J[i * np + idx[k]] *
+			    (m->positive[idx[k]] ? r->p[idx[k]] : 1.0);
+	}
+	tm /= (double)n;
+	for (i = 0; i < n; i++)
+		tss += (pr->t[i] - tm) * (pr->t[i] - tm);
+	r->chisq = chisq;
+	r->rmse = sqrt(chisq / (double)n);
+	r->r2 = tss > 0.0 ? 1.0 - chisq / tss : NAN;
+	r->se = xmalloc(np * sizeof *r->se);
+	r->cov = xcalloc(np * np, sizeof *r->cov);
+	for (j = 0; j < np; j++)
+		r->se[j] = NAN;
+	r->cond = NAN;
+	if (nf > 0 && fit_cov_from_jac(ju, n, nf, chisq / (double)(n - nf), cu,
+	    &r->cond) != 0) {
+		for (k = 0; k < nf; k++)
+			for (i = 0; i < nf; i++)
+				r->cov[idx[k] * np + idx[i]] = NAN;
+	} else
+		for (k = 0; k < nf; k++) {
+			double gk = m->positive[idx[k]] ? r->p[idx[k]] : 1.0;
+
+			for (i = 0; i < nf; i++) {
+				double gi = m->positive[idx[i]] ? r->p[idx[i]] : 1.0;
+
+				r->cov[idx[k] * np + idx[i]] = gk * gi * cu[k * nf + i];
+			}
+			r->se[idx[k]] = sqrt(r->cov[idx[k] * np + idx[k]]);
+		}
+	free(g);
+	free(J);
+	free(ju);
+	free(cu);
+	free(idx);
+}
+
+/*
+ * exptrend's reference t0 (not identifiable beside y0): held at the
+ * smallest t of the data, then the fit runs as asked.
+ */
+static int
+fit_run_ref(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *o, sx_fit_result *res, sx_err *err)
+{
+	double init[3], t0 = INFINITY;
+	unsigned char fixed[3];
+	sx_fit_opts o1 = *o;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		t0 = fmin(t0, x[0][i]);
+	for (i = 0; i < 3; i++) {
+		init[i] = o->init != NULL ? o->init[i] : NAN;
+		fixed[i] = o->fixed != NULL ? o->fixed[i] : 0;
+	}
+	init[2] = t0;
+	fixed[2] = 1;
+	o1.init = init;
+	o1.fixed = fixed;
+	return fit_run(m, x, y, n, &o1, res, err);
+}
+
+/* Whether the Chinchilla kernel (vp.c) can run this problem. */
+static int
+fit_vp_applies(const sx_model *m, const sx_fit_opts *o, const double *p0)
+{
+	return m == model_builtin("chinchilla") && o->loss == SX_LOSS_HUBER &&
+	    p0[0] > 0.0 && p0[1] > 0.0 && p0[3] > 0.0;
+}
+
+/*
+ * Fit m to (x, y). Least squares from one start is the trust-region
+ * solver of fit_run_ls (GSL). The Huber loss, or several starts, go
+ * through the local solvers of huber.c / vp.c (one start, or the
+ * multistart driver), then least squares is polished from the best point
+ * by fit_run_ls (least squares) or the statistics are taken at it
+ * (Huber). Returns 0 when the parameters are finite, converged or not;
+ * -1 with err set, res untouched, when it could not fit at all (too few
+ * points, bad data, no finite start, delta <= 0, Huber in linear space).
+ */
+int
+fit_run(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *opts, sx_fit_result *res, sx_err *err)
+{
+	sx_fit_opts o0, o1;
+	const sx_fit_opts *o = opts;
+	sx_fit_result r;
+	fit_prob pr;
+	fit_local_out lo;
+	gsl_error_handler_t *old;
+	double *t = NULL, *p0 = NULL, *best = NULL;
+	size_t j, nf = 0, total = 1, nconv = 0;
+	int rc = -1;
+
+	if (o == NULL) {
+		memset(&o0, 0, sizeof o0);
+		o = &o0;
+	}
+	if (m == NULL || x == NULL || y == NULL || res == NULL)
+		return err_set(err, "fit: missing model or data");
+	if (m == model_builtin("exptrend") && (o->fixed == NULL || !o->fixed[2]) &&
+	    (o->init == NULL || isnan(o->init[2])) && n > 0)
+		return fit_run_ref(m, x, y, n, o, res, err);
+	if (o->loss == SX_LOSS_LS && (o->starts == NULL ||
+	    o->starts->kind == SX_STARTS_ONE)) {
+		if (fit_run_ls(m, x, y, n, o, res, err) != 0)
+			return -1;
+		fit_warnings(m, o->fixed, res);
+		return 0;
+	}
+	if (o->loss == SX_LOSS_HUBER && !(o->delta > 0.0 && isfinite(o->delta)))
+		return err_set(err, "huber: delta must be a finite number > 0 "
+		    "(got %g)", o->delta);
+	if (o->loss == SX_LOSS_HUBER && o->space != SX_SPACE_LOG)
+		return err_set(err, "huber: the loss is on log-space residuals; "
+		    "use --space log");
+	if (o->starts != NULL && o->starts->kind == SX_STARTS_RANDOM &&
+	    o->starts->count == 0)
+		return err_set(err, "starts: need at least 1 random start");
+	for (j = 0; j < m->np; j++)
+		if (o->fixed == NULL || !o->fixed[j])
+			nf++;
+	if (n < nf + 1)
+		return err_set(err, "too few points: %zu for %zu free parameter%s "
+		    "(need at least %zu)", n, nf, nf == 1 ? "" : "s", nf + 1);
+	t = xmalloc(n * sizeof *t);
+	p0 = xmalloc(m->np * sizeof *p0);
+	best = xmalloc(m->np * sizeof *best);
+	memset(&pr, 0, sizeof pr);
+	memset(&r, 0, sizeof r);
+	old = gsl_set_error_handler_off();
+	if (fit_check_data(m, x, y, n, o->space == SX_SPACE_LOG, t, err) != 0 ||
+	    fit_start(m, x, y, n, o, p0, err) != 0)
+		goto out;
+	pr.m = m;
+	pr.x = x;
+	pr.t = t;
+	pr.n = n;
+	pr.delta = o->loss == SX_LOSS_HUBER ? o->delta : INFINITY;
+	pr.fixed = o->fixed;
+	pr.maxit = o->max_iter > 0 ? o->max_iter : FIT_MAX_ITER;
+	if (o->loss == SX_LOSS_LS && o->space != SX_SPACE_LOG) {
+		/* Linear least squares multistart: the solver works on log y;
+		 * take the best start of plain LM in linear space instead. */
+		err_set(err, "several starts need --space log");
+		goto out;
+	}
+	if (fit_vp_applies(m, o, p0))
+		pr.vp = vp_new(&pr);
+	if (huber_objective(&pr, p0) == INFINITY && (o->starts == NULL ||
+	    o->starts->kind == SX_STARTS_ONE)) {
+		err_set(err, "no finite start: the model is not finite at the "
+		    "starting values");
+		goto out;
+	}
+	if (o->starts == NULL || o->starts->kind == SX_STARTS_ONE) {
+		memcpy(best, p0, m->np * sizeof *best);
+		fit_local(&pr, best, NULL, NULL, &lo);
+		nconv = (size_t)lo.converged;
+	} else if (multistart_run(&pr, p0, o->starts, best, &lo, &total, &nconv,
+	    err) != 0)
+		goto out;
+	for (j = 0; j < m->np; j++)
+		if (!isfinite(best[j])) {
+			err_set(err, "the fit left the region where the model is "
+			    "finite");
+			goto out;
+		}
+	if (o->loss == SX_LOSS_LS) {
+		/* Polish the best start by the trust-region solver. */
+		o1 = *o;
+		o1.starts = NULL;
+		o1.init = best;
+		if (fit_run_ls(m, x, y, n, &o1, &r, err) != 0)
+			goto out;
+	} else {
+		r.np = m->np;
+		r.n = n;
+		r.p = xmalloc(m->np * sizeof *r.p);
+		memcpy(r.p, best, m->np * sizeof *r.p);
+		fit_stats(&pr, o->fixed, &r);
+		r.iterations = lo.iterations;
+		r.converged = lo.converged;
+		snprintf(r.reason, sizeof r.reason, "%s", lo.converged ?
+		    "converged: small step or gradient" : "did not converge");
+		r.objective = lo.obj;
+	}
+	r.loss = o->loss;
+	r.delta = o->loss == SX_LOSS_HUBER ? o->delta : NAN;
+	r.starts_total = total;
+	r.starts_converged = nconv;
+	fit_warnings(m, o->fixed, &r);
+	*res = r;
+	rc = 0;
+out:
+	gsl_set_error_handler(old);
+	vp_free(pr.vp);
+	free(t);
+	free(p0);
+	free(best);
+	return rc;
+}
+
 /* Free what fit_run allocated in res (NULL allowed) and clear it. */
 void
 fit_result_free(sx_fit_result *res)
@@ -675,6 +973,10 @@ fit_result_free(sx_fit_result *res)
 	free(res->p);
 	free(res->se);
 	free(res->cov);
+	free(res->boot);
+	free(res->ci_lo);
+	free(res->ci_hi);
+	free(res->holdout);
 	memset(res, 0, sizeof *res);
 }
 
@@ -694,4 +996,17 @@ fit_result_copy(sx_fit_result *dst, const sx_fit_result *src)
 		memcpy(dst->se, src->se, np * sizeof *dst->se);
 	if (src->cov != NULL)
 		memcpy(dst->cov, src->cov, np * np * sizeof *dst->cov);
+	dst->boot = NULL;
+	dst->ci_lo = dst->ci_hi = NULL;
+	if (src->boot != NULL) {
+		dst->boot = xmalloc(src->nboot * np * sizeof *dst->boot);
+		memcpy(dst->boot, src->boot, src->nboot * np * sizeof *dst->boot);
+	}
+	if (src->ci_lo != NULL) {
+		dst->ci_lo = xmalloc(np * sizeof *dst->ci_lo);
+		dst->ci_hi = xmalloc(np * sizeof *dst->ci_hi);
+		memcpy(dst->ci_lo, src->ci_lo, np * sizeof *dst->ci_lo);
+		memcpy(dst->ci_hi, src->ci_hi, np * sizeof *dst->ci_hi);
+	}
+	dst->holdout = src->holdout != NULL ? xstrdup(src->holdout) : NULL;
 }

@@ -9,11 +9,42 @@
 
 enum sx_space { SX_SPACE_LINEAR = 0, SX_SPACE_LOG = 1 };
 
+/* The loss summed over rows: squares (r^2, the default) or Huber terms
+ * (r^2/2 for |r| <= delta, delta*(|r| - delta/2) beyond; a sum, never a
+ * mean, as Hoffmann et al. 2022, approach 3). Huber needs log space. */
+enum sx_loss { SX_LOSS_LS = 0, SX_LOSS_HUBER = 1 };
+
+/* Where the solver starts: once (from init / the model's guess), from every
+ * point of a grid, or from `count` seeded random points (multistart.c). */
+enum sx_starts_kind { SX_STARTS_ONE = 0, SX_STARTS_GRID, SX_STARTS_RANDOM };
+
+/* One axis of a start grid: values lo, lo+step, ..., hi of parameter
+ * `param`, or of its natural logarithm when `logscale` (p = exp(value)). */
+typedef struct sx_grid_axis {
+	size_t param;
+	int logscale;
+	double lo, hi, step;
+} sx_grid_axis;
+
+typedef struct sx_starts {
+	enum sx_starts_kind kind;
+	size_t naxes;              /* grid axes; 0 = the model's default grid */
+	const sx_grid_axis *axes;
+	size_t count;              /* random starts */
+	unsigned long seed;
+} sx_starts;
+
+/* A progress hook: done of total; non-zero to cancel (sessions/progress.h). */
+typedef int (*sx_progress_fn)(void *ctx, size_t done, size_t total);
+
 typedef struct sx_fit_opts {
 	enum sx_space space;
 	const double *init;          /* np values or NULL; NAN = automatic */
 	const unsigned char *fixed;  /* np flags or NULL: held at init[] */
 	int max_iter;                /* 0 = default (200) */
+	enum sx_loss loss;           /* default least squares */
+	double delta;                /* Huber's delta (> 0) */
+	const sx_starts *starts;     /* NULL: one start */
 } sx_fit_opts;
 
 typedef struct sx_fit_result {
@@ -28,6 +59,27 @@ typedef struct sx_fit_result {
 	int iterations;
 	int converged;      /* 1 when a stopping test passed */
 	char reason[160];   /* why it stopped, in plain words */
+	enum sx_loss loss;
+	double delta;
+	double objective;   /* what was minimised: chisq, or the Huber sum */
+	double cond;        /* condition number of J^T J in the solver's
+	                       variables (log of positive scales); Inf when
+	                       singular */
+	size_t starts_total;     /* starts run (1 for a single start) */
+	size_t starts_converged; /* of them, how many converged */
+	char warn[320];     /* warnings (unidentifiable, running off), or "" */
+	/* Bootstrap (fit_bootstrap): nboot x np replicate parameters, and the
+	 * percentile interval [ci_lo, ci_hi] at ci_level per parameter. */
+	size_t nboot;
+	double *boot;
+	double ci_level;
+	double *ci_lo, *ci_hi;
+	unsigned long boot_seed;
+	/* Hold-out (fit_holdout): the rule, rows held out, and the error of
+	 * the law there: RMSE of log y - log L and max |y - L|. */
+	char *holdout;
+	size_t ho_n;
+	double ho_rmse_log, ho_maxabs;
 } sx_fit_result;
 
 /*
@@ -41,6 +93,49 @@ typedef struct sx_fit_result {
 int fit_run(const sx_model *m, const double *const *x, const double *y,
     size_t n, const sx_fit_opts *opts, sx_fit_result *res, sx_err *err);
 void fit_result_free(sx_fit_result *res);
+
+/* Huber's rho, its derivative psi and second derivative (0 or 1). */
+double fit_huber_rho(double r, double delta);
+
+/*
+ * Parse a grid spec "P=lo:hi:step,..." for model m (P a parameter name, or
+ * logP for a positive one: p = exp(value)). Fills *axes (malloc'ed, free
+ * it) and *naxes. Returns -1 with err set on a spec that does not parse,
+ * an unknown parameter, step <= 0, hi < lo, or more than 1e6 points.
+ */
+int fit_grid_parse(const sx_model *m, const char *spec, sx_grid_axis **axes,
+    size_t *naxes, sx_err *err);
+/* The default grid's axes for m (chinchilla: Hoffmann et al.'s 4,500
+ * points; other laws: 3 points per parameter around the automatic start,
+ * axes with lo = hi = NaN meaning "around the start"). */
+size_t fit_grid_default(const sx_model *m, sx_grid_axis *axes, size_t max);
+
+/*
+ * Bootstrap: K replicates, each resampling the n rows with replacement
+ * (mt19937 seeded with `seed`), refitted from res->p with opts' loss and
+ * space (one start); percentile intervals at `level` (0 < level < 1).
+ * Fills res->boot, nboot, ci_lo, ci_hi, ci_level, boot_seed. Replicates
+ * whose fit fails are redrawn (up to 10 K draws in all). progress (may be
+ * NULL) is called after each replicate; when it returns non-zero the
+ * bootstrap stops, res is left untouched and -1 is returned with err
+ * "cancelled". Returns -1 with err set on K = 0 or a bad level too.
+ */
+int fit_bootstrap(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *opts, size_t K, unsigned long seed,
+    double level, sx_fit_result *res, sx_progress_fn progress, void *pctx,
+    sx_err *err);
+
+/*
+ * Fit on the rows with held[i] == 0 and score the law on the rows with
+ * held[i] != 0: fills res as fit_run does, plus ho_n, ho_rmse_log (RMSE of
+ * log y - log L; NaN when some held y or L is not positive) and ho_maxabs
+ * (max |y - L|), and holdout = a copy of `rule`. Fails (-1, err set) when
+ * no row is held out, or the rows left are too few for the free
+ * parameters, or the fit fails.
+ */
+int fit_holdout(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const unsigned char *held, const char *rule,
+    const sx_fit_opts *opts, sx_fit_result *res, sx_err *err);
 /* Deep copy. */
 void fit_result_copy(sx_fit_result *dst, const sx_fit_result *src);
 

@@ -643,6 +643,153 @@ chin_guess(const sx_model *m, const double *const *x, const double *y,
 	return best < INFINITY && isfinite(p[1]) && isfinite(p[3]) ? 0 : -1;
 }
 
+/* ---- bnsl: broken neural scaling law (Caballero et al. 2022) ----------- */
+
+/*
+ * y = a + b x^-c0 prod_i (1 + (x/d_i)^(1/f_i))^(-c_i f_i), i = 1..k, with
+ * parameters a, b, c0, then c_i, d_i, f_i per break. With T = log b - c0
+ * log x + sum_i -c_i f_i softplus(z_i), z_i = (log x - log d_i)/f_i, y =
+ * a + exp(T); softplus and the logistic sigma keep it finite for any x.
+ */
+static int
+bnsl_eval(const sx_model *m, const double *const *x, size_t n, const double *p,
+    int lg, double *f, double *J)
+{
+	size_t k = (m->np - 3) / 3, np = m->np, i, j;
+	int ok = p[1] > 0.0;
+
+	for (j = 0; j < k; j++)
+		ok &= p[4 + 3 * j] > 0.0 && p[5 + 3 * j] > 0.0;
+	for (i = 0; i < n; i++) {
+		double lx = log(x[0][i]), T = log(p[1]) - p[2] * lx, L, v, sc, e;
+		double *ji = J != NULL ? J + i * np : NULL;
+
+		if (ji != NULL) {
+			ji[1] = 1.0 / p[1];
+			ji[2] = -lx;
+		}
+		for (j = 0; j < k; j++) {
+			double c = p[3 + 3 * j], d = p[4 + 3 * j], fb = p[5 + 3 * j];
+			double z = (lx - log(d)) / fb;
+			double sp = z > 30.0 ? z : log1p(exp(z));
+			double sg = 1.0 / (1.0 + exp(-z));
+
+			T -= c * fb * sp;
+			if (ji != NULL) {
+				ji[3 + 3 * j] = -fb * sp;
+				ji[4 + 3 * j] = c * sg / d;
+				ji[5 + 3 * j] = -c * sp + c * sg * z;
+			}
+		}
+		e = exp(T);
+		L = p[0] + e;
+		v = lg ? log(L) : L;
+		sc = lg ? 1.0 / L : 1.0;
+		f[i] = v;
+		ok &= isfinite(v);
+		if (ji != NULL) {
+			ji[0] = sc;
+			for (j = 1; j < np; j++)
+				ji[j] *= e * sc;
+		}
+	}
+	return ok ? 0 : -1;
+}
+
+/* Seed: a = 0 and a pure power law through the data for b, c0; each break
+ * at a quantile of log x (the middle for one; thirds for two), c_i = 0.1,
+ * f_i = 1. Give start values or use --starts for harder data. */
+static int
+bnsl_guess(const sx_model *m, const double *const *x, const double *y,
+    size_t n, double *p)
+{
+	size_t k = (m->np - 3) / 3, i, j;
+	double lo = INFINITY, hi = -INFINITY;
+
+	if (pl_guess(m, x, y, n, p + 1) != 0)
+		return -1;
+	p[0] = 0.0;
+	for (i = 0; i < n; i++) {
+		if (!(x[0][i] > 0.0))
+			return -1;
+		lo = fmin(lo, log(x[0][i]));
+		hi = fmax(hi, log(x[0][i]));
+	}
+	for (j = 0; j < k; j++) {
+		p[3 + 3 * j] = 0.1;
+		p[4 + 3 * j] = exp(lo + (hi - lo) * (double)(j + 1) /
+		    (double)(k + 1));
+		p[5 + 3 * j] = 1.0;
+	}
+	return 0;
+}
+
+/* ---- exptrend: y = y0 * 2^((t - t0)/T) ----------------------------------- */
+
+/*
+ * An exponential trend with doubling time T (halving when T < 0). y0 and
+ * t0 are not separately identifiable (only y0 2^(-t0/T) is), so t0 is a
+ * reference, not fitted: fit_run holds it at the smallest t of the data
+ * unless the caller fixes or starts it. y0 is then the trend's value at t0.
+ */
+static int
+exptrend_eval(const sx_model *m, const double *const *x, size_t n,
+    const double *p, int lg, double *f, double *J)
+{
+	double ly0 = log(p[0]), T = p[1], t0 = p[2], l2 = log(2.0);
+	size_t i;
+	int ok = p[0] > 0.0 && T != 0.0;
+
+	for (i = 0; i < n; i++) {
+		double dt = x[0][i] - t0, lv = ly0 + l2 * dt / T;
+		double v = lg ? lv : exp(lv), sc = lg ? 1.0 : v;
+
+		f[i] = v;
+		ok &= isfinite(v);
+		if (J != NULL) {
+			J[3 * i] = sc / p[0];
+			J[3 * i + 1] = -sc * l2 * dt / (T * T);
+			J[3 * i + 2] = -sc * l2 / T;
+		}
+	}
+	return ok ? 0 : -1;
+}
+
+/* Seed: t0 = smallest t; log2 y on (t - t0) by least squares gives
+ * log2 y0 (intercept) and 1/T (slope). */
+static int
+exptrend_guess(const sx_model *m, const double *const *x, const double *y,
+    size_t n, double *p)
+{
+	double t0 = INFINITY, sx = 0, sy = 0, sxx = 0, sxy = 0, k = 0, d, b;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		t0 = fmin(t0, x[0][i]);
+	for (i = 0; i < n; i++) {
+		double u = x[0][i] - t0, v;
+
+		if (!(y[i] > 0.0))
+			return -1;
+		v = log2(y[i]);
+		sx += u;
+		sy += v;
+		sxx += u * u;
+		sxy += u * v;
+		k += 1.0;
+	}
+	d = k * sxx - sx * sx;
+	if (k < 2.0 || !(d > 0.0))
+		return -1;
+	b = (k * sxy - sx * sy) / d;
+	if (b == 0.0)
+		return -1;
+	p[0] = exp2((sy - b * sx) / k);
+	p[1] = 1.0 / b;
+	p[2] = t0;
+	return isfinite(p[0]) && isfinite(p[1]) ? 0 : -1;
+}
+
 /* ---- user laws from expressions ----------------------------------------- */
 
 /* What a user law keeps: the parsed expression, and for each of its
@@ -826,6 +973,13 @@ static char *pr_plc[] = { "Linf", "x0", "alpha" };
 static char *pr_knd[] = { "Nc", "Dc", "alphaN", "alphaD" };
 static char *pr_kns[] = { "Nc", "alphaN", "Sc", "alphaS" };
 static char *pr_chin[] = { "E", "A", "alpha", "B", "beta" };
+static char *in_t[] = { "t" };
+static char *pr_bnsl1[] = { "a", "b", "c0", "c1", "d1", "f1" };
+static char *pr_bnsl2[] = { "a", "b", "c0", "c1", "d1", "f1", "c2", "d2",
+    "f2" };
+static char *pr_exp[] = { "y0", "T", "t0" };
+static unsigned char pos_bnsl[] = { 0, 1, 0, 0, 1, 1, 0, 1, 1 };
+static unsigned char pos_exp[] = { 1, 0, 0 };
 static unsigned char pos_pl[] = { 1, 0 };
 static unsigned char pos_plc[] = { 0, 1, 0 };
 static unsigned char pos_knd[] = { 1, 1, 0, 0 };
@@ -848,6 +1002,16 @@ static sx_model builtins[] = {
 	{ "chinchilla", "E + A/N^alpha + B/D^beta",
 	  "loss vs parameters and tokens (Hoffmann et al. 2022, eq. 10)",
 	  2, in_nd, 5, pr_chin, pos_chin, chin_eval, chin_guess, NULL, NULL },
+	{ "bnsl1", "a + b*x^-c0 * (1 + (x/d1)^(1/f1))^(-c1*f1)",
+	  "broken neural scaling law, 1 break (Caballero et al. 2022)",
+	  1, in_x, 6, pr_bnsl1, pos_bnsl, bnsl_eval, bnsl_guess, NULL, NULL },
+	{ "bnsl2", "a + b*x^-c0 * prod_i (1 + (x/d_i)^(1/f_i))^(-c_i*f_i), i=1,2",
+	  "broken neural scaling law, 2 breaks (Caballero et al. 2022)",
+	  1, in_x, 9, pr_bnsl2, pos_bnsl, bnsl_eval, bnsl_guess, NULL, NULL },
+	{ "exptrend", "y0 * 2^((t - t0)/T)",
+	  "exponential trend, doubling time T (t0 held at the first t)",
+	  1, in_t, 3, pr_exp, pos_exp, exptrend_eval, exptrend_guess, NULL,
+	  NULL },
 };
 
 #define NBUILTIN (sizeof builtins / sizeof builtins[0])

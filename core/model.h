@@ -43,7 +43,8 @@ struct sx_model {
 	void (*priv_free)(void *priv);
 };
 
-/* Built-in laws: pl, plc, kaplan_nd, kaplan_ns, chinchilla (see model.c). */
+/* Built-in laws: pl, plc, kaplan_nd, kaplan_ns, chinchilla, bnsl1, bnsl2,
+ * exptrend (see model.c). */
 size_t model_builtin_count(void);
 const sx_model *model_builtin_at(size_t i);
 const sx_model *model_builtin(const char *name);

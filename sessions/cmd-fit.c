@@ -5,10 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+#include <unistd.h>
+
 #include "core/xalloc.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
 #include "sessions/lex.h"
+#include "sessions/progress.h"
 
 /*
  * Parse "P=V,P=V" against model m's parameters into vals[]/given[].
@@ -73,13 +77,66 @@ fit_input_column(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
 	    m->name, ds->name);
 }
 
-/* The report of a fit, in text or JSON. */
+/* The loss in words: "ls" or "huber:DELTA". */
 static void
-fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m)
+fit_loss_text(const sx_fit_result *r, char *buf, size_t len)
+{
+	if (r->loss == SX_LOSS_HUBER)
+		snprintf(buf, len, "huber:%g", r->delta);
+	else
+		snprintf(buf, len, "ls");
+}
+
+/* The parameter correlation matrix of a fit, from its covariance. */
+static void
+fit_report_corr(sx_out *o, const sx_fit_result *r, const sx_model *m)
+{
+	size_t np = r->np;
+
+	if (o->json) {
+		out_key_arr(o, "corr");
+		for (size_t i = 0; i < np; i++) {
+			out_arr(o);
+			for (size_t j = 0; j < np; j++)
+				out_num(o, r->cov[i * np + j] / sqrt(r->cov[i * np + i] *
+				    r->cov[j * np + j]));
+			out_end(o);
+		}
+		out_end(o);
+		return;
+	}
+	out_printf(o, "  correlation\n  %-8s", "");
+	for (size_t j = 0; j < np; j++)
+		out_printf(o, " %8.8s", m->params[j]);
+	out_puts(o, "\n");
+	for (size_t i = 0; i < np; i++) {
+		out_printf(o, "  %-8s", m->params[i]);
+		for (size_t j = 0; j < np; j++) {
+			double c = r->cov[i * np + j] / sqrt(r->cov[i * np + i] *
+			    r->cov[j * np + j]);
+
+			if (isnan(c))
+				out_printf(o, " %8s", "-");
+			else
+				out_printf(o, " %8.4f", c);
+		}
+		out_puts(o, "\n");
+	}
+}
+
+/* The report of a fit, in text or JSON; the correlation matrix too when
+ * corr is set. */
+static void
+fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m,
+    int corr)
 {
 	const sx_fit_result *r = &f->res;
 	const char *space = f->space == SX_SPACE_LOG ? "log" : "linear";
+	char loss[48];
+	int td = strcmp(m->name, "exptrend") == 0 ? model_param_index(m, "T") :
+	    -1;
 
+	fit_loss_text(r, loss, sizeof loss);
 	if (o->json) {
 		out_obj_begin(o, cmd);
 		out_key_str(o, "name", f->name);
@@ -87,19 +144,51 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m)
 		out_key_str(o, "data", f->data);
 		out_key_int(o, "n", (long long)r->n);
 		out_key_str(o, "space", space);
+		out_key_str(o, "loss", loss);
 		out_key_obj(o, "params");
 		for (size_t i = 0; i < r->np; i++) {
 			out_key_obj(o, m->params[i]);
 			out_key_num(o, "value", r->p[i]);
 			out_key_num(o, "se", r->se[i]);
+			if (r->ci_lo != NULL) {
+				out_key_arr(o, "ci");
+				out_num(o, r->ci_lo[i]);
+				out_num(o, r->ci_hi[i]);
+				out_end(o);
+				out_key_num(o, "ci_level", r->ci_level);
+			}
 			out_end(o);
 		}
 		out_end(o);
+		out_key_num(o, "objective", r->objective);
+		out_key_num(o, "cond", r->cond);
+		out_key_obj(o, "starts");
+		out_key_int(o, "total", (long long)r->starts_total);
+		out_key_int(o, "converged", (long long)r->starts_converged);
+		out_end(o);
+		if (r->nboot > 0) {
+			out_key_obj(o, "bootstrap");
+			out_key_int(o, "replicates", (long long)r->nboot);
+			out_key_int(o, "seed", (long long)r->boot_seed);
+			out_end(o);
+		}
+		if (r->holdout != NULL) {
+			out_key_obj(o, "holdout");
+			out_key_str(o, "rule", r->holdout);
+			out_key_int(o, "n", (long long)r->ho_n);
+			out_key_num(o, "rmse_log", r->ho_rmse_log);
+			out_key_num(o, "max_abs_err", r->ho_maxabs);
+			out_end(o);
+		}
 		out_key_num(o, "rmse", r->rmse);
 		out_key_num(o, "r2", r->r2);
 		out_key_int(o, "iterations", r->iterations);
 		out_key_bool(o, "converged", r->converged);
 		out_key_str(o, "reason", r->reason);
+		if (r->warn[0] != '\0')
+			out_key_str(o, "warnings", r->warn);
+		if (corr)
+			fit_report_corr(o, r, m);
 		out_obj_end(o);
 		return;
 	}
@@ -110,14 +199,131 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m)
 	out_printf(o, "), %s-space residuals\n", space);
 	out_printf(o, "  L = %s\n", m->formula);
 	for (size_t i = 0; i < r->np; i++) {
-		if (isnan(r->se[i]))
+		if (isnan(r->se[i]) && r->ci_lo == NULL)
 			out_printf(o, "  %-8s %14.6g   (fixed)\n", m->params[i], r->p[i]);
-		else
+		else if (r->ci_lo == NULL)
 			out_printf(o, "  %-8s %14.6g ± %-10.3g\n", m->params[i], r->p[i],
 			    r->se[i]);
+		else
+			out_printf(o, "  %-8s %14.6g ± %-10.3g %g%% CI [%.6g, %.6g]\n",
+			    m->params[i], r->p[i], r->se[i], 100.0 * r->ci_level,
+			    r->ci_lo[i], r->ci_hi[i]);
 	}
+	if (td >= 0)
+		out_printf(o, "  %s time %.6g ± %.3g (units of t)\n", r->p[td] >= 0 ?
+		    "doubling" : "halving", fabs(r->p[td]), r->se[td]);
 	out_printf(o, "  rmse %.4g   R² %.4f   %d iterations   %s\n", r->rmse,
 	    r->r2, r->iterations, r->reason);
+	out_printf(o, "  loss %s   objective %.6g   cond(J^T J) %.3g\n", loss,
+	    r->objective, r->cond);
+	if (r->starts_total > 1)
+		out_printf(o, "  starts %zu, %zu converged\n", r->starts_total,
+		    r->starts_converged);
+	if (r->nboot > 0)
+		out_printf(o, "  bootstrap %zu replicates (seed %lu), percentile "
+		    "intervals\n", r->nboot, r->boot_seed);
+	if (r->holdout != NULL)
+		out_printf(o, "  hold-out '%s': %zu rows, RMSE(log) %.4g, max |error| "
+		    "%.4g\n", r->holdout, r->ho_n, r->ho_rmse_log, r->ho_maxabs);
+	if (r->warn[0] != '\0')
+		out_printf(o, "  warning: %s\n", r->warn);
+	if (corr)
+		fit_report_corr(o, r, m);
+}
+
+/* --loss: "ls" or "huber:DELTA" with DELTA > 0. */
+static int
+fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o)
+{
+	char *end;
+
+	if (v == NULL || strcmp(v, "ls") == 0)
+		return 0;
+	if (strncmp(v, "huber:", 6) != 0)
+		return cmd_fail(ctx, argi, "--loss expects ls or huber:DELTA, not "
+		    "'%s'", v);
+	o->delta = strtod(v + 6, &end);
+	if (end == v + 6 || *end != '\0' || !isfinite(o->delta) ||
+	    !(o->delta > 0.0))
+		return cmd_fail(ctx, argi, "huber: DELTA must be a number > 0, not "
+		    "'%s'", v + 6);
+	o->loss = SX_LOSS_HUBER;
+	return 0;
+}
+
+/* --starts: grid, N (random), or a grid spec. */
+static int
+fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m, const char *v,
+    sx_starts *st, sx_grid_axis **axes)
+{
+	char *end;
+	sx_err e;
+
+	memset(st, 0, sizeof *st);
+	st->kind = SX_STARTS_ONE;
+	if (v == NULL)
+		return 0;
+	if (strcmp(v, "grid") == 0) {
+		st->kind = SX_STARTS_GRID;
+		return 0;
+	}
+	if (strchr(v, '=') == NULL) {
+		long k = strtol(v, &end, 10);
+
+		if (end == v || *end != '\0' || k < 1 || k > 1000000)
+			return cmd_fail(ctx, argi, "--starts expects grid, a count "
+			    "1..1000000 or P=lo:hi:step,..., not '%s'", v);
+		st->kind = SX_STARTS_RANDOM;
+		st->count = (size_t)k;
+		return 0;
+	}
+	err_clear(&e);
+	if (fit_grid_parse(m, v, axes, &st->naxes, &e) != 0)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	st->kind = SX_STARTS_GRID;
+	st->axes = *axes;
+	return 0;
+}
+
+/* The rows EXPR holds out (non-zero, not NaN), into held[] (nrows). */
+static int
+fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
+    const char *text, unsigned char *held)
+{
+	sx_err e;
+	sx_expr *ex;
+	const double **cols = NULL;
+	double *v;
+	sx_expr_bind b;
+	int rc = -1;
+
+	err_clear(&e);
+	if ((ex = expr_parse(text, &e)) == NULL)
+		return cmd_fail(ctx, argi, "--holdout: %s", e.msg);
+	if (colbind(ctx, argi, ds, ex, &cols) != 0) {
+		expr_free(ex);
+		return -1;
+	}
+	v = xcalloc(ds->nrows + 1, sizeof *v);
+	b.col = cols;
+	b.val = NULL;
+	{
+		double *vals = xcalloc(expr_nvars(ex) + 1, sizeof *vals);
+
+		b.val = vals;
+		if (expr_eval(ex, &b, ds->nrows, v, &e) != 0)
+			cmd_fail(ctx, argi, "--holdout: %s", e.msg);
+		else {
+			for (size_t i = 0; i < ds->nrows; i++)
+				held[i] = !isnan(v[i]) && v[i] != 0.0;
+			rc = 0;
+		}
+		free(vals);
+	}
+	free(v);
+	free(cols);
+	expr_free(ex);
+	return rc;
 }
 
 static int
@@ -132,6 +338,17 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	const double **x = NULL;
 	double *init = NULL;
 	unsigned char *given = NULL, *fixed = NULL;
+	const char *bs = arg(a, ctx->cmd, "--bootstrap");
+	const char *cis = arg(a, ctx->cmd, "--ci");
+	const char *seeds = arg(a, ctx->cmd, "--seed");
+	const char *ho = arg(a, ctx->cmd, "--holdout");
+	unsigned char *held = NULL;
+	sx_grid_axis *axes = NULL;
+	sx_starts starts;
+	size_t kboot = 0;
+	double level = 0.95;
+	unsigned long seed = 0;
+	int seed_chosen = 0;
 	sx_fit_opts opts;
 	sx_fitrec *f = NULL;
 	sx_err e;
@@ -178,26 +395,103 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	    SX_SPACE_LINEAR : SX_SPACE_LOG;
 	opts.init = init;
 	opts.fixed = fixed;
+	if (fit_parse_loss(ctx, arg_index(a, ctx->cmd, "--loss"),
+	    arg(a, ctx->cmd, "--loss"), &opts) != 0 ||
+	    fit_parse_starts(ctx, arg_index(a, ctx->cmd, "--starts"), m,
+	    arg(a, ctx->cmd, "--starts"), &starts, &axes) != 0)
+		goto out;
+	opts.starts = &starts;
+	if (bs != NULL) {
+		kboot = strtoul(bs, NULL, 10);
+		if (kboot == 0) {
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--bootstrap"),
+			    "--bootstrap needs K >= 1 replicates");
+			goto out;
+		}
+	}
+	if (cis != NULL) {
+		level = strtod(cis, NULL);
+		if (!(level > 0.0 && level < 1.0)) {
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--ci"),
+			    "--ci expects a level between 0 and 1, e.g. 0.9");
+			goto out;
+		}
+	}
+	/* A seed is needed for random starts and the bootstrap: the user's,
+	 * or one drawn here and logged so that replay gives the same. */
+	if (seeds != NULL)
+		seed = strtoul(seeds, NULL, 10);
+	else if (starts.kind == SX_STARTS_RANDOM || kboot > 0) {
+		seed = ((unsigned long)time(NULL) ^ ((unsigned long)getpid() <<
+		    16)) % 1000000007UL;
+		seed_chosen = 1;
+	}
+	starts.seed = seed;
+	held = xcalloc(ds->nrows + 1, 1);
+	if (ho != NULL && fit_holdout_rows(ctx, arg_index(a, ctx->cmd,
+	    "--holdout"), ds, ho, held) != 0)
+		goto out;
 	err_clear(&e);
-	if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &opts, &f->res, &e) != 0) {
+	if (ho != NULL) {
+		if (fit_holdout(m, x, ds->cols[ycol].v, ds->nrows, held, ho, &opts,
+		    &f->res, &e) != 0) {
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s", e.msg);
+			goto out;
+		}
+	} else if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &opts, &f->res,
+	    &e) != 0) {
 		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s", e.msg);
 		goto out;
+	}
+	if (kboot > 0) {
+		/* Resample the rows the fit used (those not held out). */
+		size_t nk = 0;
+		double *kx = xmalloc((m->nin + 1) * (ds->nrows + 1) * sizeof *kx);
+		const double **kxs = xcalloc(m->nin + 1, sizeof *kxs);
+		sx_progress pg;
+		int brc;
+
+		for (size_t i = 0; i < ds->nrows; i++)
+			if (!held[i]) {
+				for (size_t k = 0; k <= m->nin; k++)
+					kx[k * ds->nrows + nk] = k < m->nin ? x[k][i] :
+					    ds->cols[ycol].v[i];
+				nk++;
+			}
+		for (size_t k = 0; k <= m->nin; k++) {
+			kxs[k] = kx + k * ds->nrows;
+		}
+		progress_begin(&pg, ctx->out, "bootstrap");
+		brc = fit_bootstrap(m, kxs, kxs[m->nin], nk, &opts, kboot, seed,
+		    level, &f->res, progress_update, &pg, &e);
+		progress_end(&pg);
+		free(kx);
+		free(kxs);
+		if (brc != 0) {
+			fit_result_free(&f->res);
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--bootstrap"), "%s%s",
+			    strcmp(e.msg, "cancelled") == 0 ? "bootstrap " : "", e.msg);
+			goto out;
+		}
 	}
 	f->name = xstrdup(as != NULL ? as : m->name);
 	f->model = xstrdup(m->name);
 	f->data = xstrdup(ds->name);
 	f->ycol = xstrdup(ds->cols[ycol].name);
 	f->space = opts.space;
-	fit_report(ctx->out, "fit", f, m);
-	/* Log the automatic choices explicitly: the fit's name and space. */
-	if (as == NULL || space == NULL) {
-		char *q = lex_quote(f->name), *extra = xasprintf("%s%s%s%s",
-		    as == NULL ? "as " : "", as == NULL ? q : "",
-		    as == NULL && space == NULL ? " " : "",
-		    space == NULL ? "--space log" : "");
+	fit_report(ctx->out, "fit", f, m, 0);
+	/* Log the automatic choices explicitly: the fit's name, space, seed. */
+	if (as == NULL || space == NULL || seed_chosen) {
+		char *q = lex_quote(f->name), *sd = seed_chosen ?
+		    xasprintf("--seed %lu", seed) : xstrdup("");
+		char *extra = xasprintf("%s%s%s%s%s%s", as == NULL ? "as " : "",
+		    as == NULL ? q : "", as == NULL && space == NULL ? " " : "",
+		    space == NULL ? "--space log" : "",
+		    seed_chosen && (as == NULL || space == NULL) ? " " : "", sd);
 
 		ctx->logtext = cmd_text(ctx->cl, extra);
 		free(extra);
+		free(sd);
 		free(q);
 	}
 	ws_set_current(&ctx->ws->cur_fit, f->name);
@@ -215,6 +509,8 @@ out:
 	free(init);
 	free(given);
 	free(fixed);
+	free(held);
+	free(axes);
 	return rc;
 }
 
@@ -282,7 +578,8 @@ cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
 	if (m == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "NAME"),
 		    "the model '%s' of fit '%s' no longer exists", f->model, f->name);
-	fit_report(ctx->out, "fit show", f, m);
+	fit_report(ctx->out, "fit show", f, m,
+	    arg(a, ctx->cmd, "--corr") != NULL);
 	return 0;
 }
 
@@ -423,6 +720,12 @@ static const sx_argdef fit_args[] = {
 	{ "--space", ARG_CHOICE, 0, "log|linear", "log|linear" },
 	{ "--init", ARG_ASSIGNS, 0, NULL, "P=V,..." },
 	{ "--fix", ARG_ASSIGNS, 0, NULL, "P=V,..." },
+	{ "--loss", ARG_WORD, 0, NULL, "ls|huber:DELTA" },
+	{ "--starts", ARG_WORD, 0, NULL, "grid|N|P=lo:hi:step,..." },
+	{ "--seed", ARG_INT, 0, NULL, "S" },
+	{ "--bootstrap", ARG_INT, 0, NULL, "K" },
+	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL" },
+	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const sx_argdef no_args[] = {
@@ -430,6 +733,7 @@ static const sx_argdef no_args[] = {
 };
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_FIT, 0, NULL, NULL },
+	{ "--corr", ARG_FLAG, 0, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const sx_argdef predict_args[] = {
@@ -445,9 +749,12 @@ static const sx_argdef set_args[] = {
 
 const sx_cmd cmd_fit_table[] = {
 	{ "fit", "fit MODEL DATA [as NAME] [--y COL] [--x COL] [--space log|linear] "
-	  "[--init P=V,...] [--fix P=V,...]",
+	  "[--init P=V,...] [--fix P=V,...] [--loss ls|huber:DELTA] "
+	  "[--starts grid|N|P=lo:hi:step,...] [--seed S] [--bootstrap K] "
+	  "[--ci LEVEL] [--holdout EXPR]",
 	  "Fit a law (see 'models') to a dataset by nonlinear least squares\n"
-	  "(trust-region Levenberg-Marquardt, analytic Jacobian).\n"
+	  "(trust-region Levenberg-Marquardt, analytic Jacobian) or by the sum\n"
+	  "of Huber terms of the log residuals (damped Newton).\n"
 	  "  as NAME        name of the fit (default: the model's name)\n"
 	  "  --y COL        the column fitted (default: the loss column L)\n"
 	  "  --x COL        input column of a one-input law such as pl or plc\n"
@@ -457,12 +764,34 @@ const sx_cmd cmd_fit_table[] = {
 	  "                 regression and a small grid solved for the linear\n"
 	  "                 parameters)\n"
 	  "  --fix P=V,..   hold parameters at these values\n"
+	  "  --loss L       ls (least squares, the default) or huber:DELTA: the\n"
+	  "                 SUM of Huber terms of log y - log L (Hoffmann et al.\n"
+	  "                 2022 use huber:1e-3); DELTA > 0\n"
+	  "  --starts S     grid: start from every point of a grid and keep the\n"
+	  "                 lowest objective (chinchilla: Hoffmann's 4,500 points,\n"
+	  "                 alpha, beta in 0:2:0.5, logE in -1:1:0.5, logA, logB\n"
+	  "                 in 0:25:5; other laws: 3 points per parameter around\n"
+	  "                 the automatic start); N: N seeded random starts;\n"
+	  "                 P=lo:hi:step,...: your grid (logP for log of a\n"
+	  "                 positive scale). Starts that reach a minimum already\n"
+	  "                 found stop there; the report counts all of them\n"
+	  "  --seed S       seed of random starts and the bootstrap (default:\n"
+	  "                 drawn, and recorded in the log)\n"
+	  "  --bootstrap K  refit K resamples of the rows from the estimate and\n"
+	  "                 report percentile intervals (Ctrl-C cancels)\n"
+	  "  --ci LEVEL     the intervals' level (default 0.95)\n"
+	  "  --holdout EXPR fit the rows where EXPR is false, e.g. 'C > 1e21', and\n"
+	  "                 report the error on the others (RMSE of log y - log L,\n"
+	  "                 max |y - L|)\n"
 	  "Reports each parameter with its standard error (from the covariance\n"
 	  "at the optimum), RMSE and R² in the fit's space, iterations and why\n"
-	  "it stopped. A fit that fails leaves the previous one in place.\n",
+	  "it stopped, the objective, the condition number of J^T J (in the\n"
+	  "solver's variables: logs of positive scales) and warnings. A fit that\n"
+	  "fails or is cancelled leaves the previous one in place.\n",
 	  fit_args, CMD_STATE, cmd_fit_exec },
 	{ "fits", "fits", "List the fits.\n", no_args, 0, cmd_fits_exec },
-	{ "fit show", "fit show NAME", "Print a fit's report again.\n",
+	{ "fit show", "fit show NAME [--corr]", "Print a fit's report again;\n"
+	  "--corr adds the parameters' correlation matrix.\n",
 	  show_args, 0, cmd_fit_show_exec },
 	{ "predict", "predict FIT COL=V ...",
 	  "Evaluate a fitted law at given inputs, e.g. predict ch N=7e10 D=1.4e12\n",

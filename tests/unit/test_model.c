@@ -19,7 +19,7 @@ static const double xin[2][NPT] = {
 /* One parameter point of one law. */
 struct point {
 	const char *model;
-	double p[5];
+	double p[9];
 };
 
 static const struct point points[] = {
@@ -37,6 +37,11 @@ static const struct point points[] = {
 	{ "chinchilla", { 1.69, 406.4, 0.34, 410.7, 0.28 } },
 	{ "chinchilla", { 1.817, 482.01, 0.3478, 2085.43, 0.3658 } },
 	{ "chinchilla", { 0.05, 1e3, 1.2, 1e2, 0.9 } },
+	{ "bnsl1", { 1.5, 30.0, 0.2, 0.3, 1e9, 0.7 } },
+	{ "bnsl1", { -0.2, 5.0, 0.05, -0.1, 1e6, 2.0 } },
+	{ "bnsl2", { 1.0, 20.0, 0.1, 0.3, 1e8, 0.5, 0.2, 1e11, 1.5 } },
+	{ "exptrend", { 3.0, 1.5e24, 2e6 } },
+	{ "exptrend", { 100.0, -4e23, 0.0 } },
 };
 
 /* L by the paper's formula, with pow (fine at moderate scales). */
@@ -51,19 +56,29 @@ closed_form(const char *name, const double *p, double x0, double x1)
 		return pow(pow(p[0] / x0, p[2] / p[3]) + p[1] / x1, p[3]);
 	if (strcmp(name, "kaplan_ns") == 0)
 		return pow(p[0] / x0, p[1]) + pow(p[2] / x1, p[3]);
+	if (strcmp(name, "bnsl1") == 0 || strcmp(name, "bnsl2") == 0) {
+		double v = p[1] * pow(x0, -p[2]);
+
+		for (int k = 0; k < (name[4] == '1' ? 1 : 2); k++)
+			v *= pow(1.0 + pow(x0 / p[4 + 3 * k], 1.0 / p[5 + 3 * k]),
+			    -p[3 + 3 * k] * p[5 + 3 * k]);
+		return p[0] + v;
+	}
+	if (strcmp(name, "exptrend") == 0)
+		return p[0] * pow(2.0, (x0 - p[2]) / p[1]);
 	return p[0] + p[1] / pow(x0, p[2]) + p[3] / pow(x1, p[4]);
 }
 
 START_TEST(test_table)
 {
 	static const char *names[] = { "pl", "plc", "kaplan_nd", "kaplan_ns",
-	    "chinchilla" };
-	static const size_t nps[] = { 2, 3, 4, 4, 5 };
+	    "chinchilla", "bnsl1", "bnsl2", "exptrend" };
+	static const size_t nps[] = { 2, 3, 4, 4, 5, 6, 9, 3 };
 	const sx_model *m;
 	size_t i;
 
-	ck_assert_uint_eq(model_builtin_count(), 5);
-	for (i = 0; i < 5; i++) {
+	ck_assert_uint_eq(model_builtin_count(), 8);
+	for (i = 0; i < 8; i++) {
 		m = model_builtin(names[i]);
 		ck_assert_ptr_nonnull(m);
 		ck_assert_ptr_eq(m, model_builtin_at(i));
@@ -72,7 +87,7 @@ START_TEST(test_table)
 		ck_assert(strlen(m->about) > 10 && strlen(m->formula) > 5);
 	}
 	ck_assert_ptr_null(model_builtin("nope"));
-	ck_assert_ptr_null(model_builtin_at(5));
+	ck_assert_ptr_null(model_builtin_at(8));
 	m = model_builtin("chinchilla");
 	ck_assert_int_eq(model_param_index(m, "E"), 0);
 	ck_assert_int_eq(model_param_index(m, "beta"), 4);
@@ -124,7 +139,7 @@ START_TEST(test_jacobian_fd)
 		for (lg = 0; lg <= 1; lg++) {
 			const sx_model *m = model_builtin(points[k].model);
 			const double *x[2] = { xin[0], xin[1] };
-			double f[NPT], J[NPT * 5], fp[NPT], fm[NPT], q[5];
+			double f[NPT], J[NPT * 9], fp[NPT], fm[NPT], q[9];
 
 			ck_assert_int_eq(m->eval(m, x, NPT, points[k].p, lg, f, J), 0);
 			for (j = 0; j < m->np; j++) {

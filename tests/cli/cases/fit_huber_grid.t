@@ -1,0 +1,4 @@
+scalex -c 'load shared/chinchilla_epoch.csv as ep; rename ep "Model Size" N; rename ep "Training FLOP" C; rename ep loss L; derive ep D = C/(6*N); filter ep "L < 3.44" as ep240; fit chinchilla ep240 as hoff --loss huber:1e-3 --starts grid; fit show hoff --corr'
+scalex --json -c 'load shared/chinchilla_epoch.csv as ep; rename ep "Model Size" N; rename ep "Training FLOP" C; rename ep loss L; derive ep D = C/(6*N); filter ep "L < 3.44" as ep240; fit chinchilla ep240 as hb --loss huber:1e-3 --starts grid --bootstrap 40 --seed 7 --ci 0.9'
+scalex -c 'load shared/chinchilla_epoch.csv as ep; rename ep "Model Size" N; rename ep "Training FLOP" C; rename ep loss L; derive ep D = C/(6*N); filter ep "L < 3.44" as ep240; fit chinchilla ep240 as ho --loss huber:1e-3 --holdout "C > 1e21" --starts "alpha=0:2:0.5,beta=0:2:0.5"'
+scalex -c 'demo chinchilla as runs; fit chinchilla runs as r --starts 20 --seed 3; history'
