@@ -15,6 +15,7 @@
 #include "sessions/workspace.h"
 #include "tui/repl.h"
 #include "tui/signals.h"
+#include "tui/tui.h"
 
 static void
 usage(FILE *fp)
@@ -25,8 +26,9 @@ usage(FILE *fp)
 "Explore neural scaling laws in a terminal: load training runs, fit laws\n"
 "with error bars, and ask what a compute budget should buy.\n"
 "\n"
-"  scalex                 run the built-in demo session\n"
-"  scalex FILE.csv        load FILE.csv and describe it\n"
+"  scalex                 the built-in demo session: in the TUI on a\n"
+"                         terminal, printed otherwise\n"
+"  scalex FILE.csv        load FILE.csv (in the TUI on a terminal)\n"
 "  scalex SCRIPT          run a script of commands (batch mode)\n"
 "  scalex -               read commands from standard input\n"
 "  scalex -c 'CMDS'       run commands given on the command line\n"
@@ -37,6 +39,8 @@ usage(FILE *fp)
 "  --json                 results as JSON Lines, one object per command\n"
 "  --repl                 the interactive console (readline)\n"
 "  --replay FILE          replay a saved session (batch mode)\n"
+"  --tui                  the full-screen front end (with --replay: replay\n"
+"                         into it)\n"
 "  --help                 this text, then exit\n"
 "  --version              the version, then exit\n"
 "\n"
@@ -59,7 +63,7 @@ int
 main(int argc, char **argv)
 {
 	const char *cmds = NULL, *file = NULL, *replay = NULL;
-	int json = 0, repl = 0, rc;
+	int json = 0, repl = 0, front = 0, rc;
 	sx_workspace ws;
 	sx_out out;
 
@@ -77,6 +81,8 @@ main(int argc, char **argv)
 			json = 1;
 		else if (strcmp(a, "--repl") == 0)
 			repl = 1;
+		else if (strcmp(a, "--tui") == 0)
+			front = 1;
 		else if (strcmp(a, "--replay") == 0) {
 			if (i + 1 >= argc) {
 				fputs("scalex: --replay needs a session file\n", stderr);
@@ -105,6 +111,16 @@ main(int argc, char **argv)
 		fputs("scalex: give one of -c, --repl, --replay or a file\n", stderr);
 		return 2;
 	}
+	if (front && (cmds != NULL || repl || json)) {
+		fputs("scalex: --tui goes with --replay FILE, FILE.csv or nothing\n",
+		    stderr);
+		return 2;
+	}
+	/* On a terminal the demo and a CSV open in the TUI. */
+	if (!front && cmds == NULL && replay == NULL && !repl && !json &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && (file == NULL ||
+	    has_suffix(file, ".csv") || has_suffix(file, ".tsv")))
+		front = 1;
 	ws_init(&ws);
 	out_init(&out, stdout, json);
 	/* Batch runs on a terminal show progress and stop long work on
@@ -115,6 +131,30 @@ main(int argc, char **argv)
 	signals_install();
 	if (repl) {
 		rc = repl_run(&ws, &out);
+		ws_free(&ws);
+		return rc;
+	}
+	if (front) {
+		char *q = lex_quote(replay != NULL ? replay : file != NULL ? file :
+		    ""), *script = NULL;
+
+		if (replay != NULL)
+			script = xasprintf("replay %s\n", q);
+		else if (file != NULL && (has_suffix(file, ".csv") ||
+		    has_suffix(file, ".tsv")))
+			script = xasprintf("load %s as data\ndata describe data\n", q);
+		else if (file != NULL) {
+			fprintf(stderr, "scalex: --tui opens FILE.csv or --replay "
+			    "FILE, not '%s'\n", file);
+			free(q);
+			ws_free(&ws);
+			return 2;
+		}
+		rc = tui_run(&ws, &out, script != NULL ? script :
+		    builtin_demo_session, replay != NULL ? "--replay" :
+		    file != NULL ? file : "<demo>");
+		free(q);
+		free(script);
 		ws_free(&ws);
 		return rc;
 	}

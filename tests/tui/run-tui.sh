@@ -1,0 +1,136 @@
+#!/bin/sh
+# run-tui.sh: the TUI driven through a private tmux server, as TAP.
+#
+# Each check starts scalex in a detached tmux session of a fixed size
+# (TERM=xterm-256color, LANG=C.UTF-8), sends keys, and polls capture-pane
+# for the text it expects (generous timeouts, never fixed sleeps), so it
+# reads the screen as a user would. Without tmux every test is skipped.
+set -u
+srcdir=${SX_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+builddir=${SX_BUILDDIR:-$srcdir}
+scalex=$builddir/scalex
+sock=scalex-test-$$
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
+T="tmux -L $sock -f /dev/null"
+trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
+
+ntests=15
+echo "1..$ntests"
+if ! command -v tmux >/dev/null 2>&1; then
+	i=1
+	while [ $i -le $ntests ]; do
+		echo "ok $i # SKIP tmux is not installed"
+		i=$((i + 1))
+	done
+	exit 0
+fi
+
+n=0
+# start W H [ARGS...]: a fresh session running scalex in the scratch dir.
+start() {
+	w=$1 h=$2
+	shift 2
+	$T kill-server >/dev/null 2>&1
+	rm -rf "$scratch/state"
+	$T new-session -d -x "$w" -y "$h" -c "$scratch" \
+	    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
+	    HOME='$scratch' XDG_STATE_HOME='$scratch/state' '$scalex' $*; \
+	    echo SCALEX-EXITED rc=\$?; sleep 60"
+}
+screen() {
+	$T capture-pane -p -t 0 2>/dev/null
+}
+# wait_for TEXT: poll the screen for a fixed string (up to 10 s).
+wait_for() {
+	k=0
+	while [ $k -lt 200 ]; do
+		if screen | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+		k=$((k + 1))
+	done
+	return 1
+}
+# check NAME TEXT: a test that TEXT shows up.
+check() {
+	n=$((n + 1))
+	if wait_for "$2"; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1 (no '$2' on screen)"
+		screen | sed 's/^/# /'
+	fi
+}
+# C* as the crossover pane shows it.
+cstar() {
+	screen | sed -n 's/.*C\* = \([0-9.e+]*\) PF-days.*/\1/p' | head -n 1
+}
+keys() {
+	$T send-keys -t 0 "$@"
+}
+
+# 120x40: the tiled first frame, every pane titled.
+start 120 40
+check "120x40 first frame tiles the panes" "5 Crossover: kaplan2020"
+n=$((n + 1))
+s=$(screen)
+bad=""
+for title in "2 Fit: lc" "3 Plot: lc" "1 Data: lang" "4 Frontier: ch" "7 Console"; do
+	echo "$s" | grep -F -q "$title" || bad="$bad '$title'"
+done
+if [ -z "$bad" ]; then echo "ok $n - 120x40 every pane has its title"
+else echo "not ok $n - 120x40 titles missing:$bad"; fi
+
+# A nudge of lc.alpha moves C*; u undoes it.
+before=$(cstar)
+keys Down Down +
+check "nudge runs set" "set lc.alpha"
+n=$((n + 1))
+k=0
+after=$(cstar)
+while [ "$after" = "$before" ] && [ $k -lt 100 ]; do
+	sleep 0.05; after=$(cstar); k=$((k + 1))
+done
+if [ -n "$before" ] && [ -n "$after" ] && [ "$before" != "$after" ]; then
+	echo "ok $n - a nudge changes C* ($before -> $after PF-days)"
+else
+	echo "not ok $n - C* did not change ('$before' -> '$after')"
+fi
+keys u
+check "u undoes the nudge (C* back)" "C* = $before PF-days"
+
+# A console command updates the panes: a new fit shows in the fit pane.
+keys : "fit pl lang as lp" Enter
+check "console command updates the fit pane" "Fit: lp"
+
+# Resize to 80x24: one main pane with the tab bar and the console.
+$T resize-window -t 0 -x 80 -y 24 >/dev/null 2>&1
+check "80x24 shows one pane with the console" "7 Console"
+keys Escape 3
+check "80x24 digit switches to the plot" "3 Plot: lp"
+
+# Help overlay lists the keys.
+keys '?'
+check "? shows the help overlay" "Keys (any key closes)"
+keys x
+
+# Too small, and back.
+$T resize-window -t 0 -x 30 -y 8 >/dev/null 2>&1
+check "30x8 says the terminal is too small" "terminal too small"
+check "30x8 says the size it needs" "(need 60x18)"
+$T resize-window -t 0 -x 200 -y 60 >/dev/null 2>&1
+check "200x60 after resize tiles again" "4 Frontier: ch"
+
+# q asks when there is unsaved work; y quits and restores the terminal.
+keys q
+check "q asks about unsaved work" "quit? y/n"
+keys y
+check "q y quits with the terminal restored" "SCALEX-EXITED rc=0"
+
+# Launching small: the too-small screen from the first frame; q quits.
+start 30 8
+wait_for "terminal too small" >/dev/null
+keys q
+check "30x8 launch: too small, q quits" "SCALEX-EXITED rc=0"
+exit 0

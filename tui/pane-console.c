@@ -1,0 +1,344 @@
+/* pane-console.c: readline inside curses (callback interface), scrollback. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "core/xalloc.h"
+#include "sessions/complete.h"
+#include "sessions/session.h"
+#include "tui/tui.h"
+
+/*
+ * Readline never touches the terminal here (after ulfalizer's rlncurses):
+ * keys read by curses are queued as bytes and handed over through
+ * rl_getc_function; rl_redisplay_function only asks for a redraw, and the
+ * pane draws rl_line_buffer itself; signals, SIGWINCH and the environment
+ * stay ours. Completion lists are drawn above the input line.
+ */
+static const char *const console_keys[] = {
+	"Enter\trun the command line",
+	"Tab\tcomplete (candidates shown above)",
+	"Up/Down\thistory",
+	"PgUp/PgDn\tscroll the output",
+	"Ctrl-C\tclear the line",
+	"Esc\tback to the pane you came from",
+	"quit\t(typed) quits, like q",
+	NULL
+};
+
+/* Readline's callbacks take no context. */
+static struct {
+	tui *t;
+	unsigned char q[64];
+	size_t nq, head;
+	FILE *null;
+	char prompt[64];
+	char *hist;
+} con;
+
+static int
+console_getc(FILE *fp)
+{
+	(void)fp;
+	if (con.head >= con.nq)
+		return EOF;
+	return con.q[con.head++];
+}
+
+static int
+console_avail(void)
+{
+	return con.head < con.nq;
+}
+
+static void
+console_redisplay(void)
+{
+	/* The main loop redraws after every key. */
+}
+
+static void
+console_free_comp(tui *t)
+{
+	for (size_t i = 0; i < t->ncomp; i++)
+		free(t->comp[i]);
+	free(t->comp);
+	t->comp = NULL;
+	t->ncomp = 0;
+}
+
+static void
+console_line(char *line)
+{
+	tui *t = con.t;
+
+	console_free_comp(t);
+	if (line == NULL)
+		return;
+	if (line[strspn(line, " \t")] == '\0') {
+		free(line);
+		return;
+	}
+	add_history(line);
+	if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+		if (tui_ws(t)->saved_nlog < tui_ws(t)->nlog &&
+		    tui_ws(t)->nlog > t->start_nlog)
+			t->asking = 1;
+		else
+			t->quit = 1;
+		free(line);
+		return;
+	}
+	{
+		char *echo = xasprintf("%s%s", con.prompt, line);
+
+		tui_console_add(t, echo);
+		free(echo);
+	}
+	tui_command(t, line);
+	free(line);
+}
+
+/* Tab: complete from the command table; several candidates are listed. */
+static int
+console_complete(int count, int key)
+{
+	tui *t = con.t;
+	char *before = xstrndup(rl_line_buffer, (size_t)rl_point);
+	const char *word = before + strlen(before);
+	sx_completions c;
+	size_t common;
+
+	(void)count;
+	(void)key;
+	while (word > before && strchr(" \t'\"", word[-1]) == NULL)
+		word--;
+	memset(&c, 0, sizeof c);
+	complete_line(tui_ws(t), before, &c);
+	console_free_comp(t);
+	if (c.want_paths) {
+		/* File names, from readline's own generator. */
+		char *m;
+
+		for (int st = 0; (m = rl_filename_completion_function(word, st)) !=
+		    NULL; st++) {
+			c.words = xreallocarray(c.words, c.n + 1, sizeof *c.words);
+			c.words[c.n++] = m;
+		}
+	}
+	if (c.n > 0) {
+		common = strlen(c.words[0]);
+		for (size_t i = 1; i < c.n; i++) {
+			size_t k = 0;
+
+			while (k < common && c.words[i][k] == c.words[0][k])
+				k++;
+			common = k;
+		}
+		if (common > strlen(word)) {
+			char *ins = xstrndup(c.words[0] + strlen(word),
+			    common - strlen(word));
+
+			rl_insert_text(ins);
+			free(ins);
+		}
+		if (c.n == 1)
+			rl_insert_text(" ");
+		else {
+			t->comp = c.words;
+			t->ncomp = c.n;
+			c.words = NULL;
+			c.n = 0;
+		}
+	}
+	complete_free(&c);
+	free(before);
+	return 0;
+}
+
+void
+console_init(tui *t)
+{
+	char *dir = session_state_dir();
+
+	con.t = t;
+	con.null = fopen("/dev/null", "w");
+	rl_readline_name = "scalex";
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;
+	rl_prep_term_function = NULL;
+	rl_deprep_term_function = NULL;
+	rl_getc_function = console_getc;
+	rl_input_available_hook = console_avail;
+	rl_redisplay_function = console_redisplay;
+	if (con.null != NULL)
+		rl_outstream = con.null;
+	rl_bind_key('\t', console_complete);
+	snprintf(con.prompt, sizeof con.prompt, "scalex> ");
+	if (dir != NULL) {
+		con.hist = xasprintf("%s/history", dir);
+		free(dir);
+		read_history(con.hist);
+	}
+	rl_callback_handler_install(con.prompt, console_line);
+}
+
+void
+console_end(tui *t)
+{
+	rl_callback_handler_remove();
+	if (con.hist != NULL) {
+		write_history(con.hist);
+		free(con.hist);
+		con.hist = NULL;
+	}
+	if (con.null != NULL)
+		fclose(con.null);
+	console_free_comp(t);
+}
+
+/* Ctrl-C: abandon the line being typed. */
+void
+console_interrupt(tui *t)
+{
+	console_free_comp(t);
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+}
+
+/* Curses keys as the bytes readline binds them to (emacs mode). */
+static void
+console_feed(int c)
+{
+	const char *seq = NULL;
+	char one[2] = { 0, 0 };
+
+	switch (c) {
+	case KEY_LEFT: seq = "\002"; break;
+	case KEY_RIGHT: seq = "\006"; break;
+	case KEY_UP: seq = "\020"; break;
+	case KEY_DOWN: seq = "\016"; break;
+	case KEY_HOME: seq = "\001"; break;
+	case KEY_END: seq = "\005"; break;
+	case KEY_BACKSPACE: seq = "\177"; break;
+	case KEY_DC: seq = "\004"; break;
+	case KEY_ENTER: seq = "\r"; break;
+	default:
+		if (c < 0 || c > 255)
+			return;
+		one[0] = (char)c;
+		seq = one;
+		if (c == 0)
+			return;
+	}
+	con.nq = strlen(seq);
+	con.head = 0;
+	memcpy(con.q, seq, con.nq);
+	while (con.head < con.nq)
+		rl_callback_read_char();
+}
+
+/* Where the input line is, and how far it is scrolled to show the cursor. */
+static int
+console_input(const tui_pane *p, int *y, int *x, int *off)
+{
+	int iw = tui_iw(p), plen = (int)strlen(con.prompt);
+
+	*y = p->y + p->h - 2;
+	*off = rl_point + plen >= iw - 1 ? rl_point + plen - (iw - 2) : 0;
+	*x = p->x + 1 + plen + rl_point - *off;
+	return iw;
+}
+
+void
+console_cursor(tui *t)
+{
+	const tui_pane *p = &t->panes[PANE_CONSOLE];
+	int y, x, off;
+
+	if (p->h < 3)
+		return;
+	console_input(p, &y, &x, &off);
+	curs_set(1);
+	move(y, x);
+	refresh();
+}
+
+static void
+console_draw(tui_pane *p, tui *t)
+{
+	int ih = tui_ih(p), iw = tui_iw(p), rows, y, x, off, ncl = 0;
+	char *line;
+
+	tui_frame(t, p, t->focus == p->id ? "Esc leaves" : "press : to type");
+	if (ih < 1)
+		return;
+	/* Completion candidates: as many rows as they need, at most half. */
+	if (t->ncomp > 0) {
+		char buf[1024];
+		size_t n = 0;
+
+		buf[0] = '\0';
+		for (size_t i = 0; i < t->ncomp && n + 2 < sizeof buf; i++)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s  ",
+			    t->comp[i]);
+		ncl = (int)((n + (size_t)iw - 1) / (size_t)iw);
+		if (ncl > ih / 2)
+			ncl = ih / 2;
+		for (int r = 0; r < ncl; r++)
+			if ((size_t)(r * iw) < n)
+				tui_text(t, p, ih - 1 - ncl + r, 0, A_DIM, buf + r * iw);
+	}
+	/* Scrollback above. */
+	rows = ih - 1 - ncl;
+	if (t->sbscroll > (int)t->nsb - rows)
+		t->sbscroll = (int)t->nsb - rows > 0 ? (int)t->nsb - rows : 0;
+	for (int r = 0; r < rows; r++) {
+		long k = (long)t->nsb - t->sbscroll - rows + r;
+
+		if (k >= 0)
+			tui_text(t, p, r, 0, strncmp(t->sb[k], "scalex:", 7) == 0 ?
+			    tui_attr(t, PX_RED) : (int)A_NORMAL, t->sb[k]);
+	}
+	/* The input line: prompt and readline's buffer. */
+	console_input(p, &y, &x, &off);
+	line = xasprintf("%s%s", con.prompt, rl_line_buffer != NULL ?
+	    rl_line_buffer : "");
+	tui_text(t, p, ih - 1, 0, t->focus == p->id ? A_BOLD : A_DIM,
+	    (int)strlen(line) > off ? line + off : "");
+	free(line);
+}
+
+static int
+console_key(tui_pane *p, tui *t, int c)
+{
+	int page = tui_ih(p) > 4 ? tui_ih(p) - 2 : 1;
+
+	if (c == KEY_PPAGE) {
+		t->sbscroll += page;
+		return TUI_HANDLED | TUI_REDRAW;
+	}
+	if (c == KEY_NPAGE) {
+		t->sbscroll = t->sbscroll > page ? t->sbscroll - page : 0;
+		return TUI_HANDLED | TUI_REDRAW;
+	}
+	if (c != '\t')
+		console_free_comp(t);
+	console_feed(c);
+	return TUI_HANDLED | TUI_REDRAW | (t->quit ? TUI_QUIT : 0);
+}
+
+const tui_kind pane_console_kind = {
+	"console", "Enter run  Tab complete  Up/Down history  PgUp/PgDn scroll  "
+	"Esc leave  ? is text here: F1 help", console_keys, console_draw,
+	console_key, NULL
+};

@@ -1,0 +1,143 @@
+/* pane-data.c: the data table, scrollable, under its column statistics. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "tui/tui.h"
+
+static const char *const data_keys[] = {
+	"Up/Down\tscroll the rows",
+	"PgUp/PgDn\tscroll a page",
+	"n  p\tnext / previous dataset",
+	NULL
+};
+
+/* The dataset shown: picked with n/p (sel), else the followed fit's. */
+static const sx_dataset *
+data_shown(tui_pane *p, tui *t)
+{
+	const sx_workspace *ws = tui_ws(t);
+	const sx_fitrec *f = tui_fit(t);
+	const sx_dataset *ds;
+
+	if (ws->nds == 0)
+		return NULL;
+	if (p->mode > 0 && (size_t)(p->mode - 1) < ws->nds)
+		return ws->ds[p->mode - 1];
+	if (f != NULL && (ds = ws_dataset(ws, f->data)) != NULL)
+		return ds;
+	return ws->ds[ws->nds - 1];
+}
+
+static void
+data_draw(tui_pane *p, tui *t)
+{
+	const sx_dataset *ds = data_shown(p, t);
+	int iw = tui_iw(p), ih = tui_ih(p), row = 0, cw = 11, ncols;
+	char buf[512];
+
+	tui_frame(t, p, ds != NULL ? ds->name : NULL);
+	if (ds == NULL) {
+		tui_text(t, p, 0, 1, A_NORMAL, "no data: press : and type 'demo "
+		    "chinchilla as runs' or 'load FILE.csv'");
+		return;
+	}
+	snprintf(buf, sizeof buf, "%zu rows, %zu columns", ds->nrows, ds->ncols);
+	tui_text(t, p, row++, 1, A_DIM, buf);
+	/* Statistics: one row per column while there is room for the table. */
+	snprintf(buf, sizeof buf, "%-8s %11s %11s %11s", "column", "min", "max",
+	    "mean");
+	tui_text(t, p, row++, 1, A_BOLD, buf);
+	for (size_t c = 0; c < ds->ncols && row < ih / 2; c++) {
+		const double *v = ds->cols[c].v;
+		double lo = INFINITY, hi = -INFINITY, sum = 0;
+
+		if (v == NULL) {
+			snprintf(buf, sizeof buf, "%-8.8s %11s", ds->cols[c].name,
+			    "(text)");
+		} else {
+			for (size_t r = 0; r < ds->nrows; r++) {
+				lo = fmin(lo, v[r]);
+				hi = fmax(hi, v[r]);
+				sum += v[r];
+			}
+			snprintf(buf, sizeof buf, "%-8.8s %11.4g %11.4g %11.4g",
+			    ds->cols[c].name, lo, hi, sum / (double)ds->nrows);
+		}
+		tui_text(t, p, row++, 1, A_NORMAL, buf);
+	}
+	row++;
+	/* The rows, as many columns as fit. */
+	ncols = (iw - 6) / cw;
+	{
+		int n = snprintf(buf, sizeof buf, "%5s", "#");
+
+		for (int c = 0; c < ncols && (size_t)c < ds->ncols; c++)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, " %*.*s",
+			    cw - 1, cw - 1, ds->cols[c].name);
+		tui_text(t, p, row++, 0, A_BOLD | A_UNDERLINE, buf);
+	}
+	if (p->top > (int)ds->nrows - 1)
+		p->top = ds->nrows > 0 ? (int)ds->nrows - 1 : 0;
+	for (size_t r = (size_t)p->top; r < ds->nrows && row < ih; r++) {
+		int n = snprintf(buf, sizeof buf, "%5zu", r + 1);
+
+		for (int c = 0; c < ncols && (size_t)c < ds->ncols; c++) {
+			if (ds->cols[c].v != NULL)
+				n += snprintf(buf + n, sizeof buf - (size_t)n, " %*.4g",
+				    cw - 1, ds->cols[c].v[r]);
+			else
+				n += snprintf(buf + n, sizeof buf - (size_t)n, " %*.*s",
+				    cw - 1, cw - 1, ds->cols[c].text != NULL &&
+				    ds->cols[c].text[r] != NULL ? ds->cols[c].text[r] : "");
+		}
+		tui_text(t, p, row++, 0, A_NORMAL, buf);
+	}
+}
+
+static int
+data_key(tui_pane *p, tui *t, int c)
+{
+	const sx_workspace *ws = tui_ws(t);
+	int page = tui_ih(p) / 2 > 1 ? tui_ih(p) / 2 : 1;
+
+	switch (c) {
+	case KEY_UP:
+	case 'k':
+		p->top = p->top > 0 ? p->top - 1 : 0;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		p->top++;
+		break;
+	case KEY_PPAGE:
+		p->top = p->top > page ? p->top - page : 0;
+		break;
+	case KEY_NPAGE:
+		p->top += page;
+		break;
+	case 'n':
+	case 'p':
+		if (ws->nds == 0)
+			return TUI_HANDLED;
+		p->mode = p->mode == 0 ? 1 : p->mode + (c == 'n' ? 1 : -1);
+		if (p->mode < 1)
+			p->mode = (int)ws->nds;
+		if (p->mode > (int)ws->nds)
+			p->mode = 1;
+		p->top = 0;
+		break;
+	default:
+		return 0;
+	}
+	return TUI_HANDLED | TUI_REDRAW;
+}
+
+const tui_kind pane_data_kind = {
+	"data", "Up/Down PgUp/PgDn scroll  n/p dataset", data_keys, data_draw,
+	data_key, NULL
+};
