@@ -210,6 +210,19 @@ xover_h(const sx_xover_laws *l, const double *c, size_t n, double *h)
 	free(lc);
 }
 
+void
+crossover_curves(const sx_xover_laws *laws, double c, double *lc, double *ld)
+{
+	double d;
+
+	law_eval(&laws->lc, &c, 1, 0, lc);
+	law_eval(&laws->dline, &c, 1, 0, &d);
+	if (d > 0.0)
+		law_eval(&laws->ld, &d, 1, 0, ld);
+	else
+		*ld = NAN;
+}
+
 static double
 xover_hx(double x, void *arg)
 {

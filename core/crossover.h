@@ -108,6 +108,14 @@ int crossover_find_params(const sx_xover_params *kp, double c_lo,
  * alpha_C). Fails when a constant is not zero, a scale is not positive, or
  * alpha_D*p_D == alpha_C (parallel lines).
  */
+/*
+ * The two sides at compute c (PF-days): *lc = L(C_min) and *ld = the
+ * data-limited bound L(D(C_min)); NaN where a law is not finite. For
+ * drawing the laws around C*.
+ */
+void crossover_curves(const sx_xover_laws *laws, double c, double *lc,
+    double *ld);
+
 int crossover_closed(const sx_xover_params *kp, sx_xover *r, sx_err *err);
 
 /* How C* and L* move when one exponent is scaled by (1 - rel), (1 + rel). */

@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
+#include "sessions/plotout.h"
 
 #define XOVER_LO 1e-10   /* default crossover search range, PF-days */
 #define XOVER_HI 1e15
@@ -114,6 +115,37 @@ frontier_report(sx_out *o, const char *source, const char *law,
 	}
 }
 
+/* N_opt and D_opt against C on log-log axes, to the sink or --out. */
+static int
+frontier_plot(sx_ctx *ctx, const sx_args *a, const char *src,
+    const sx_frontier *f)
+{
+	px_figure *fig = figure_new();
+	double *c = xcalloc(3 * f->n, sizeof *c), *n = c + f->n, *d = n + f->n;
+	char *title = xasprintf("frontier of %s: N_opt ~ C^%.3f, D_opt ~ C^%.3f",
+	    src, f->a, f->b);
+	px_err pe;
+	int rc = -1;
+
+	for (size_t i = 0; i < f->n; i++) {
+		c[i] = f->pt[i].C;
+		n[i] = f->pt[i].N_opt;
+		d[i] = f->pt[i].D_opt;
+	}
+	figure_set_log(fig, 1, 1);
+	figure_set_title(fig, title);
+	figure_set_labels(fig, "C (FLOP)", "parameters, tokens");
+	if (figure_line(fig, "N_opt", c, n, f->n, &pe) < 0 ||
+	    figure_line(fig, "D_opt", c, d, f->n, &pe) < 0)
+		cmd_fail(ctx, -1, "%s", pe.msg);
+	else
+		rc = plotout_emit(ctx, a, fig, "frontier");
+	figure_free(fig);
+	free(c);
+	free(title);
+	return rc;
+}
+
 static int
 cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 {
@@ -173,6 +205,12 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, argi, "%s", e.msg);
 	if (frontier_run(m, p, k, lo, hi, (size_t)npts, &f, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
+	if (arg(a, ctx->cmd, "--plot") != NULL) {
+		int rc = frontier_plot(ctx, a, src, &f);
+
+		frontier_free(&f);
+		return rc;
+	}
 	frontier_report(ctx->out, src, m->name, &f);
 	frontier_free(&f);
 	return 0;
@@ -566,6 +604,68 @@ xover_text_result(sx_out *o, const sx_xover *r)
 	out_printf(o, "  L* = %.4g nats/token\n", r->L_star);
 }
 
+static double
+xover_curve_c(double c, void *laws)
+{
+	double lc, ld;
+
+	crossover_curves(laws, c, &lc, &ld);
+	return lc;
+}
+
+static double
+xover_curve_d(double c, void *laws)
+{
+	double lc, ld;
+
+	crossover_curves(laws, c, &lc, &ld);
+	return ld;
+}
+
+/*
+ * Both laws over compute, log-log, two decades either side of C*: C*
+ * marked, and the region past it where the frontier would beat the data
+ * bound shaded as inconsistent.
+ */
+static int
+xover_plot(sx_ctx *ctx, const sx_args *a, const char *label,
+    sx_xover_laws *laws, const sx_xover *r)
+{
+	enum { NB = 120 };
+	double lo = r->C_star_pfdays / 1e3, hi = r->C_star_pfdays * 1e3;
+	double bx[NB], blo[NB], bhi[NB];
+	char *title = xasprintf("crossover of %s: C* = %.3g PF-days, L* = %.3g",
+	    label, r->C_star_pfdays, r->L_star);
+	px_figure *fig = figure_new();
+	int side = r->inconsistent_above ? 1 : -1, rc = -1;
+	px_err pe;
+
+	/* The band spans C* to the edge on the side where the laws disagree. */
+	for (int i = 0; i < NB; i++) {
+		double t = (double)i / (NB - 1), lc, ld;
+
+		bx[i] = r->C_star_pfdays * pow(1e3, side * t);
+		crossover_curves(laws, bx[i], &lc, &ld);
+		blo[i] = fmin(lc, ld);
+		bhi[i] = fmax(lc, ld);
+	}
+	figure_set_log(fig, 1, 1);
+	figure_set_title(fig, title);
+	figure_set_labels(fig, "C_min (PF-days)", "L (nats/token)");
+	figure_set_range(fig, lo, hi, NAN, NAN);
+	if (figure_function(fig, "L(C_min), compute frontier", xover_curve_c, laws,
+	    &pe) < 0 || figure_function(fig, "L(D(C_min)), data bound",
+	    xover_curve_d, laws, &pe) < 0 ||
+	    figure_band(fig, "inconsistent", bx, blo, bhi, NB, &pe) < 0 ||
+	    figure_highlight(fig, "C*", r->C_star_pfdays, r->L_star, &pe) < 0)
+		cmd_fail(ctx, -1, "%s", pe.msg);
+	else
+		rc = plotout_emit(ctx, a, fig, "crossover");
+	figure_free(fig);
+	free(title);
+	return rc;
+}
+
 static int
 cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 {
@@ -689,6 +789,8 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 	if (sens && !generic)
 		nsens = crossover_sensitivity(&kp, lo, hi, 0.05, sv);
 	snprintf(label, sizeof label, "%s", src != NULL ? src : "fits");
+	if (arg(a, ctx->cmd, "--plot") != NULL)
+		return xover_plot(ctx, a, label, &laws, &r);
 
 	if (o->json) {
 		out_obj_begin(o, "crossover");
@@ -794,6 +896,8 @@ static const sx_argdef frontier_args[] = {
 	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
 	{ "--points", ARG_INT, 0, NULL, "K" },
 	{ "--k", ARG_NUMBER, 0, NULL, "K" },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const sx_argdef approach1_args[] = {
@@ -823,11 +927,14 @@ static const sx_argdef crossover_args[] = {
 	{ "--nline", ARG_FIT, 0, NULL, "FIT" },
 	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
 	{ "--sensitivity", ARG_FLAG, 0, NULL, NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL }
 };
 
 const sx_cmd cmd_frontier_table[] = {
-	{ "frontier", "frontier FIT|PRESET [--C LO..HI] [--points K] [--k K]",
+	{ "frontier", "frontier FIT|PRESET [--C LO..HI] [--points K] [--k K] "
+	  "[--plot ...]",
 	  "The compute-optimal frontier of a law L(N, D) (a fit, or a preset\n"
 	  "with an L(N,D) law such as hoffmann2022-unrounded): at each budget\n"
 	  "C = k*N*D the N minimising L, with D_opt = C/(k*N_opt), L_opt and\n"
@@ -838,6 +945,9 @@ const sx_cmd cmd_frontier_table[] = {
 	  "  --C LO..HI     budgets in FLOP (default 1e18..1e26), log-spaced\n"
 	  "  --points K     rows (default 9)\n"
 	  "  --k K          FLOP per parameter per token (default 6)\n"
+	  "  --plot         draw N_opt and D_opt against C instead of the table,\n"
+	  "                 with the plot options:\n"
+	  PLOTOUT_HELP
 	  "See also 'frontier approach1', 'frontier approach2' (from runs) and\n"
 	  "'frontier henighan'.\n",
 	  frontier_args, 0, cmd_frontier_exec },
@@ -876,7 +986,7 @@ const sx_cmd cmd_frontier_table[] = {
 	  henighan_args, 0, cmd_henighan_exec },
 	{ "crossover", "crossover [PRESET] [--data-line table6|eq6.7] "
 	  "[--set P=V,...] [--compute FIT] [--data FIT] [--dline FIT] "
-	  "[--nline FIT] [--C LO..HI] [--sensitivity]",
+	  "[--nline FIT] [--C LO..HI] [--sensitivity] [--plot ...]",
 	  "Kaplan et al. 2020, section 6.3: the compute-efficient frontier\n"
 	  "L(C_min) = Linf_C + (C_c/C)^alpha_C against the data-limited bound\n"
 	  "L(D) = Linf_D + (D_c/D)^alpha_D along the data of compute-efficient\n"
@@ -901,6 +1011,10 @@ const sx_cmd cmd_frontier_table[] = {
 	  "  --C LO..HI     search range in PF-days (default 1e-10..1e15)\n"
 	  "  --sensitivity  C* and L* with each exponent 5% lower and higher\n"
 	  "                 (the paper: uncertain by an order of magnitude)\n"
+	  "  --plot         draw both laws over compute, C* marked and the\n"
+	  "                 region where they disagree shaded, instead of the\n"
+	  "                 report, with the plot options:\n"
+	  PLOTOUT_HELP
 	  "With no crossing inside the range it says so and gives no number.\n",
 	  crossover_args, 0, cmd_crossover_exec },
 	{ NULL, NULL, NULL, NULL, 0, NULL }
