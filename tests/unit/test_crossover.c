@@ -89,6 +89,24 @@ START_TEST(test_definition_and_paper)
 }
 END_TEST
 
+/* The curves the plot draws are the two laws, written out by hand here. */
+START_TEST(test_curves)
+{
+	sx_xover_params kp = kaplan_typed();
+	sx_xover_bound b;
+	double lc, ld, cs[] = { 1e-3, 1.0, 1e4, 1e9 };
+
+	crossover_bind(&kp, &b);
+	for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++) {
+		double d = 2e10 * pow(cs[i], 0.27);
+
+		crossover_curves(&b.laws, cs[i], &lc, &ld);
+		ck_assert_close(lc, pow(3.1e8 / cs[i], 0.050), 1e-12);
+		ck_assert_close(ld, pow(5.4e13 / d, 0.095), 1e-12);
+	}
+}
+END_TEST
+
 /* PF-days and FLOP: the same laws written in FLOP give the same C*. */
 START_TEST(test_units)
 {
@@ -248,6 +266,7 @@ unit_suite(void)
 
 	tcase_add_test(tc, test_numeric_equals_closed);
 	tcase_add_test(tc, test_definition_and_paper);
+	tcase_add_test(tc, test_curves);
 	tcase_add_test(tc, test_units);
 	tcase_add_test(tc, test_with_constants);
 	tcase_add_test(tc, test_no_crossover);
