@@ -19,7 +19,7 @@ typedef struct sx_out {
 	int depth;
 	int first[32];   /* per nesting level: no member written yet */
 	char close[32];  /* per nesting level: the closing bracket */
-	int color;       /* ANSI colours allowed in text output */
+	int color;       /* ANSI colours: 1 allowed, 0 not (auto), -1 refused */
 	int ascii;       /* plots: ASCII instead of braille */
 	int width;       /* default plot size (terminal size or 80x24) */
 	int height;

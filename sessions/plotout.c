@@ -41,7 +41,7 @@ plotout_colour(const sx_ctx *ctx, const char *when, int to_file)
 		return 0;
 	if (nc != NULL && nc[0] != '\0')
 		return 0;
-	return ctx->out->color;
+	return ctx->out->color > 0;
 }
 
 static void

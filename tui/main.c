@@ -1,10 +1,12 @@
 /* main.c: scalex's entry point: options, then batch mode or the front end. */
 #include "config.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/xalloc.h"
@@ -41,6 +43,10 @@ usage(FILE *fp)
 "  --replay FILE          replay a saved session (batch mode)\n"
 "  --tui                  the full-screen front end (with --replay: replay\n"
 "                         into it)\n"
+"  --ascii                plots in ASCII instead of Unicode braille (the\n"
+"                         default when the locale is not UTF-8)\n"
+"  --color WHEN           ANSI colours: auto (a terminal, unless NO_COLOR is\n"
+"                         set), always or never\n"
 "  --help                 this text, then exit\n"
 "  --version              the version, then exit\n"
 "\n"
@@ -59,11 +65,36 @@ has_suffix(const char *s, const char *suffix)
 	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
+/*
+ * How output may look: ASCII plots when asked or when the locale is not
+ * UTF-8; colours (1) when asked, or on a terminal without NO_COLOR, -1 when
+ * refused; plots as wide as the terminal when stdout is one.
+ */
+static void
+main_display(sx_out *out, int ascii, const char *color)
+{
+	const char *nc = getenv("NO_COLOR");
+	struct winsize ws;
+
+	out->ascii = ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+	if (strcmp(color, "always") == 0)
+		out->color = 1;
+	else if (strcmp(color, "never") == 0)
+		out->color = -1;
+	else
+		out->color = isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0');
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20 && ws.ws_row >= 8) {
+		out->width = ws.ws_col;
+		out->height = ws.ws_row - 1;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *cmds = NULL, *file = NULL, *replay = NULL;
-	int json = 0, repl = 0, front = 0, rc;
+	const char *cmds = NULL, *file = NULL, *replay = NULL, *color = "auto";
+	int json = 0, repl = 0, front = 0, ascii = 0, rc;
 	sx_workspace ws;
 	sx_out out;
 
@@ -83,6 +114,22 @@ main(int argc, char **argv)
 			repl = 1;
 		else if (strcmp(a, "--tui") == 0)
 			front = 1;
+		else if (strcmp(a, "--ascii") == 0)
+			ascii = 1;
+		else if (strcmp(a, "--color") == 0 || strncmp(a, "--color=", 8) == 0) {
+			if (a[7] == '=')
+				color = a + 8;
+			else if (i + 1 < argc)
+				color = argv[++i];
+			else
+				color = "";
+			if (strcmp(color, "auto") != 0 && strcmp(color, "always") != 0 &&
+			    strcmp(color, "never") != 0) {
+				fprintf(stderr, "scalex: --color takes auto, always or "
+				    "never, not '%s'\n", color);
+				return 2;
+			}
+		}
 		else if (strcmp(a, "--replay") == 0) {
 			if (i + 1 >= argc) {
 				fputs("scalex: --replay needs a session file\n", stderr);
@@ -123,6 +170,7 @@ main(int argc, char **argv)
 		front = 1;
 	ws_init(&ws);
 	out_init(&out, stdout, json);
+	main_display(&out, ascii, color);
 	/* Batch runs on a terminal show progress and stop long work on
 	 * Ctrl-C too; the console installs the same handlers. */
 	if (isatty(STDERR_FILENO))
