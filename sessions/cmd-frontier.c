@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
+#include "sessions/figures.h"
 #include "sessions/plotout.h"
 
 #define XOVER_LO 1e-10   /* default crossover search range, PF-days */
@@ -447,21 +448,6 @@ static const char *const law_opt[NLAWS] = { "--compute", "--data", "--dline",
 static const char *const law_what[NLAWS] = { "compute law L(C)",
 	"data law L(D)", "data line D(C)", "size line N(C)" };
 
-/* PF-days -> the unit of the fitted law's input (from its column's unit). */
-static double
-fit_cscale(const sx_workspace *ws, const sx_fitrec *f)
-{
-	const sx_dataset *ds = ws_dataset(ws, f->data);
-	int c;
-
-	if (ds != NULL && f->nx == 1 && (c = dataset_column_exact(ds,
-	    f->xcols[0])) >= 0 && ds->cols[c].unit != NULL &&
-	    (strcasecmp(ds->cols[c].unit, "PF-days") == 0 ||
-	    strcasecmp(ds->cols[c].unit, "pfdays") == 0))
-		return 1.0;
-	return SX_FLOP_PER_PFDAY;
-}
-
 /*
  * Write a pl/plc fit into the power-law parameters (C in PF-days after the
  * scale s). Returns 0 when it could, -1 for another model.
@@ -728,7 +714,7 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 			    m->nin);
 		from_fit[w] = 1;
 		fitlaw[w] = (sx_law1){ m, f->res.p, w == LAW_D ? 1.0 :
-		    fit_cscale(ctx->ws, f) };
+		    figures_cscale(ctx->ws, f) };
 		if (fit_to_params(m, f->res.p, fitlaw[w].xscale, w, &kp) != 0)
 			generic = 1;
 	}

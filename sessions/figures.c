@@ -443,8 +443,7 @@ fail:
 	return NULL;
 }
 
-/* PF-days -> the unit of a fitted law's input (from its column's unit). */
-static double
+double
 figures_cscale(const sx_workspace *ws, const sx_fitrec *f)
 {
 	const sx_dataset *ds = ws_dataset(ws, f->data);

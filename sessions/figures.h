@@ -98,6 +98,10 @@ figures_fig *figures_crossover(const sx_workspace *ws,
     sx_err *e);
 
 /* The figure to render (owned by ff). */
+/* What turns PF-days into the unit of fit f's one input: 1 when its
+ * column's unit says PF-days, else 8.64e19 (the column is in FLOP). */
+double figures_cscale(const sx_workspace *ws, const sx_fitrec *f);
+
 px_figure *figures_px(figures_fig *ff);
 void figures_free(figures_fig *ff);
 
