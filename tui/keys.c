@@ -59,7 +59,10 @@ keys_draw_bars(tui *t)
 	else if (t->focus == PANE_CONSOLE)
 		snprintf(hint, sizeof hint, " %s", fp->kind->hint);
 	else
-		snprintf(hint, sizeof hint, " %s | Tab 1-7 : ? q", fp->kind->hint);
+		/* The keys that lead everywhere first: narrow terminals cut
+		 * the end of the row. */
+		snprintf(hint, sizeof hint, " ? help  q quit  Tab 1-7 : | %s",
+		    fp->kind->hint);
 	move(t->rows - 1, 0);
 	clrtoeol();
 	attron(t->asking ? A_REVERSE | A_BOLD : A_REVERSE);

@@ -217,6 +217,6 @@ fit_key(tui_pane *p, tui *t, int c)
 }
 
 const tui_kind pane_fit_kind = {
-	"fit", "Up/Down param  +/- nudge  Shift-Left/Right x10  u undo  r refit  "
-	"n next fit", fit_keys, fit_draw, fit_key, NULL
+	"fit", "Up/Down param  +/- nudge (Shift-Left/Right x10)  u undo  "
+	"r refit  n next fit", fit_keys, fit_draw, fit_key, NULL
 };
