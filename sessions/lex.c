@@ -25,11 +25,28 @@ buf_put(struct buf *b, char c)
 	b->p[b->len] = '\0';
 }
 
+/* Room for n entries, in powers of two: a line of many words is linear. */
+static size_t
+word_cap(size_t n)
+{
+	size_t cap = 4;
+
+	while (cap < n)
+		cap *= 2;
+	return cap;
+}
+
 static void
 cmd_push_word(sx_cmdline *c, struct buf *w, int col)
 {
-	c->argv = xreallocarray(c->argv, (size_t)c->argc + 2, sizeof *c->argv);
-	c->col = xreallocarray(c->col, (size_t)c->argc + 1, sizeof *c->col);
+	size_t need = (size_t)c->argc + 2;
+
+	/* The capacity is word_cap(argc + 1): grow only when that changes. */
+	if (c->argc == 0 || word_cap(need) != word_cap(need - 1)) {
+		c->argv = xreallocarray(c->argv, word_cap(need),
+		    sizeof *c->argv);
+		c->col = xreallocarray(c->col, word_cap(need), sizeof *c->col);
+	}
 	c->argv[c->argc] = xstrndup(w->p != NULL ? w->p : "", w->len);
 	c->col[c->argc] = col;
 	c->argc++;
@@ -101,8 +118,16 @@ lex_heredoc(sx_cmdline *c, const char *tag, const char **pp, const char *end,
 			(*line)++;
 			return 0;
 		}
-		for (const char *q = p; q < le; q++)
+		for (const char *q = p; q < le; q++) {
+			/* As outside a body: the log is C text, so a NUL
+			 * would cut the body short when saved. */
+			if (*q == '\0') {
+				free(body.p);
+				return err_at(err, where, *line,
+				    (int)(q - p) + 1, "NUL byte in input");
+			}
 			buf_put(&body, *q);
+		}
 		buf_put(&body, '\n');
 		(*line)++;
 		p = nl != NULL ? nl + 1 : end;

@@ -53,6 +53,9 @@ run_report(FILE *fp, const char *where, const sx_cmdline *cl, const sx_ctx *ctx)
 
 	fflush(stdout);
 	fprintf(fp, "scalex: %s:%d: %s\n", where, cl->line, ctx->err.msg);
+	/* A huge line (a megabyte of words) is not echoed back whole. */
+	if (strlen(cl->src) > 1000)
+		return;
 	if (ctx->err_arg >= 0 && ctx->err_arg < cl->argc) {
 		col = cl->col[ctx->err_arg];
 		len = (int)strlen(cl->argv[ctx->err_arg]);

@@ -138,16 +138,19 @@ session_has_header(const char *text, size_t len)
 int
 session_check(const char *text, size_t len, const char *where, sx_err *err)
 {
-	size_t ml = sizeof session_magic - 1;
-	char *end;
-	long fmt;
+	size_t ml = sizeof session_magic - 1, i;
+	long fmt = 0;
 
 	if (!session_has_header(text, len))
 		return err_at(err, where, 1, 1, "not a scalex session (the first "
 		    "line should be '%sN'); run plain scripts with 'source'",
 		    session_magic);
-	fmt = strtol(text + ml, &end, 10);
-	if (end == text + ml || (*end != '\n' && *end != '\r') || fmt < 1)
+	/* The digits, within len: text need not be NUL-terminated. */
+	for (i = ml; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+		if (fmt < 100000000)
+			fmt = fmt * 10 + (text[i] - '0');
+	if (i == ml || i == len || (text[i] != '\n' && text[i] != '\r') ||
+	    fmt < 1)
 		return err_at(err, where, 1, (int)ml + 1, "bad session format "
 		    "number");
 	if (fmt > SX_SESSION_FORMAT)
