@@ -199,8 +199,12 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m,
 	out_printf(o, "), %s-space residuals\n", space);
 	out_printf(o, "  L = %s\n", m->formula);
 	for (size_t i = 0; i < r->np; i++) {
+		/* A fixed parameter has a zero row in the covariance; a NaN
+		 * one means the fit could not tell its error. */
 		if (isnan(r->se[i]) && r->ci_lo == NULL)
-			out_printf(o, "  %-8s %14.6g   (fixed)\n", m->params[i], r->p[i]);
+			out_printf(o, "  %-8s %14.6g   %s\n", m->params[i], r->p[i],
+			    r->cov != NULL && r->cov[i * r->np + i] == 0 ? "(fixed)" :
+			    "(no standard error: not identifiable here)");
 		else if (r->ci_lo == NULL)
 			out_printf(o, "  %-8s %14.6g ± %-10.3g\n", m->params[i], r->p[i],
 			    r->se[i]);
@@ -441,6 +445,16 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	} else if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &opts, &f->res,
 	    &e) != 0) {
 		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s", e.msg);
+		goto out;
+	}
+	/* A fit stuck where nothing can be identified is no result: it fails,
+	 * and the previous fit of that name stays (as gnuplot's fit does). */
+	if (!f->res.converged && !(f->res.cond < INFINITY)) {
+		cmd_fail(ctx, arg_index(a, ctx->cmd, arg(a, ctx->cmd, "--init") !=
+		    NULL ? "--init" : "DATA"), "fit failed: %s from these starting "
+		    "values; nothing was changed (try others with --init or "
+		    "--starts)", f->res.reason);
+		fit_result_free(&f->res);
 		goto out;
 	}
 	if (kboot > 0) {

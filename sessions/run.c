@@ -10,18 +10,57 @@
 #include "sessions/lex.h"
 #include "sessions/run.h"
 
-/* Print the source line and a caret (^~~~) under columns col..col+len-1. */
+/*
+ * Errors echo what the user wrote, which may be anything (a colleague's
+ * session file): control bytes are shown as \xNN so that none reaches the
+ * terminal as an escape sequence.
+ */
+static int
+run_unsafe(unsigned char c)
+{
+	return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+static void
+run_put(FILE *fp, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
+		if (run_unsafe(*p))
+			fprintf(fp, "\\x%02x", *p);
+		else
+			fputc(*p, fp);
+}
+
+/* Print the source line and a caret (^~~~) under bytes col..col+len-1,
+ * padding by what each byte before it shows as (UTF-8 continuation bytes
+ * take no column; an escaped byte four). */
 static void
 run_caret(FILE *fp, const char *src, int col, int len)
 {
 	if (src == NULL)
 		return;
-	fprintf(fp, "  %s\n  ", src);
-	for (int i = 1; i < col; i++)
-		fputc(src[i - 1] == '\t' ? '\t' : ' ', fp);
+	fputs("  ", fp);
+	run_put(fp, src);
+	fputs("\n  ", fp);
+	for (int i = 1; i < col; i++) {
+		unsigned char c = (unsigned char)src[i - 1];
+
+		if (c == '\t')
+			fputc('\t', fp);
+		else if (run_unsafe(c))
+			fputs("    ", fp);
+		else if ((c & 0xC0) != 0x80)
+			fputc(' ', fp);
+	}
 	fputc('^', fp);
-	for (int i = 1; i < len; i++)
-		fputc('~', fp);
+	/* Under the word: as wide as it shows, the caret taking one column. */
+	for (int i = col - 1, w = -1; i < col - 1 + len && src[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)src[i];
+
+		w += run_unsafe(c) ? 4 : (c & 0xC0) != 0x80;
+		for (; w > 0; w--)
+			fputc('~', fp);
+	}
 	fputc('\n', fp);
 }
 
@@ -52,7 +91,9 @@ run_report(FILE *fp, const char *where, const sx_cmdline *cl, const sx_ctx *ctx)
 	int col, len;
 
 	fflush(stdout);
-	fprintf(fp, "scalex: %s:%d: %s\n", where, cl->line, ctx->err.msg);
+	fprintf(fp, "scalex: %s:%d: ", where, cl->line);
+	run_put(fp, ctx->err.msg);
+	fputc('\n', fp);
 	/* A huge line (a megabyte of words) is not echoed back whole. */
 	if (strlen(cl->src) > 1000)
 		return;
@@ -85,7 +126,9 @@ run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
 
 		err_format(&err, buf, sizeof buf);
 		fflush(out->fp);
-		fprintf(errfp, "scalex: %s\n", buf);
+		fputs("scalex: ", errfp);
+		run_put(errfp, buf);
+		fputc('\n', errfp);
 		run_caret_at(errfp, text, len, err.line, err.col);
 		fprintf(errfp, "scalex: %s: nothing was run\n", where);
 		return -1;
