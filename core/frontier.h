@@ -77,6 +77,17 @@ int frontier_run(const sx_model *m, const double *p, double k, double c_lo,
 void frontier_free(sx_frontier *f);
 
 /*
+ * Percentile intervals at `level` of the exponents a and b over bootstrap
+ * replicates of a law's parameters (boot: nboot x np, row-major), each
+ * replicate's frontier computed as frontier_run does over the same range.
+ * ci receives a_lo, a_hi, b_lo, b_hi. Replicates whose frontier fails are
+ * left out; fails when fewer than 2 remain.
+ */
+int frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
+    double k, double c_lo, double c_hi, size_t npoints, double level,
+    double ci[4], sx_err *err);
+
+/*
  * Least squares of log y on log x over n points (all x, y > 0): y =
  * coef*x^slope. Returns -1 with err set when n < 2, a value is not
  * positive, or all x are equal. se (may be NULL) gets the slope's standard

@@ -74,9 +74,10 @@ parse_positive(sx_ctx *ctx, const sx_args *a, const char *opt, double def,
 
 /* ---- frontier FIT|PRESET ------------------------------------------------- */
 
+/* ci: a_lo, a_hi, b_lo, b_hi at level, or NULL without bootstrap. */
 static void
 frontier_report(sx_out *o, const char *source, const char *law,
-    const sx_frontier *f)
+    const sx_frontier *f, const double *ci, double level)
 {
 	if (o->json) {
 		out_obj_begin(o, "frontier");
@@ -84,6 +85,17 @@ frontier_report(sx_out *o, const char *source, const char *law,
 		out_key_num(o, "k", f->k);
 		out_key_num(o, "a", f->a);
 		out_key_num(o, "b", f->b);
+		if (ci != NULL) {
+			out_key_arr(o, "a_ci");
+			out_num(o, ci[0]);
+			out_num(o, ci[1]);
+			out_end(o);
+			out_key_arr(o, "b_ci");
+			out_num(o, ci[2]);
+			out_num(o, ci[3]);
+			out_end(o);
+			out_key_num(o, "ci_level", level);
+		}
 		out_key_arr(o, "rows");
 		for (size_t i = 0; i < f->n; i++) {
 			const sx_frontier_pt *p = &f->pt[i];
@@ -105,6 +117,9 @@ frontier_report(sx_out *o, const char *source, const char *law,
 	    f->k);
 	if (isfinite(f->a))
 		out_printf(o, "  N_opt ~ C^%.4f   D_opt ~ C^%.4f\n", f->a, f->b);
+	if (ci != NULL)
+		out_printf(o, "  %g%% bootstrap intervals: a in [%.4f, %.4f], b in "
+		    "[%.4f, %.4f]\n", 100 * level, ci[0], ci[1], ci[2], ci[3]);
 	out_printf(o, "  %11s %11s %11s %11s %9s %10s\n", "C (FLOP)",
 	    "C (PF-days)", "N_opt", "D_opt", "L_opt", "tokens/N");
 	for (size_t i = 0; i < f->n; i++) {
@@ -159,7 +174,8 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	long npts = 9;
 	sx_frontier f;
 	sx_err e;
-	int in_n, in_d;
+	int in_n, in_d, have_ci = 0;
+	double ci[4];
 
 	if (parse_range(ctx, a, "--C", &lo, &hi) != 0 ||
 	    parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0)
@@ -212,7 +228,13 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 		frontier_free(&f);
 		return rc;
 	}
-	frontier_report(ctx->out, src, m->name, &f);
+	/* With bootstrap replicates, each one's exponents give intervals. */
+	if (fr != NULL && fr->res.nboot > 1 &&
+	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, k, lo, hi,
+	    (size_t)npts, fr->res.ci_level, ci, &e) == 0)
+		have_ci = 1;
+	frontier_report(ctx->out, src, m->name, &f, have_ci ? ci : NULL,
+	    have_ci ? fr->res.ci_level : NAN);
 	frontier_free(&f);
 	return 0;
 }
@@ -925,7 +947,8 @@ const sx_cmd cmd_frontier_table[] = {
 	  "with an L(N,D) law such as hoffmann2022-unrounded): at each budget\n"
 	  "C = k*N*D the N minimising L, with D_opt = C/(k*N_opt), L_opt and\n"
 	  "tokens per parameter, and the exponents of N_opt ~ C^a, D_opt ~ C^b\n"
-	  "by log-log regression over the rows. Chinchilla's law uses its closed\n"
+	  "by log-log regression over the rows (with percentile intervals when\n"
+	  "the fit has bootstrap replicates: fit ... --bootstrap K). Chinchilla's law uses its closed\n"
 	  "form N_opt = G*(C/k)^(beta/(alpha+beta)); any other law, user-defined\n"
 	  "ones included, a Brent minimisation over log N.\n"
 	  "  --C LO..HI     budgets in FLOP (default 1e18..1e26), log-spaced\n"

@@ -357,6 +357,39 @@ START_TEST(test_approach2_recovers)
 }
 END_TEST
 
+/* Percentile intervals of a over replicates, checked by hand: with alpha
+ * fixed and beta in 101 even steps, a = beta/(alpha+beta) rises with
+ * beta, so its 2.5% and 97.5% points interpolate between known order
+ * statistics (h = 0.025 * 100 = 2.5 and 97.5). */
+START_TEST(test_boot_ci)
+{
+	const sx_model *m = model_builtin("chinchilla");
+	double boot[101 * 5], ci[4], lo, hi;
+	sx_err e;
+
+	for (int r = 0; r <= 100; r++) {
+		double *p = boot + r * 5;
+
+		p[0] = 1.69;
+		p[1] = 406.4;
+		p[2] = 0.34;
+		p[3] = 410.7;
+		p[4] = 0.23 + 0.001 * r;
+	}
+	err_clear(&e);
+	ck_assert_int_eq(frontier_boot_ci(m, boot, 101, 6.0, 1e18, 1e24, 5, 0.95,
+	    ci, &e), 0);
+	lo = 0.5 * (0.232 / 0.572 + 0.233 / 0.573);
+	hi = 0.5 * (0.327 / 0.667 + 0.328 / 0.668);
+	ck_assert_close(ci[0], lo, 1e-9);
+	ck_assert_close(ci[1], hi, 1e-9);
+	ck_assert_close(ci[2], 1 - hi, 1e-9);
+	ck_assert_close(ci[3], 1 - lo, 1e-9);
+	ck_assert_int_eq(frontier_boot_ci(m, boot, 1, 6.0, 1e18, 1e24, 5, 0.95,
+	    ci, &e), -1);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -373,6 +406,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_loglog_fit);
 	tcase_add_test(tc, test_approach1_recovers);
 	tcase_add_test(tc, test_approach2_recovers);
+	tcase_add_test(tc, test_boot_ci);
 	suite_add_tcase(s, tc);
 	return s;
 }
