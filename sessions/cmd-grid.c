@@ -22,6 +22,7 @@
 #include "sessions/cmd.h"
 #include "sessions/gridview.h"
 #include "sessions/lex.h"
+#include "sessions/plotout.h"
 #include "sessions/progress.h"
 
 /* Most base policies one 'sf base' may store, and the most successor
@@ -1303,6 +1304,37 @@ cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
+/* The learning curves against samples, the optimum as a reference line. */
+static int
+gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
+    const double *w, const transfer_curve *cv)
+{
+	px_figure *fig = figure_new();
+	double *x = xcalloc(cv->n, sizeof *x);
+	char wt[256], *title;
+	px_err pe;
+	int rc = -1;
+
+	for (size_t j = 0; j < cv->n; j++)
+		x[j] = (double)cv->samples[j];
+	gr_w_text(w, g->nw, wt, sizeof wt);
+	title = xasprintf("transfer on %s, w = %s", g->name, wt);
+	figure_set_title(fig, title);
+	figure_set_labels(fig, "transitions seen", "return from the start");
+	if (figure_line(fig, "GPI, true w (zero-shot)", x, cv->gpi_zero, cv->n,
+	    &pe) < 0 || figure_line(fig, "GPI, w fitted", x, cv->gpi_learned,
+	    cv->n, &pe) < 0 || figure_line(fig, "Q-learning", x, cv->qlearn,
+	    cv->n, &pe) < 0 || (isfinite(cv->optimal) && figure_hline(fig,
+	    "optimal", cv->optimal, &pe) < 0))
+		cmd_fail(ctx, -1, "%s", pe.msg);
+	else
+		rc = plotout_emit(ctx, a, fig, "transfer");
+	figure_free(fig);
+	free(x);
+	free(title);
+	return rc;
+}
+
 static int
 cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 {
@@ -1343,6 +1375,11 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	progress_end(&pr);
 	if (rc != 0)
 		return cmd_fail_err(ctx, -1, &e);
+	if (arg(a, c, "--plot") != NULL) {
+		rc = gr_transfer_plot(ctx, a, g, w, cv);
+		transfer_curve_free(cv);
+		return rc;
+	}
 	if (o->json) {
 		out_obj_begin(o, "transfer");
 		gr_json_w(o, "w", w, g->nw);
@@ -1551,6 +1588,8 @@ static const sx_argdef transfer_args[] = {
 	{ "--samples", ARG_INT, 0, NULL, "K" },
 	{ "--points", ARG_INT, 0, NULL, "N" },
 	{ "--seed", ARG_INT, 0, NULL, "S" },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const sx_argdef gmodel_args[] = {
@@ -1659,13 +1698,16 @@ const sx_cmd cmd_grid_table[] = {
 	  "Gaussian noise of sd SD (default 0), and least squares r ~ w . phi\n"
 	  "recovers w. Features never observed get weight 0.\n"
 	  GR_W_HELP, wlearn_args, 0, cmd_w_learn_exec },
-	{ "transfer", "transfer W [--samples K] [--points N] [--seed S]",
+	{ "transfer", "transfer W [--samples K] [--points N] [--seed S] "
+	  "[--plot ...]",
 	  "Return from the start against transitions seen, as in Barreto et al.\n"
 	  "(PNAS 2020): GPI told the true W (zero-shot), GPI with w regressed\n"
 	  "from the rewards its own agent has seen, and Q-learning from\n"
 	  "scratch, each after the same number of transitions, at N checkpoints\n"
 	  "(default 10) up to K (default 20000). Seeded by --seed or the grid's\n"
-	  "seed.\n" GR_W_HELP, transfer_args, 0, cmd_transfer_exec },
+	  "seed. --plot draws the curves instead of the table, with the plot\n"
+	  "options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
+	  cmd_transfer_exec },
 	{ "gmodel", "gmodel ROW,COL ACTION [--policy base:I|gpi|opt] [--w W] "
 	  "[--collected LIST]",
 	  "The tabular gamma-model (Janner et al. 2020) from cell ROW,COL taking\n"
