@@ -25,25 +25,42 @@ static const sx_cmd *const cmd_families[] = {
 
 #define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])
 
-size_t
-cmd_count(void)
+/*
+ * The families joined into one array on first use, so that lookups (run
+ * for every command of every script) index it instead of walking the
+ * families. Built once and never changed: scalex is single-threaded.
+ */
+static const sx_cmd **cmd_flat;
+static size_t cmd_nflat;
+
+static void
+cmd_flatten(void)
 {
 	size_t n = 0;
 
+	if (cmd_flat != NULL)
+		return;
 	for (size_t f = 0; f < NFAMILIES; f++)
 		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
 			n++;
-	return n;
+	cmd_flat = xcalloc(n, sizeof *cmd_flat);
+	for (size_t f = 0; f < NFAMILIES; f++)
+		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
+			cmd_flat[cmd_nflat++] = c;
+}
+
+size_t
+cmd_count(void)
+{
+	cmd_flatten();
+	return cmd_nflat;
 }
 
 const sx_cmd *
 cmd_at(size_t i)
 {
-	for (size_t f = 0; f < NFAMILIES; f++)
-		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
-			if (i-- == 0)
-				return c;
-	return NULL;
+	cmd_flatten();
+	return i < cmd_nflat ? cmd_flat[i] : NULL;
 }
 
 /* Number of words of `name` that argv starts with, 0 when it does not. */
