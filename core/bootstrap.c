@@ -8,28 +8,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "core/fit.h"
+#include "core/quantile.h"
 #include "core/xalloc.h"
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The q-quantile (0 <= q <= 1) of sorted v[0..k-1], linear between order
- * statistics (type 7, as numpy's default). */
-static double
-quantile(const double *v, size_t k, double q)
-{
-	double h = q * (double)(k - 1);
-	size_t lo = (size_t)floor(h);
-
-	if (lo + 1 >= k)
-		return v[k - 1];
-	return v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]);
-}
 
 /*
  * See fit.h. Each replicate draws n row indices uniformly with
@@ -102,9 +82,7 @@ fit_bootstrap(const sx_model *m, const double *const *x, const double *y,
 	for (j = 0; j < np; j++) {
 		for (k = 0; k < K; k++)
 			col[k] = boot[k * np + j];
-		qsort(col, K, sizeof *col, cmp_double);
-		lo[j] = quantile(col, K, 0.5 * (1.0 - level));
-		hi[j] = quantile(col, K, 0.5 * (1.0 + level));
+		quantile_interval(col, K, level, &lo[j], &hi[j]);
 	}
 	free(res->boot);
 	free(res->ci_lo);

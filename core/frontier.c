@@ -11,6 +11,7 @@
 
 #include "core/columns.h"
 #include "core/frontier.h"
+#include "core/quantile.h"
 #include "core/xalloc.h"
 
 /* Points of the bracketing scan over log N. */
@@ -654,27 +655,6 @@ approach_free(sx_approach *r)
 	r->n = 0;
 }
 
-static int
-cmp_double(const void *x, const void *y)
-{
-	double a = *(const double *)x, b = *(const double *)y;
-
-	return (a > b) - (a < b);
-}
-
-/* The q-quantile of sorted v[0..n-1], interpolating between order
- * statistics (as the fit's bootstrap intervals are). */
-static double
-quantile_sorted(const double *v, size_t n, double q)
-{
-	double h = q * (double)(n - 1);
-	size_t i = (size_t)floor(h);
-
-	if (i + 1 >= n)
-		return v[n - 1];
-	return v[i] + (h - (double)i) * (v[i + 1] - v[i]);
-}
-
 int
 frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
     double k, double c_lo, double c_hi, size_t npoints, double level,
@@ -701,12 +681,8 @@ frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
 		return err_set(err, "frontier: too few bootstrap replicates with a "
 		    "frontier (%zu of %zu)", n, nboot);
 	}
-	qsort(a, n, sizeof *a, cmp_double);
-	qsort(b, n, sizeof *b, cmp_double);
-	ci[0] = quantile_sorted(a, n, (1.0 - level) / 2);
-	ci[1] = quantile_sorted(a, n, (1.0 + level) / 2);
-	ci[2] = quantile_sorted(b, n, (1.0 - level) / 2);
-	ci[3] = quantile_sorted(b, n, (1.0 + level) / 2);
+	quantile_interval(a, n, level, &ci[0], &ci[1]);
+	quantile_interval(b, n, level, &ci[2], &ci[3]);
 	free(a);
 	return 0;
 }
