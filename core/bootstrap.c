@@ -1,7 +1,6 @@
 /* bootstrap.c: percentile intervals from refits of resampled rows. */
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
