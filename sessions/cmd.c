@@ -295,10 +295,15 @@ positional:
 					len += strlen(cl->argv[e++]) + 1;
 				a->owned[d] = xmalloc(len + 1);
 				a->owned[d][0] = '\0';
-				for (int k = w; k < e; k++) {
+				/* Append at the end (strcat would rescan: quadratic
+				 * on a line of many words). */
+				for (int k = w, at = 0; k < e; k++) {
+					size_t wl = strlen(cl->argv[k]);
+
 					if (k > w)
-						strcat(a->owned[d], " ");
-					strcat(a->owned[d], cl->argv[k]);
+						a->owned[d][at++] = ' ';
+					memcpy(a->owned[d] + at, cl->argv[k], wl + 1);
+					at += (int)wl;
 				}
 				a->val[d] = a->owned[d];
 				w = e - 1;
@@ -329,7 +334,7 @@ args_free(sx_args *a)
 char *
 cmd_text(const sx_cmdline *cl, const char *extra)
 {
-	size_t len = 0;
+	size_t len = 0, at = 0;
 	char **q = xcalloc((size_t)cl->argc, sizeof *q);
 	char *s;
 
@@ -341,15 +346,18 @@ cmd_text(const sx_cmdline *cl, const char *extra)
 	s = xmalloc(len + 1);
 	s[0] = '\0';
 	for (int i = 0; i < cl->argc; i++) {
+		size_t ql = strlen(q[i]);
+
 		if (i > 0)
-			strcat(s, " ");
-		strcat(s, q[i]);
+			s[at++] = ' ';
+		memcpy(s + at, q[i], ql + 1);
+		at += ql;
 		free(q[i]);
 	}
 	free(q);
 	if (extra != NULL) {
-		strcat(s, " ");
-		strcat(s, extra);
+		s[at++] = ' ';
+		memcpy(s + at, extra, strlen(extra) + 1);
 	}
 	if (cl->heredoc != NULL) {
 		char *h = lex_with_heredoc(s, cl->heredoc, cl->heredoc_len);
