@@ -262,42 +262,6 @@ START_TEST(test_copy)
 }
 END_TEST
 
-/* Reads `Model Size`, `Training FLOP`, `loss` of the Epoch file; keeps
- * rows with loss < 3.44 and derives D = C / (6 N). Returns the row count. */
-static size_t
-epoch_load(double *n, double *d, double *l, size_t max)
-{
-	FILE *fp = fopen(unit_shared_data("chinchilla_epoch.csv"), "r");
-	char line[1024];
-	size_t k = 0;
-
-	ck_assert_msg(fp != NULL, "cannot open %s",
-	    unit_shared_data("chinchilla_epoch.csv"));
-	ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
-	ck_assert_ptr_nonnull(strstr(line, "x,y,color,Model Size,Training FLOP,"
-	    "hex_color,loss"));
-	while (fgets(line, sizeof line, fp) != NULL && k < max) {
-		char *f[7], *s = line;
-		int c = 0;
-
-		f[c++] = s;
-		for (; *s != '\0' && c < 7; s++)
-			if (*s == ',') {
-				*s = '\0';
-				f[c++] = s + 1;
-			}
-		ck_assert_int_eq(c, 7);
-		if (strtod(f[6], NULL) >= 3.44)
-			continue;
-		n[k] = strtod(f[3], NULL);
-		d[k] = strtod(f[4], NULL) / (6.0 * n[k]);
-		l[k] = strtod(f[6], NULL);
-		k++;
-	}
-	fclose(fp);
-	return k;
-}
-
 /*
  * Acceptance: Chinchilla's law on Epoch's 240 points, log residuals,
  * automatic start. The bound is the best sum of squares an independent
@@ -315,7 +279,7 @@ START_TEST(test_epoch_chinchilla)
 	const sx_model *m = model_builtin("chinchilla");
 	const double *x[2] = { n, d };
 	const double scipy_best = 0.0114618869917;
-	size_t k = epoch_load(n, d, l, 300);
+	size_t k = unit_epoch240(n, d, l, 300);
 	sx_fit_opts o;
 	sx_fit_result r, r2;
 	sx_err err;

@@ -337,38 +337,6 @@ START_TEST(test_option_errors)
 }
 END_TEST
 
-/* Reads the Epoch file as test_fit.c does; returns the row count. */
-static size_t
-epoch_load(double *n, double *d, double *l, size_t max)
-{
-	FILE *fp = fopen(unit_shared_data("chinchilla_epoch.csv"), "r");
-	char line[1024];
-	size_t k = 0;
-
-	ck_assert_ptr_nonnull(fp);
-	ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
-	while (fgets(line, sizeof line, fp) != NULL && k < max) {
-		char *f[7], *s = line;
-		int c = 0;
-
-		f[c++] = s;
-		for (; *s != '\0' && c < 7; s++)
-			if (*s == ',') {
-				*s = '\0';
-				f[c++] = s + 1;
-			}
-		ck_assert_int_eq(c, 7);
-		if (strtod(f[6], NULL) >= 3.44)
-			continue;
-		n[k] = strtod(f[3], NULL);
-		d[k] = strtod(f[4], NULL) / (6.0 * n[k]);
-		l[k] = strtod(f[6], NULL);
-		k++;
-	}
-	fclose(fp);
-	return k;
-}
-
 /*
  * Hoffmann's approach 3 on the Epoch data: the grid's best is at or below
  * what the objective is at Besiroglu et al. 2024's published fit, and
@@ -381,7 +349,7 @@ START_TEST(test_epoch_grid)
 	const sx_model *m = model_builtin("chinchilla");
 	const double pub[5] = { 1.817, 482.01, 0.3478, 2085.43, 0.3658 };
 	static double n[300], d[300], l[300];
-	size_t k = epoch_load(n, d, l, 300), i;
+	size_t k = unit_epoch240(n, d, l, 300), i;
 	const double *xs[2] = { n, d };
 	sx_starts st = { SX_STARTS_GRID, 0, NULL, 0, 0 };
 	sx_fit_opts o;
