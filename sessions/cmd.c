@@ -529,16 +529,19 @@ const char *
 cmd_suggest(const char *word)
 {
 	static char best[32];
-	size_t bestd = 3;
+	size_t bestd = 3, lw = strlen(word);
 
 	for (size_t i = 0, n = cmd_count(); i < n; i++) {
 		const char *name = cmd_at(i)->name;
+		size_t lf = strcspn(name, " "), d;
 		char first[32];
-		size_t d;
 
-		snprintf(first, sizeof first, "%.*s", (int)strcspn(name, " "), name);
+		/* The distance is at least the difference in length. */
+		if ((lf > lw ? lf - lw : lw - lf) >= bestd)
+			continue;
+		snprintf(first, sizeof first, "%.*s", (int)lf, name);
 		d = edit_distance(word, first);
-		if (d < bestd && d < strlen(word)) {
+		if (d < bestd && d < lw) {
 			snprintf(best, sizeof best, "%s", first);
 			bestd = d;
 		}
