@@ -388,9 +388,25 @@ figures_fit(const sx_workspace *ws, const char *name, const figures_opts *o,
 	return figures_plot(ws, name, o, e, NULL);
 }
 
+const sx_fitrec *
+figures_nd_fit(const sx_workspace *ws, const sx_fitrec *prefer)
+{
+	const sx_model *m;
+	int in_n, in_d;
+
+	if (prefer != NULL && (m = ws_model(ws, prefer->model)) != NULL &&
+	    frontier_nd_inputs(m, &in_n, &in_d, NULL) == 0)
+		return prefer;
+	for (size_t i = ws->nfits; i-- > 0;)
+		if ((m = ws_model(ws, ws->fits[i]->model)) != NULL &&
+		    frontier_nd_inputs(m, &in_n, &in_d, NULL) == 0)
+			return ws->fits[i];
+	return NULL;
+}
+
 figures_fig *
 figures_frontier(const sx_workspace *ws, const char *fitname, double c_lo,
-    double c_hi, sx_err *e)
+    double c_hi, sx_frontier *summary, sx_err *e)
 {
 	const sx_fitrec *fr = ws_fit(ws, fitname);
 	const sx_model *m = fr != NULL ? ws_model(ws, fr->model) : NULL;
@@ -399,6 +415,8 @@ figures_frontier(const sx_workspace *ws, const char *fitname, double c_lo,
 	int in_n, in_d;
 	px_err pe;
 
+	if (summary != NULL)
+		*summary = (sx_frontier){ 0 };
 	if (fr == NULL || m == NULL) {
 		err_set(e, "no fit '%s' with a known model", fitname);
 		return NULL;
@@ -435,6 +453,13 @@ figures_frontier(const sx_workspace *ws, const char *fitname, double c_lo,
 	if (figure_set_labels(ff->f, "C = 6ND (FLOP)", "N, D") != 0) {
 		perr_set(&pe, "out of memory");
 		goto fail;
+	}
+	if (summary != NULL) {
+		size_t decades = (size_t)lround(log10(c_hi / c_lo));
+
+		if (frontier_run(m, fr->res.p, SX_FRONTIER_K, c_lo, c_hi,
+		    decades < 1 ? 2 : decades + 1, summary, NULL) != 0)
+			*summary = (sx_frontier){ 0 };
 	}
 	return ff;
 fail:

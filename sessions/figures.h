@@ -4,6 +4,7 @@
 
 #include "core/crossover.h"
 #include "core/err.h"
+#include "core/frontier.h"
 #include "plots/figure.h"
 #include "sessions/workspace.h"
 
@@ -49,13 +50,23 @@ figures_fig *figures_fit(const sx_workspace *ws, const char *name,
     const figures_opts *o, sx_err *e);
 
 /*
+ * The fit a frontier is drawn for: `prefer` (may be NULL) if its law is
+ * of N and D, else the last fit of such a law; NULL when there is none.
+ */
+const sx_fitrec *figures_nd_fit(const sx_workspace *ws,
+    const sx_fitrec *prefer);
+
+/*
  * The compute-optimal frontier of fit `fitname` (a law of N and D): N_opt
  * and D_opt against C = 6*N*D in FLOP over [c_lo, c_hi], log-log, with the
- * fit's runs as (C, N) points when its data has a C column. Fails for a
- * fit that is not a law of N and D, or an empty range.
+ * fit's runs as (C, N) points when its data has a C column. summary (may
+ * be NULL) gets the frontier at one point per decade of the range, for a
+ * caption (free it with frontier_free; no points when this fails or the
+ * frontier cannot be computed, though the figure can be drawn).
+ * Fails for a fit that is not a law of N and D, or an empty range.
  */
 figures_fig *figures_frontier(const sx_workspace *ws, const char *fitname,
-    double c_lo, double c_hi, sx_err *e);
+    double c_lo, double c_hi, sx_frontier *summary, sx_err *e);
 
 /*
  * What a crossover is made of: a preset ("kaplan2020" or

@@ -1,14 +1,10 @@
 /* pane-second.c: the second plot: the frontier or the crossover (s swaps). */
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <curses.h>
 
-#include "core/frontier.h"
-#include "core/units.h"
 #include "sessions/figures.h"
 #include "tui/tui.h"
 
@@ -17,6 +13,8 @@
 #define XOVER_HI 1e15
 #define FRONT_LO 1e18    /* FLOP, as the frontier command */
 #define FRONT_HI 1e26
+#define FRONT_DECADES 8  /* log10(FRONT_HI / FRONT_LO) */
+#define FRONT_AT_1E24 6  /* the summary point at 1e24 FLOP */
 
 static const char *const second_keys[] = {
 	"s\tswap frontier / crossover",
@@ -24,47 +22,28 @@ static const char *const second_keys[] = {
 	NULL
 };
 
-/* The fit a frontier is drawn for: the followed one if it is a law of N
- * and D, else the last such fit. */
-static const sx_fitrec *
-second_frontier_fit(tui *t)
-{
-	const sx_workspace *ws = tui_ws(t);
-	const sx_fitrec *f = tui_fit(t);
-	const sx_model *m;
-	int in_n, in_d;
-
-	if (f != NULL && (m = ws_model(ws, f->model)) != NULL &&
-	    frontier_nd_inputs(m, &in_n, &in_d, NULL) == 0)
-		return f;
-	for (size_t i = ws->nfits; i-- > 0;)
-		if ((m = ws_model(ws, ws->fits[i]->model)) != NULL &&
-		    frontier_nd_inputs(m, &in_n, &in_d, NULL) == 0)
-			return ws->fits[i];
-	return NULL;
-}
-
+/* The frontier of the followed fit if it is a law of N and D, else of the
+ * last such fit, with its exponents and tokens per parameter at 1e24. */
 static figures_fig *
 second_frontier(tui_pane *p, tui *t, sx_err *e)
 {
-	const sx_fitrec *f = second_frontier_fit(t);
-	const sx_model *m;
+	const sx_fitrec *f = figures_nd_fit(tui_ws(t), tui_fit(t));
+	figures_fig *ff;
 	sx_frontier fr;
 
 	if (f == NULL) {
 		err_set(e, "no law of N and D fitted (fit chinchilla DATA)");
 		return NULL;
 	}
-	m = ws_model(tui_ws(t), f->model);
-	if (frontier_run(m, f->res.p, SX_FRONTIER_K, FRONT_LO, FRONT_HI, 9, &fr,
-	    NULL) == 0) {
+	ff = figures_frontier(tui_ws(t), f->name, FRONT_LO, FRONT_HI, &fr, e);
+	if (fr.n == FRONT_DECADES + 1)
 		snprintf(p->line, sizeof p->line, "%s: N_opt~C^%.3f D_opt~C^%.3f "
-		    "D/N %.3g at 1e24", f->name, fr.a, fr.b, fr.pt[6].D_opt /
-		    fr.pt[6].N_opt);
-		frontier_free(&fr);
-	} else
+		    "D/N %.3g at 1e24", f->name, fr.a, fr.b,
+		    fr.pt[FRONT_AT_1E24].D_opt / fr.pt[FRONT_AT_1E24].N_opt);
+	else
 		snprintf(p->line, sizeof p->line, "%s", f->name);
-	return figures_frontier(tui_ws(t), f->name, FRONT_LO, FRONT_HI, e);
+	frontier_free(&fr);
+	return ff;
 }
 
 static figures_fig *
@@ -105,7 +84,7 @@ second_draw(tui_pane *p, tui *t)
 	if (p->mode)
 		second_xtitle(t, title, sizeof title);
 	else {
-		const sx_fitrec *f = second_frontier_fit(t);
+		const sx_fitrec *f = figures_nd_fit(tui_ws(t), tui_fit(t));
 
 		snprintf(title, sizeof title, "%s", f != NULL ? f->name : "");
 	}
