@@ -6,10 +6,8 @@
 #include <string.h>
 
 #include <curses.h>
-#include <gsl/gsl_rng.h>
 
-#include "core/grid.h"
-#include "core/sf.h"
+#include "sessions/gridscene.h"
 #include "tui/tui.h"
 
 static const char *const grid_keys[] = {
@@ -19,33 +17,6 @@ static const char *const grid_keys[] = {
 	"0\trestart the rollout",
 	NULL
 };
-
-/* The policy shown, when the base is exact on a tabular world. */
-static int
-grid_has_policy(const sx_workspace *ws)
-{
-	return ws->grid != NULL && ws->base != NULL && ws->base->n > 0 &&
-	    !ws->base->learned && ws->grid->kind == GRID_TABULAR &&
-	    ws->base->nobs == ws->grid->nstates;
-}
-
-/* Replay `steps` steps of policy i from the start (seed 1) into run. */
-static void
-grid_rollout(const sx_workspace *ws, size_t i, int steps, grid_run *run)
-{
-	const sx_grid *g = ws->grid;
-	gsl_rng *rng = grid_rng(1);
-	double phi[GRID_MAX_PHI];
-	int term;
-
-	grid_reset(g, run, GRID_TERMINAL, rng);
-	for (int k = 0; k < steps && !run->done; k++) {
-		int a = ws->base->pi[i * ws->base->nobs + run->state];
-
-		grid_step(g, run, a, rng, phi, &term);
-	}
-	gsl_rng_free(rng);
-}
 
 static void
 grid_draw(tui_pane *p, tui *t)
@@ -57,12 +28,8 @@ grid_draw(tui_pane *p, tui *t)
 	    "\xe2\x96\x92\xe2\x96\x92", "\xe2\x96\x93\xe2\x96\x93",
 	    "\xe2\x96\x88\xe2\x96\x88" };
 	static const char *const shade_a[5] = { "  ", "..", "::", "==", "##" };
-	const sx_workspace *ws = tui_ws(t);
-	const sx_grid *g = ws->grid;
-	int pol = grid_has_policy(ws), vals = p->mode && pol;
-	double wfull[GRID_MAX_PHI], vlo = INFINITY, vhi = -INFINITY;
-	size_t i = 0;
-	grid_run run;
+	const sx_grid *g = tui_ws(t)->grid;
+	gridscene sc;
 	char buf[160];
 
 	tui_frame(t, p, g != NULL ? g->name : NULL);
@@ -72,90 +39,63 @@ grid_draw(tui_pane *p, tui *t)
 		tui_text(t, p, 2, 1, A_NORMAL, "then 'sf base ...' for policies");
 		return;
 	}
-	memset(&run, 0, sizeof run);
-	run.pos = g->start;
-	if (pol) {
-		if (p->sel < 0 || (size_t)p->sel >= ws->base->n)
-			p->sel = 0;
-		i = (size_t)p->sel;
-		grid_rollout(ws, i, p->top, &run);
-		if (grid_task(g, &ws->base->w[i * (size_t)ws->base->nw],
-		    (size_t)ws->base->nw, wfull, NULL) != 0)
-			vals = 0;
-	}
+	gridscene_make(tui_ws(t), p->sel < 0 ? 0 : (size_t)p->sel, p->top,
+	    p->mode, &sc);
+	p->sel = (int)sc.sel;
 	snprintf(buf, sizeof buf, "%dx%d%s  step %d%s", g->rows, g->cols,
-	    pol ? "  policy" : "", run.t, run.done ? " (done)" : "");
-	if (pol)
+	    sc.policy ? "  policy" : "", sc.run.t, sc.run.done ? " (done)" : "");
+	if (sc.policy)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "  pi %zu/%zu",
-		    i + 1, ws->base->n);
+		    sc.sel + 1, sc.npolicies);
 	tui_text(t, p, 0, 1, A_DIM, buf);
-	/* Values under the policy's own task: psi . w at collected set. */
-	for (int r = 0; vals && r < g->rows; r++)
-			for (int c = 0; c < g->cols; c++) {
-				size_t s = grid_state(g, r, c, run.collected, NULL);
-				double v = 0;
-
-				if (s == GRID_TERMINAL)
-					continue;
-				for (int k = 0; k < ws->base->nphi; k++)
-					v += ws->base->psi[(i * ws->base->nobs + s) *
-					    (size_t)ws->base->nphi + (size_t)k] * wfull[k];
-				vlo = fmin(vlo, v);
-				vhi = fmax(vhi, v);
-			}
 	for (int r = 0; r < g->rows && r + 1 < tui_ih(p); r++)
 		for (int c = 0; c < g->cols && 2 * c + 3 < tui_iw(p); c++) {
-			char ch = g->map[r * g->cols + c];
+			int cell = r * g->cols + c;
+			char ch = g->map[cell];
 			const char *glyph = NULL;
-			char cell[8];
+			char text[8];
 			int attr = A_NORMAL;
-			size_t s;
 
-			snprintf(cell, sizeof cell, "%c ", ch == '.' ? ' ' : ch);
-			if (ch == '#') {
-				glyph = t->utf8 ? "\xe2\x96\x88\xe2\x96\x88" : "##";
+			snprintf(text, sizeof text, "%c ", ch == '.' ? ' ' : ch);
+			/* Walls as XX under shading, so they do not read as the
+			 * darkest shade (as `value show` draws them). */
+			if (ch == 'X') {
+				glyph = t->utf8 && !sc.values ?
+				    "\xe2\x96\x88\xe2\x96\x88" : "XX";
 				attr = tui_attr(t, PX_GREY);
-			} else if (pol && (s = grid_state(g, r, c, run.collected,
-			    NULL)) != GRID_TERMINAL && (ch == '.' || ch == 'S' ||
-			    ch == ' ')) {
-				if (vals) {
-					double u, v = 0;
+			} else if (sc.values && !isnan(sc.value[cell])) {
+				double u = sc.vhi > sc.vlo ? (sc.value[cell] - sc.vlo) /
+				    (sc.vhi - sc.vlo) : 0;
 
-					for (int k = 0; k < ws->base->nphi; k++)
-						v += ws->base->psi[(i * ws->base->nobs + s) *
-						    (size_t)ws->base->nphi + (size_t)k] * wfull[k];
-					u = vhi > vlo ? (v - vlo) / (vhi - vlo) : 0;
-					glyph = (t->utf8 ? shade_u : shade_a)[(int)(u * 4 + 0.5)];
-					attr = tui_attr(t, PX_BLUE);
-				} else {
-					int a = ws->base->pi[i * ws->base->nobs + s];
-
-					snprintf(cell, sizeof cell, "%s ",
-					    (t->utf8 ? arrows_u : arrows_a)[a & 3]);
-					attr = tui_attr(t, PX_CYAN);
-				}
+				glyph = (t->utf8 ? shade_u : shade_a)[(int)(u * 4 + 0.5)];
+				attr = tui_attr(t, PX_BLUE);
+			} else if (sc.policy && sc.act[cell] >= 0) {
+				snprintf(text, sizeof text, "%s ",
+				    (t->utf8 ? arrows_u : arrows_a)[sc.act[cell] & 3]);
+				attr = tui_attr(t, PX_CYAN);
 			} else if (ch >= '1' && ch <= '9')
 				attr = tui_attr(t, PX_GREEN) | A_BOLD;
 			else if (ch >= 'A' && ch <= 'Z')
 				attr = tui_attr(t, PX_RED) | A_BOLD;
-			if (r * g->cols + c == run.pos) {
+			if (cell == sc.run.pos) {
 				glyph = "@ ";
 				attr = A_BOLD | A_REVERSE;
 			}
 			tui_text(t, p, r + 1, 1 + 2 * c, attr, glyph != NULL ? glyph :
-			    cell);
+			    text);
 		}
-	if (pol && g->rows + 2 < tui_ih(p))
-		tui_text(t, p, g->rows + 2, 1, A_DIM, vals ? "shading: value of "
-		    "the policy on its own task (v: arrows)" : "arrows: the policy "
-		    "(v: values; . , step)");
+	if (sc.policy && g->rows + 2 < tui_ih(p))
+		tui_text(t, p, g->rows + 2, 1, A_DIM, sc.values ? "shading: value "
+		    "of the policy on its own task (v: arrows)" : "arrows: the "
+		    "policy (v: values; . , step)");
+	gridscene_free(&sc);
 }
 
 static int
 grid_key(tui_pane *p, tui *t, int c)
 {
 	const sx_workspace *ws = tui_ws(t);
-	size_t n = grid_has_policy(ws) ? ws->base->n : 1;
+	size_t n = gridscene_npolicies(ws);
 
 	switch (c) {
 	case 'n':

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=15
+ntests=20
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -121,6 +121,17 @@ check "30x8 says the terminal is too small" "terminal too small"
 check "30x8 says the size it needs" "(need 60x18)"
 $T resize-window -t 0 -x 200 -y 60 >/dev/null 2>&1
 check "200x60 after resize tiles again" "4 Frontier: ch"
+
+# The grid pane: a base policy's arrows, the rollout, value shading.
+keys : "grid load fourroom" Enter "sf base" Enter
+check "grid pane shows the first base policy" "policy  step 0  pi 1/3"
+check "grid pane draws arrows, the agent at the start" "@ ↑ ↑ ↑ ↑ ↑ ██3"
+keys Escape 6 . . .
+check "grid pane steps the rollout" "step 3  pi 1/3"
+keys n
+check "n shows the next policy from the start" "step 0  pi 2/3"
+keys v
+check "v shades values, walls as XX" "XXXX3"
 
 # q asks when there is unsaved work; y quits and restores the terminal.
 keys q
