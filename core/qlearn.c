@@ -97,7 +97,8 @@ int
 ql_learn(const sx_grid *g, const double *wfull, const ql_opts *o,
     double **Q, unsigned char *pi, sx_err *err)
 {
-	size_t total = o != NULL && o->samples > 0 ? o->samples : 100000, done;
+	size_t total = o != NULL && o->samples > 0 ? o->samples :
+	    QL_DEFAULT_SAMPLES, done;
 	ql_agent *q = ql_new(g, wfull, o, err);
 
 	if (q == NULL)

@@ -7,9 +7,12 @@
 #include "core/err.h"
 #include "core/grid.h"
 
+/* Transitions a learner sees unless told otherwise. */
+#define QL_DEFAULT_SAMPLES 100000
+
 /* Options; zero fields take the defaults noted. */
 typedef struct ql_opts {
-	size_t samples;      /* transitions to learn from, 100000 */
+	size_t samples;      /* transitions to learn from, QL_DEFAULT_SAMPLES */
 	double alpha;        /* step size, 0.1 */
 	double epsilon;      /* epsilon-greedy exploration, 0.1 (negative: 0) */
 	unsigned long seed;

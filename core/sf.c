@@ -120,7 +120,8 @@ int
 sf_td(const sx_grid *g, const unsigned char *pi, const sf_td_opts *o,
     double **out, sx_err *err)
 {
-	size_t episodes = o != NULL && o->episodes > 0 ? o->episodes : 5000;
+	size_t episodes = o != NULL && o->episodes > 0 ? o->episodes :
+	    SF_TD_DEFAULT_EPISODES;
 	double alpha = o != NULL && o->alpha > 0 ? o->alpha : 0.1;
 	double eps = o == NULL || o->epsilon == 0 ? 0.1 :
 	    o->epsilon < 0 ? 0 : o->epsilon;
@@ -216,8 +217,8 @@ sf_base_learn(const sx_grid *g, const double *ws, size_t n,
 		q = *qo;
 	if (to != NULL)
 		t = *to;
-	qs = q.samples > 0 ? q.samples : 100000;
-	te = t.episodes > 0 ? t.episodes : 5000;
+	qs = q.samples > 0 ? q.samples : QL_DEFAULT_SAMPLES;
+	te = t.episodes > 0 ? t.episodes : SF_TD_DEFAULT_EPISODES;
 	q.tie = tie;
 	prog.fn = q.progress != NULL ? q.progress : t.progress;
 	prog.ctx = q.progress != NULL ? q.ctx : t.ctx;

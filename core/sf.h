@@ -33,9 +33,12 @@ typedef struct sf_base {
 int sf_base_exact(const sx_grid *g, const double *ws, size_t n,
     const int *tie, sf_base **out, sx_err *err);
 
+/* Episodes of TD learning (each at most the grid's horizon) by default. */
+#define SF_TD_DEFAULT_EPISODES 5000
+
 /* Options for TD learning of psi. Zero fields take the defaults noted. */
 typedef struct sf_td_opts {
-	size_t episodes;     /* 5000 */
+	size_t episodes;     /* SF_TD_DEFAULT_EPISODES */
 	double alpha;        /* step size, 0.1 */
 	double epsilon;      /* behaviour: random action with this probability,
 	                        0 means 0.1; a negative value means none */

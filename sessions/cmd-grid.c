@@ -686,12 +686,21 @@ gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
 		out_obj_begin(o, "sf base");
 		out_key_str(o, "grid", g->name);
 		out_key_bool(o, "learned", b->learned);
+		if (b->learned) {
+			out_key_int(o, "q_samples", QL_DEFAULT_SAMPLES);
+			out_key_int(o, "td_episodes", SF_TD_DEFAULT_EPISODES);
+			out_key_int(o, "horizon", g->horizon);
+		}
 		out_key_arr(o, "policies");
 	} else {
 		out_printf(o, "%zu base polic%s on %s, %s; successor features at "
 		    "the start, psi(s0, pi(s0)):\n", b->n, b->n == 1 ? "y" : "ies",
 		    g->name, b->learned ? "learned (Q-learning, then TD)" :
 		    "exact (optimal policies)");
+		if (b->learned)
+			out_printf(o, "  (each: Q-learning from %d transitions, then TD "
+			    "over %d episodes of at most %d steps)\n",
+			    QL_DEFAULT_SAMPLES, SF_TD_DEFAULT_EPISODES, g->horizon);
 		out_printf(o, "  %-6s %-16s", "policy", "task w");
 		for (int k = 0; k < g->nphi; k++) {
 			if (k < g->nw)

@@ -134,6 +134,46 @@ START_TEST(test_cancel)
 }
 END_TEST
 
+/* Counts episodes; records the last progress report. */
+static int
+count_episodes(void *ctx, size_t done, size_t total)
+{
+	size_t *seen = ctx;
+
+	seen[0]++;
+	seen[1] = done;
+	seen[2] = total;
+	return 0;
+}
+
+/* A policy that never ends an episode (always LEFT around the foraging
+ * torus) still stops: TD runs its episodes, each cut at the horizon. */
+START_TEST(test_td_capped)
+{
+	sx_grid *g = load("foraging", 0);
+	unsigned char *pi = xcalloc(g->nobs, 1);
+	sf_td_opts o = { 0 };
+	size_t seen[3] = { 0, 0, 0 }, K = (size_t)g->nphi;
+	double *psi = NULL, bound = 1 / (1 - g->gamma);
+	sx_err err;
+
+	o.episodes = 50;
+	o.epsilon = -1;
+	o.progress = count_episodes;
+	o.ctx = seen;
+	ck_assert_int_eq(sf_td(g, pi, &o, &psi, &err), 0);
+	ck_assert_uint_eq(seen[0], 50);
+	ck_assert_uint_eq(seen[1], 50);
+	ck_assert_uint_eq(seen[2], 50);
+	/* A feature is at most 1 per step: psi within 1/(1 - gamma). */
+	for (size_t i = 0; i < g->nobs * GRID_NACT * K; i++)
+		ck_assert(psi[i] >= 0 && psi[i] <= bound);
+	free(psi);
+	free(pi);
+	grid_free(g);
+}
+END_TEST
+
 /* Q-learning on corners, exploring uniformly (it learns off-policy), finds
  * a policy as good as the optimum. (With epsilon 0.1 from zero values it
  * settles on the nearer goal A first: that is the baseline's real weakness,
@@ -288,6 +328,7 @@ unit_suite(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, test_td_converges);
 	tcase_add_test(tc, test_cancel);
+	tcase_add_test(tc, test_td_capped);
 	tcase_add_test(tc, test_qlearning);
 	tcase_add_test(tc, test_w_regression);
 	tcase_add_test(tc, test_transfer);
