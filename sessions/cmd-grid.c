@@ -1574,14 +1574,14 @@ static const sx_argdef gpi_args[] = {
 };
 static const sx_argdef rollout_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--policy", ARG_WORD, 0, NULL, "gpi|opt|base:I" },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I" },
 	{ "--steps", ARG_INT, 0, NULL, "K" },
 	{ "--seed", ARG_INT, 0, NULL, "S" },
 	{ NULL, 0, 0, NULL, NULL }
 };
 static const sx_argdef show_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--policy", ARG_WORD, 0, NULL, "gpi|opt|base:I" },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I" },
 	{ "--collected", ARG_WORD, 0, NULL, "LIST" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -1603,8 +1603,8 @@ static const sx_argdef transfer_args[] = {
 };
 static const sx_argdef gmodel_args[] = {
 	{ "S", ARG_WORD, 0, NULL, "ROW,COL" },
-	{ "A", ARG_WORD, 0, NULL, "LEFT|UP|RIGHT|DOWN" },
-	{ "--policy", ARG_WORD, 0, NULL, "base:I|gpi|opt" },
+	{ "A", ARG_WORD, 0, "LEFT|UP|RIGHT|DOWN", "LEFT|UP|RIGHT|DOWN" },
+	{ "--policy", ARG_WORD, 0, "base:1|gpi|opt", "base:I|gpi|opt" },
 	{ "--w", ARG_WORD, 0, NULL, "W" },
 	{ "--collected", ARG_WORD, 0, NULL, "LIST" },
 	{ NULL, 0, 0, NULL, NULL }

@@ -46,7 +46,8 @@ typedef struct sx_argdef {
 	const char *name;
 	sx_argtype type;
 	unsigned flags;
-	const char *choices;
+	const char *choices;   /* ARG_CHOICE: the words allowed; ARG_WORD:
+	                          words completion offers (any is allowed) */
 	const char *meta;      /* how help shows the value: "COL", "P=V,..." */
 } sx_argdef;
 

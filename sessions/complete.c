@@ -130,6 +130,7 @@ cand_values(sx_completions *c, const sx_workspace *ws, const sx_argdef *d,
 	case ARG_COMMAND:
 		cand_commands(c, prefix);
 		break;
+	case ARG_WORD:
 	case ARG_CHOICE:
 		for (const char *p = d->choices; p != NULL && *p != '\0';) {
 			size_t l = strcspn(p, "|");

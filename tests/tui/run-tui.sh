@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=20
+ntests=22
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -103,6 +103,11 @@ check "u undoes the nudge (C* back)" "C* = $before PF-days"
 # A console command updates the panes: a new fit shows in the fit pane.
 keys : "fit pl lang as lp" Enter
 check "console command updates the fit pane" "Fit: lp"
+keys "fit chinchilla lang --loss h" Tab
+check "console Tab completes an option's value" "--loss huber:0.001"
+keys C-u "fi" Tab Tab
+check "console Tab Tab lists the candidates" "filter  fit  fits"
+keys C-u
 
 # Resize to 80x24: one main pane with the tab bar and the console.
 $T resize-window -t 0 -x 80 -y 24 >/dev/null 2>&1

@@ -86,6 +86,19 @@ START_TEST(test_options_choices_columns)
 }
 END_TEST
 
+/* Free-form values still offer their usual words. */
+START_TEST(test_word_suggestions)
+{
+	ck_assert_str_eq(cands("fit chinchilla runs --loss "), "huber:0.001 ls");
+	ck_assert_str_eq(cands("fit chinchilla runs --loss h"), "huber:0.001");
+	ck_assert_str_eq(cands("fit chinchilla runs --starts "), "grid");
+	ck_assert_str_eq(cands("rollout 1,0,0 --policy "), "base:1 gpi opt");
+	ck_assert_str_eq(cands("gmodel 0,0 "), "DOWN LEFT RIGHT UP");
+	ck_assert_str_eq(cands("fit chinchilla runs --x "), "C D L N");
+	ck_assert_str_eq(cands("set "), "");
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -96,6 +109,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_commands_and_subcommands);
 	tcase_add_test(tc, test_names_by_type);
 	tcase_add_test(tc, test_options_choices_columns);
+	tcase_add_test(tc, test_word_suggestions);
 	suite_add_tcase(s, tc);
 	return s;
 }
