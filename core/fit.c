@@ -49,9 +49,10 @@ typedef struct fit_ctx {
 	int lg;
 	const size_t *idx;      /* free k -> parameter j */
 	double *p;              /* full parameter vector */
-	double *g, *J;          /* model values (n) and derivatives (n x np) */
-	double *ucache;         /* u at which jcache holds the residual Jacobian */
-	double *jcache;         /* n x nf */
+	double *g;              /* model values (n) */
+	double *J;              /* the model's derivatives (n x np), turned in
+	                           place into the residual Jacobian (n x nf) */
+	double *ucache;         /* u at which J holds the residual Jacobian */
 	double *jscale;         /* nf: -p_j (log-mapped) or -1 */
 	double *u0, *rinv;      /* solver variable v: u = u0 + rinv v */
 	double *ubuf;           /* u for the current v */
@@ -95,9 +96,15 @@ ctx_eval(fit_ctx *c, const double *u, double *r)
 
 		c->jscale[k] = c->m->positive[j] ? -c->p[j] : -1.0;
 	}
+	/*
+	 * In place, rows in order: entry (i, k) goes to i*nf + k from
+	 * i*np + idx[k] >= i*nf + k, so nothing is overwritten before it is
+	 * read, and one n x np block serves for both (on tall data the
+	 * fresh pages of a second block cost more than the arithmetic).
+	 */
 	for (i = 0; i < c->n; i++) {
 		const double *ji = c->J + i * np;
-		double *ri = c->jcache + i * nf;
+		double *ri = c->J + i * nf;
 
 		for (k = 0; k < nf; k++)
 			ri[k] = ji[c->idx[k]] * c->jscale[k];
@@ -149,7 +156,7 @@ cb_df(const gsl_vector *v, void *arg, gsl_matrix *J)
 			return GSL_EDOM;
 	}
 	for (i = 0; i < c->n; i++) {
-		const double *ju = c->jcache + i * nf;
+		const double *ju = c->J + i * nf;
 		double *jv = J->data + i * J->tda;
 
 		for (k = 0; k < nf; k++) {
@@ -178,7 +185,7 @@ fit_whiten(fit_ctx *c, const double *u)
 
 	memcpy(c->u0, u, nf * sizeof *u);
 	for (i = 0; i < c->n; i++) {
-		const double *ji = c->jcache + i * nf;
+		const double *ji = c->J + i * nf;
 
 		for (j = 0; j < nf; j++)
 			for (k = j; k < nf; k++)
@@ -432,7 +439,7 @@ fit_grad_small(const fit_ctx *c, const double *u, const double *r, double tol,
 		double g = 0.0;
 
 		for (i = 0; i < c->n; i++)
-			g += c->jcache[i * c->nf + k] * r[i];
+			g += c->J[i * c->nf + k] * r[i];
 		if (!(fabs(g) * fmax(fabs(u[k]), 1.0) <= tol * fmax(chisq, 1.0)))
 			return 0;
 	}
@@ -579,8 +586,7 @@ fit_run_ls(const sx_model *m, const double *const *x, const double *y,
 	idx = xmalloc((nf + 1) * sizeof *idx);
 	u = xmalloc((nf + 1) * sizeof *u);
 	c.g = xmalloc(n * sizeof *c.g);
-	c.J = xmalloc(n * np * sizeof *c.J);
-	c.jcache = xmalloc(n * (nf + 1) * sizeof *c.jcache);
+	c.J = xmalloc((n * np + 1) * sizeof *c.J);
 	c.ucache = xmalloc((nf + 1) * sizeof *c.ucache);
 	c.jscale = xmalloc((nf + 1) * sizeof *c.jscale);
 	c.u0 = xmalloc((nf + 1) * sizeof *c.u0);
@@ -643,7 +649,7 @@ fit_run_ls(const sx_model *m, const double *const *x, const double *y,
 		r.se[j] = NAN;
 	cu = xmalloc((nf * nf + 1) * sizeof *cu);
 	r.cond = NAN;
-	if (nf > 0 && fit_cov_from_jac(c.jcache, n, nf, chisq / (double)(n - nf),
+	if (nf > 0 && fit_cov_from_jac(c.J, n, nf, chisq / (double)(n - nf),
 	    cu, &r.cond) != 0) {
 		r.converged = 0;
 		snprintf(r.reason, sizeof r.reason,
@@ -681,7 +687,6 @@ out:
 	free(u);
 	free(c.g);
 	free(c.J);
-	free(c.jcache);
 	free(c.ucache);
 	free(c.jscale);
 	free(c.u0);

@@ -16,4 +16,14 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Keep freed memory in the process for the next allocation instead of
+ * handing it back to the system at once (glibc's mallopt; elsewhere a
+ * no-op). Fits on tall data allocate and free megabytes each time; freed
+ * and refetched, every page faults in afresh, which costs more than the
+ * fit's arithmetic (n = 20,000: 11 ms a fit, 5 ms with this). The
+ * program calls it once at start.
+ */
+void xalloc_keep_freed(void);
+
 #endif

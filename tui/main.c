@@ -99,6 +99,7 @@ main(int argc, char **argv)
 	sx_out out;
 
 	setlocale(LC_ALL, "");
+	xalloc_keep_freed();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
