@@ -718,6 +718,15 @@ fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
 		    "to %s", len > 0 ? "; " : "", m->params[j], v,
 		    m->positive[j] && v < 1.0 ? "zero" : "infinity");
 	}
+	for (j = 0; j < np && r->loss == SX_LOSS_HUBER; j++)
+		if ((fixed == NULL || !fixed[j]) && isnan(r->se[j]) &&
+		    isfinite(r->cond)) {
+			len = strlen(r->warn);
+			snprintf(r->warn + len, sizeof r->warn - len, "%sno residual "
+			    "within delta, so no standard errors (use --bootstrap)",
+			    len > 0 ? "; " : "");
+			break;
+		}
 	if (!isfinite(r->cond)) {
 		len = strlen(r->warn);
 		snprintf(r->warn + len, sizeof r->warn - len, "%sJ^T J is singular: "
@@ -739,10 +748,37 @@ fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
 }
 
 /*
+ * The scale of an M-estimator's covariance, s2 in s2 (J^T J)^-1: Huber's
+ * (Robust Statistics, 1981, sec. 7.6; what R's MASS::rlm reports)
+ * K^2 [sum psi^2 / (n - p)] / [mean psi']^2 with K = 1 + (p/n) var psi' /
+ * (mean psi')^2, psi(r) = r clipped to [-delta, delta]. For least squares
+ * (delta infinite) it is chisq / (n - p). NaN when no residual lies inside
+ * delta (psi' = 0 everywhere: the formula has nothing to go on).
+ */
+static double
+fit_huber_scale(const double *res, size_t n, size_t nf, double delta)
+{
+	double spsi2 = 0.0, m1, k;
+	size_t i, inside = 0;
+
+	for (i = 0; i < n; i++) {
+		double psi = fmax(-delta, fmin(delta, res[i]));
+
+		spsi2 += psi * psi;
+		inside += fabs(res[i]) <= delta;
+	}
+	if (inside == 0)
+		return NAN;
+	m1 = (double)inside / (double)n;
+	k = 1.0 + (double)nf / (double)n * (1.0 - m1) / m1;
+	return k * k * spsi2 / (double)(n - nf) / (m1 * m1);
+}
+
+/*
  * Statistics at p for the robust path: chisq, rmse, r2 of the log
- * residuals, and the least-squares covariance s^2 (J^T J)^-1 at p (an
- * approximation for the Huber fit; bootstrap intervals are the honest
- * ones), its condition number.
+ * residuals, and the covariance s2 (J^T J)^-1 at p with Huber's scale
+ * (fit_huber_scale; least squares' for delta infinite), its condition
+ * number.
  */
 static void
 fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
@@ -750,7 +786,7 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	const sx_model *m = pr->m;
 	size_t n = pr->n, np = m->np, nf = 0, i, j, k, *idx;
 	double *g = xmalloc((n + 1) * sizeof *g), *J = xmalloc((n * np + 1) *
-	    sizeof *J), *ju, *cu, tm = 0.0, tss = 0.0, chisq = 0.0;
+	    sizeof *J), *ju, *cu, tm = 0.0, tss = 0.0, chisq = 0.0, s2;
 
 	idx = xmalloc((np + 1) * sizeof *idx);
 	for (j = 0; j < np; j++)
@@ -762,6 +798,7 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	for (i = 0; i < n; i++) {
 		double e = pr->t[i] - g[i];
 
+		g[i] = e;
 		chisq += e * e;
 		tm += pr->t[i];
 		for (k = 0; k < nf; k++)
@@ -779,8 +816,9 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	for (j = 0; j < np; j++)
 		r->se[j] = NAN;
 	r->cond = NAN;
-	if (nf > 0 && fit_cov_from_jac(ju, n, nf, chisq / (double)(n - nf), cu,
-	    &r->cond) != 0) {
+	s2 = isfinite(pr->delta) ? fit_huber_scale(g, n, nf, pr->delta) :
+	    chisq / (double)(n - nf);
+	if (nf > 0 && fit_cov_from_jac(ju, n, nf, s2, cu, &r->cond) != 0) {
 		for (k = 0; k < nf; k++)
 			for (i = 0; i < nf; i++)
 				r->cov[idx[k] * np + idx[i]] = NAN;

@@ -204,6 +204,7 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m,
 		if (isnan(r->se[i]) && r->ci_lo == NULL)
 			out_printf(o, "  %-8s %14.6g   %s\n", m->params[i], r->p[i],
 			    r->cov != NULL && r->cov[i * r->np + i] == 0 ? "(fixed)" :
+			    isfinite(r->cond) ? "(no standard error: see the warning)" :
 			    "(no standard error: not identifiable here)");
 		else if (r->ci_lo == NULL)
 			out_printf(o, "  %-8s %14.6g ± %-10.3g\n", m->params[i], r->p[i],
@@ -798,7 +799,9 @@ const sx_cmd cmd_fit_table[] = {
 	  "                 report the error on the others (RMSE of log y - log L,\n"
 	  "                 max |y - L|)\n"
 	  "Reports each parameter with its standard error (from the covariance\n"
-	  "at the optimum), RMSE and R² in the fit's space, iterations and why\n"
+	  "at the optimum; for huber, Huber's 1981 asymptotic covariance, which\n"
+	  "assumes independent errors: --bootstrap does not, and on real runs\n"
+	  "can be wider), RMSE and R² in the fit's space, iterations and why\n"
 	  "it stopped, the objective, the condition number of J^T J (in the\n"
 	  "solver's variables: logs of positive scales) and warnings. A fit that\n"
 	  "fails or is cancelled leaves the previous one in place.\n",

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Independent cross-check of scalex's Chinchilla fits with scipy (not part
-of the test suite; Debian: python3-scipy).
+of the test suite; Debian: python3-scipy). In huber mode it also prints
+Huber's asymptotic standard errors at the best point.
 
     /usr/bin/python3 doc/crosscheck/chinchilla_scipy.py huber   # approach 3
     /usr/bin/python3 doc/crosscheck/chinchilla_scipy.py ls      # log-space LS
@@ -82,3 +83,17 @@ print("E %.8g A %.8g alpha %.8g B %.8g beta %.8g"
       % (np.exp(u[0]), np.exp(u[1]), u[2], np.exp(u[3]), u[4]))
 objs = np.array(objs)
 print("starts within 1e-9 (relative) of the best: %d" % (objs <= F * (1 + 1e-9)).sum())
+if mode == "huber":
+    # Huber's (1981, sec. 7.6) asymptotic covariance at the best point, as
+    # scalex reports it: K^2 [sum psi^2/(n-p)] / (mean psi')^2 (J^T J)^-1.
+    r = ls_res(u)
+    J = ls_jac(u)
+    n, p = J.shape
+    psi = np.clip(r, -delta, delta)
+    m1 = (np.abs(r) <= delta).mean()
+    K = 1 + p / n * (1 - m1) / m1
+    cov = np.linalg.inv(J.T @ J) * K * K * (psi @ psi) / (n - p) / m1 ** 2
+    se = np.sqrt(np.diag(cov)) * np.array([np.exp(u[0]), np.exp(u[1]), 1,
+                                           np.exp(u[3]), 1])
+    print("standard errors (Huber 1981): E %.6g A %.6g alpha %.6g B %.6g "
+          "beta %.6g (%d residuals within delta)" % (*se, int(m1 * n)))

@@ -122,6 +122,31 @@ START_TEST(test_recover_chinchilla_huber)
 	ck_assert(r.converged);
 	check_near(m, &r, truth, NULL);
 	fit_result_free(&r);
+
+	/* Huber's covariance is least squares' when no residual is clipped
+	 * (psi' = 1 everywhere, K = 1), and undefined when every one is. */
+	{
+		sx_fit_result ls;
+
+		o.delta = 1e9;
+		ck_assert_msg(fit_run(m, xs, y, 225, &o, &r, &e) == 0, "%s", e.msg);
+		o.loss = SX_LOSS_LS;
+		ck_assert_msg(fit_run(m, xs, y, 225, &o, &ls, &e) == 0, "%s",
+		    e.msg);
+		for (j = 0; j < 5; j++)
+			ck_assert_msg(fabs(r.se[j] / ls.se[j] - 1) < 1e-4, "%s: %g "
+			    "vs %g", m->params[j], r.se[j], ls.se[j]);
+		fit_result_free(&r);
+		fit_result_free(&ls);
+		o.loss = SX_LOSS_HUBER;
+		o.delta = 1e-15;
+		ck_assert_msg(fit_run(m, xs, y, 225, &o, &r, &e) == 0, "%s", e.msg);
+		for (j = 0; j < 5; j++)
+			ck_assert(isnan(r.se[j]));
+		ck_assert_msg(strstr(r.warn, "no residual within delta") != NULL,
+		    "%s", r.warn);
+		fit_result_free(&r);
+	}
 }
 END_TEST
 
@@ -342,12 +367,16 @@ END_TEST
  * what the objective is at Besiroglu et al. 2024's published fit, and
  * the parameters are theirs within the rounding of refits (E 1.817,
  * A 482.01, alpha 0.3478, B 2085.43, beta 0.3658); the objective is not
- * above single-start fits from 40 spread grid points.
+ * above single-start fits from 40 spread grid points. The standard errors
+ * are Huber's (1981) at that point as numpy computes them from its own
+ * Jacobian (doc/crosscheck/chinchilla_scipy.py; 39 residuals within delta).
  */
 START_TEST(test_epoch_grid)
 {
 	const sx_model *m = model_builtin("chinchilla");
 	const double pub[5] = { 1.817, 482.01, 0.3478, 2085.43, 0.3658 };
+	const double se[5] = { 0.014749405828, 78.561769016, 0.0095573130710,
+	    371.24548506, 0.0085781533387 };
 	static double n[300], d[300], l[300];
 	size_t k = unit_epoch240(n, d, l, 300), i;
 	const double *xs[2] = { n, d };
@@ -378,6 +407,9 @@ START_TEST(test_epoch_grid)
 	    pub[1])) < 0.05 && fabs(log(r.p[3] / pub[3])) < 0.1,
 	    "E %g A %g alpha %g B %g beta %g", r.p[0], r.p[1], r.p[2], r.p[3],
 	    r.p[4]);
+	for (i = 0; i < 5; i++)
+		ck_assert_msg(fabs(r.se[i] / se[i] - 1) < 1e-6, "se %zu: %.10g, "
+		    "numpy %.10g", i, r.se[i], se[i]);
 	st.kind = SX_STARTS_ONE;
 	for (i = 0; i < 40; i++) {
 		double init[5];
