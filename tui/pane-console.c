@@ -247,15 +247,42 @@ console_feed(int c)
 		rl_callback_read_char();
 }
 
-/* Where the input line is, and how far it is scrolled to show the cursor. */
+/* Cells of the first n bytes of s: one per code point, as tui_text
+ * draws them (so the cursor sits after "é" and "²", not a byte later). */
+static int
+console_cells(const char *s, size_t n)
+{
+	int cells = 0;
+
+	for (size_t i = 0; i < n && s[i] != '\0'; i++)
+		cells += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return cells;
+}
+
+/* The byte where cell `cells` of s starts. */
+static size_t
+console_skip(const char *s, int cells)
+{
+	size_t i = 0;
+
+	for (; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && cells-- == 0)
+			break;
+	return i;
+}
+
+/* Where the input line is, and how many cells it is scrolled by to show
+ * the cursor. */
 static int
 console_input(const tui_pane *p, int *y, int *x, int *off)
 {
-	int iw = tui_iw(p), plen = (int)strlen(con.prompt);
+	int iw = tui_iw(p), plen = console_cells(con.prompt, strlen(con.prompt));
+	int cur = rl_line_buffer != NULL ? console_cells(rl_line_buffer,
+	    (size_t)rl_point) : 0;
 
 	*y = p->y + p->h - 2;
-	*off = rl_point + plen >= iw - 1 ? rl_point + plen - (iw - 2) : 0;
-	*x = p->x + 1 + plen + rl_point - *off;
+	*off = cur + plen >= iw - 1 ? cur + plen - (iw - 2) : 0;
+	*x = p->x + 1 + plen + cur - *off;
 	return iw;
 }
 
@@ -314,7 +341,7 @@ console_draw(tui_pane *p, tui *t)
 	line = xasprintf("%s%s", con.prompt, rl_line_buffer != NULL ?
 	    rl_line_buffer : "");
 	tui_text(t, p, ih - 1, 0, t->focus == p->id ? A_BOLD : A_DIM,
-	    (int)strlen(line) > off ? line + off : "");
+	    line + console_skip(line, off));
 	free(line);
 }
 

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=22
+ntests=23
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -107,6 +107,14 @@ keys "fit chinchilla lang --loss h" Tab
 check "console Tab completes an option's value" "--loss huber:0.001"
 keys C-u "fi" Tab Tab
 check "console Tab Tab lists the candidates" "filter  fit  fits"
+# The cursor counts characters, not bytes: after "scalex> éééé" it is at
+# column 13 (border, 8 for the prompt, 4).
+keys C-u "éééé"
+wait_for "scalex> éééé" >/dev/null
+n=$((n + 1))
+cx=$($T display -p -t 0 '#{cursor_x}')
+if [ "$cx" = 13 ]; then echo "ok $n - console cursor after non-ASCII input"
+else echo "not ok $n - console cursor at column $cx after 'éééé', not 13"; fi
 keys C-u
 
 # Resize to 80x24: one main pane with the tab bar and the console.
