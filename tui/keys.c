@@ -71,19 +71,54 @@ keys_draw_bars(tui *t)
 	attroff(A_REVERSE | A_BOLD);
 }
 
-/* One "KEY\tWHAT" row at (y, x), the key padded to 11 columns. */
-static void
-keys_row(int y, int x, int w, const char *row)
-{
-	const char *tab = strchr(row, '\t');
-	char buf[256];
+/* The overlay's rows: a section title, or a key with (a piece of) what it
+ * does; a description wraps onto rows of its own under the key column. */
+typedef struct help_row {
+	const char *key;   /* NULL on a continuation row */
+	int keylen;
+	const char *text;  /* the row's part of the description or title */
+	int textlen;
+	int title;
+} help_row;
 
-	if (tab == NULL)
-		snprintf(buf, sizeof buf, "%s", row);
-	else
-		snprintf(buf, sizeof buf, "%-11.*s %s", (int)(tab - row), row,
-		    tab + 1);
-	mvaddnstr(y, x, buf, w);
+#define HELP_KEYW 12   /* key column, with its gap */
+#define HELP_MAXROWS 256
+
+/* Append "KEY\tWHAT" (or a title) wrapped to width w; returns the count. */
+static int
+help_wrap(help_row *r, int n, const char *line, int title, int w)
+{
+	const char *tab = title ? NULL : strchr(line, '\t');
+	const char *d = tab != NULL ? tab + 1 : line;
+	int first = 1, room = tab != NULL ? w - HELP_KEYW : w;
+
+	if (room < 8)
+		room = 8;
+	/* A key wider than its column gets a row of its own. */
+	if (tab != NULL && tab - line > HELP_KEYW - 1 && n < HELP_MAXROWS) {
+		r[n++] = (help_row){ line, (int)(tab - line), d, 0, 0 };
+		first = 0;
+	}
+	while (n < HELP_MAXROWS && (first || *d != '\0')) {
+		int len = (int)strlen(d), cut = len;
+
+		if (len > room) {
+			/* The last space that fits; a word longer than a row is
+			 * cut where the row ends. */
+			for (cut = room; cut > 0 && d[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = room;
+		}
+		r[n] = (help_row){ first && tab != NULL ? line : NULL,
+		    tab != NULL ? (int)(tab - line) : 0, d, cut, title };
+		n++;
+		first = 0;
+		d += cut;
+		while (*d == ' ')
+			d++;
+	}
+	return n;
 }
 
 void
@@ -92,52 +127,68 @@ keys_draw_help(tui *t)
 	/* Sections: the global keys, then each pane kind once. */
 	static const int order[] = { PANE_FIT, PANE_PLOT, PANE_FRONTIER,
 	    PANE_DATA, PANE_GRID, PANE_CONSOLE };
-	const char *lines[128];
-	int n = 0, attrs[128];
-	int bw, bh, by, bx, ncol, per;
+	static help_row rows[HELP_MAXROWS];
+	int n = 0, ncol, cw, avail, per_page, page, bw, bh, by, bx;
+	char title[96];
 
-	lines[n] = "Everywhere";
-	attrs[n++] = A_BOLD;
-	for (int i = 0; global_keys[i] != NULL; i++) {
-		lines[n] = global_keys[i];
-		attrs[n++] = A_NORMAL;
-	}
+	/* Two columns when each gets 50 cells, else one; rows as the screen
+	 * allows (the hint row stays), in pages when they do not all fit. */
+	ncol = t->cols - 4 >= 2 * 50 ? 2 : 1;
+	cw = (t->cols - 4) / ncol;
+	if (cw > 60)
+		cw = 60;
+	n = help_wrap(rows, n, "Everywhere", 1, cw - 1);
+	for (int i = 0; global_keys[i] != NULL; i++)
+		n = help_wrap(rows, n, global_keys[i], 0, cw - 1);
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		const tui_kind *kd = t->panes[order[k]].kind;
 
-		lines[n] = order[k] == PANE_FRONTIER ? "Frontier, Crossover" :
-		    short_names[order[k]];
-		attrs[n++] = A_BOLD;
-		for (int i = 0; kd->keys[i] != NULL && n < 127; i++) {
-			lines[n] = kd->keys[i];
-			attrs[n++] = A_NORMAL;
-		}
+		n = help_wrap(rows, n, order[k] == PANE_FRONTIER ?
+		    "Frontier, Crossover" : short_names[order[k]], 1, cw - 1);
+		for (int i = 0; kd->keys[i] != NULL; i++)
+			n = help_wrap(rows, n, kd->keys[i], 0, cw - 1);
 	}
-	/* One column when it fits the screen, else two side by side. */
-	ncol = n + 4 <= t->rows - 2 ? 1 : 2;
-	per = (n + ncol - 1) / ncol;
-	bw = ncol == 1 ? 50 : t->cols - 2;
-	if (bw > t->cols - 2)
-		bw = t->cols - 2;
-	bh = per + 3;
-	if (bh > t->rows - 1)
-		bh = t->rows - 1;
-	by = (t->rows - bh) / 2;
+	avail = t->rows - 3;
+	if (avail < 1)
+		avail = 1;
+	if ((n + ncol - 1) / ncol < avail)
+		avail = (n + ncol - 1) / ncol;
+	per_page = avail * ncol;
+	t->help_pages = (n + per_page - 1) / per_page;
+	if (t->help > t->help_pages)
+		t->help = t->help_pages;
+	page = t->help - 1;
+	bw = ncol * cw + 2;
+	bh = avail + 2;
+	by = (t->rows - 1 - bh) / 2;
 	bx = (t->cols - bw) / 2;
+	if (t->help_pages > 1)
+		snprintf(title, sizeof title, " Keys %d/%d (Space: more; any other "
+		    "key closes) ", t->help, t->help_pages);
+	else
+		snprintf(title, sizeof title, " Keys (any key closes) ");
 	attron(A_BOLD);
 	for (int y = by; y < by + bh; y++)
 		mvhline(y, bx, ' ', bw);
 	tui_box(t, by, bx, bh, bw);
-	mvaddstr(by, bx + 2, " Keys (any key closes) ");
+	mvaddnstr(by, bx + 2, title, bw - 4);
 	attroff(A_BOLD);
-	for (int i = 0; i < n; i++) {
-		int col = i / per, row = i % per, cw = (bw - 2) / ncol;
+	for (int i = page * per_page; i < n && i < (page + 1) * per_page; i++) {
+		int k = i - page * per_page, y = by + 1 + k % avail;
+		int x = bx + 1 + (k / avail) * cw;
+		const help_row *r = &rows[i];
 
-		if (row + 1 >= bh - 1)
+		if (r->title) {
+			attron(A_BOLD);
+			mvaddnstr(y, x, r->text, r->textlen);
+			attroff(A_BOLD);
 			continue;
-		attron(attrs[i]);
-		keys_row(by + 1 + row, bx + 1 + col * cw, cw - 1, lines[i]);
-		attroff(attrs[i]);
+		}
+		if (r->key != NULL)
+			mvaddnstr(y, x, r->key, r->keylen < cw - 1 ? r->keylen :
+			    cw - 1);
+		if (r->textlen > 0)
+			mvaddnstr(y, x + HELP_KEYW, r->text, r->textlen);
 	}
 }
 

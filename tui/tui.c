@@ -349,7 +349,11 @@ tui_key(tui *t, int c)
 		return c == 'y' || c == 'Y' ? TUI_QUIT : TUI_REDRAW;
 	}
 	if (t->help) {
-		t->help = 0;
+		/* Space and PgDn page on; any other key closes. */
+		if ((c == ' ' || c == KEY_NPAGE) && t->help < t->help_pages)
+			t->help++;
+		else
+			t->help = 0;
 		return TUI_REDRAW;
 	}
 	if (t->focus == PANE_CONSOLE) {

@@ -73,7 +73,8 @@ struct tui {
 	int focus, back;     /* focused pane; where Esc from the console goes */
 	int tabbed;          /* one main pane with a tab bar (small terminals) */
 	int too_small;
-	int help;            /* the help overlay is up */
+	int help;            /* the help overlay's page (from 1), 0: not up */
+	int help_pages;      /* how many pages it took when last drawn */
 	int asking;          /* "quit with unsaved work?" is up */
 	int quit;
 	int utf8, colour;

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=23
+ntests=25
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -123,9 +123,12 @@ check "80x24 shows one pane with the console" "7 Console"
 keys Escape 3
 check "80x24 digit switches to the plot" "3 Plot: lp"
 
-# Help overlay lists the keys.
+# Help overlay lists the keys: at 80x24 in two pages, nothing cut short.
 keys '?'
-check "? shows the help overlay" "Keys (any key closes)"
+check "? shows the help overlay" "Keys 1/2 (Space: more; any other key closes)"
+check "help wraps rather than cuts" "nudge it by 1% (runs: set FIT.PARAM V)"
+keys Space
+check "Space shows the next page" "back to the pane you came from"
 keys x
 
 # Too small, and back.
