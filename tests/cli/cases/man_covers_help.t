@@ -19,4 +19,14 @@ done < synopses.txt
 for opt in $(scalex --help | grep -o -- '^  *-[-a-z]*' | sort -u); do
 	grep -q -- "$opt" page.txt || echo "missing program option: $opt"
 done
+# Every key the TUI's help overlay lists, with what it does.
+k=0
+for f in "$SX_SRCDIR"/tui/keys.c "$SX_SRCDIR"/tui/pane-*.c; do
+	sed -n 's/^	"[^"]*\\t\([^"]*\)",$/\1/p' "$f"
+done > keys.txt
+while IFS= read -r what; do
+	k=$((k + 1))
+	grep -q -F -- "$what" page.txt || echo "missing TUI key: $what"
+done < keys.txt
 echo "$n commands checked"
+echo "$k TUI keys checked"
