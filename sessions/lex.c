@@ -97,7 +97,8 @@ line_copy(const char *start, const char *end)
  */
 static int
 lex_heredoc(sx_cmdline *c, const char *tag, const char **pp, const char *end,
-    int *line, const char *where, int tagline, int tagcol, sx_err *err)
+    int *line, const char *where, int tagline, int tagcol, sx_err *err,
+    int *open)
 {
 	const char *p = *pp;
 	struct buf body = { NULL, 0, 0 };
@@ -133,13 +134,17 @@ lex_heredoc(sx_cmdline *c, const char *tag, const char **pp, const char *end,
 		p = nl != NULL ? nl + 1 : end;
 	}
 	free(body.p);
+	if (open != NULL)
+		*open = 1;
 	return err_at(err, where, tagline, tagcol,
 	    "here-document '<<%s' is not terminated (no line '%s')", tag, tag);
 }
 
-int
-lex_script(const char *text, size_t len, const char *where, sx_script *out,
-    sx_err *err)
+/* lex_script; *open (may be NULL) is set when the text ends inside a
+ * here-document. */
+static int
+lex_text(const char *text, size_t len, const char *where, sx_script *out,
+    sx_err *err, int *open)
 {
 	const char *p = text, *end = text + len, *linestart = text;
 	int line = 1;
@@ -206,7 +211,7 @@ lex_script(const char *text, size_t len, const char *where, sx_script *out,
 			goto fail;
 		}
 					if (lex_heredoc(&cur, pending_tag, &p, end, &line,
-					    where, tagline, tagcol, err) != 0)
+					    where, tagline, tagcol, err, open) != 0)
 						goto fail;
 					linestart = p;
 					free(pending_tag);
@@ -277,6 +282,40 @@ fail:
 	cmdline_free(&cur);
 	lex_script_free(&s);
 	return -1;
+}
+
+int
+lex_script(const char *text, size_t len, const char *where, sx_script *out,
+    sx_err *err)
+{
+	return lex_text(text, len, where, out, err, NULL);
+}
+
+int
+lex_pending_add(sx_pending *p, const char *line)
+{
+	size_t n = strlen(line);
+	sx_script s;
+	sx_err err;
+	int open = 0;
+
+	p->text = xreallocarray(p->text, p->len + n + 2, 1);
+	memcpy(p->text + p->len, line, n);
+	p->len += n;
+	p->text[p->len++] = '\n';
+	p->text[p->len] = '\0';
+	err_clear(&err);
+	if (lex_text(p->text, p->len, "console", &s, &err, &open) == 0)
+		lex_script_free(&s);
+	return !open;
+}
+
+void
+lex_pending_clear(sx_pending *p)
+{
+	free(p->text);
+	p->text = NULL;
+	p->len = 0;
 }
 
 char *

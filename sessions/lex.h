@@ -40,6 +40,20 @@ int lex_script(const char *text, size_t len, const char *where,
     sx_script *out, sx_err *err);
 void lex_script_free(sx_script *s);
 
+/*
+ * Lines typed one at a time (the consoles). lex_pending_add appends a line;
+ * it returns 1 when the text is ready to run (complete commands, or an
+ * error that running it will report), 0 while a here-document begun on an
+ * earlier line waits for its terminator. Run p->text, then clear it.
+ */
+typedef struct sx_pending {
+	char *text;        /* the lines so far, each ended by '\n'; or NULL */
+	size_t len;
+} sx_pending;
+
+int lex_pending_add(sx_pending *p, const char *line);
+void lex_pending_clear(sx_pending *p);
+
 /* Quote a word so that lex_script reads it back unchanged (for the log). */
 char *lex_quote(const char *word);
 

@@ -11,6 +11,7 @@
 
 #include "core/xalloc.h"
 #include "sessions/complete.h"
+#include "sessions/lex.h"
 #include "sessions/session.h"
 #include "tui/tui.h"
 
@@ -40,6 +41,7 @@ static struct {
 	FILE *null;
 	char prompt[64];
 	char *hist;
+	sx_pending pending;   /* lines of a here-document being typed */
 } con;
 
 static int
@@ -73,20 +75,31 @@ console_free_comp(tui *t)
 	t->ncomp = 0;
 }
 
+/* The prompt: "> " while a here-document is being typed. */
+static void
+console_set_prompt(const char *p)
+{
+	snprintf(con.prompt, sizeof con.prompt, "%s", p);
+	rl_set_prompt(con.prompt);
+}
+
 static void
 console_line(char *line)
 {
 	tui *t = con.t;
+	char *echo;
 
 	console_free_comp(t);
 	if (line == NULL)
 		return;
-	if (line[strspn(line, " \t")] == '\0') {
+	/* A blank line is part of a here-document, else nothing to do. */
+	if (line[strspn(line, " \t")] == '\0' && con.pending.len == 0) {
 		free(line);
 		return;
 	}
 	add_history(line);
-	if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+	if (con.pending.len == 0 && (strcmp(line, "quit") == 0 ||
+	    strcmp(line, "exit") == 0)) {
 		if (tui_ws(t)->saved_nlog < tui_ws(t)->nlog &&
 		    tui_ws(t)->nlog > t->start_nlog)
 			t->asking = 1;
@@ -95,13 +108,17 @@ console_line(char *line)
 		free(line);
 		return;
 	}
-	{
-		char *echo = xasprintf("%s%s", con.prompt, line);
-
-		tui_console_add(t, echo);
-		free(echo);
+	echo = xasprintf("%s%s", con.prompt, line);
+	tui_console_add(t, echo);
+	free(echo);
+	if (!lex_pending_add(&con.pending, line)) {
+		console_set_prompt("> ");
+		free(line);
+		return;
 	}
-	tui_command(t, line);
+	tui_command(t, con.pending.text);
+	lex_pending_clear(&con.pending);
+	console_set_prompt("scalex> ");
 	free(line);
 }
 
@@ -182,6 +199,7 @@ console_init(tui *t)
 		rl_outstream = con.null;
 	rl_bind_key('\t', console_complete);
 	snprintf(con.prompt, sizeof con.prompt, "scalex> ");
+	memset(&con.pending, 0, sizeof con.pending);
 	if (dir != NULL) {
 		con.hist = xasprintf("%s/history", dir);
 		free(dir);
@@ -201,14 +219,19 @@ console_end(tui *t)
 	}
 	if (con.null != NULL)
 		fclose(con.null);
+	lex_pending_clear(&con.pending);
 	console_free_comp(t);
 }
 
-/* Ctrl-C: abandon the line being typed. */
+/* Ctrl-C: abandon the line being typed (and a here-document). */
 void
 console_interrupt(tui *t)
 {
 	console_free_comp(t);
+	if (con.pending.len > 0) {
+		lex_pending_clear(&con.pending);
+		console_set_prompt("scalex> ");
+	}
 	rl_free_line_state();
 	rl_callback_sigcleanup();
 	rl_replace_line("", 0);

@@ -13,6 +13,7 @@
 
 #include "core/xalloc.h"
 #include "sessions/complete.h"
+#include "sessions/lex.h"
 #include "sessions/run.h"
 #include "sessions/session.h"
 #include "tui/repl.h"
@@ -29,6 +30,7 @@ static struct {
 	char prompt[128];
 	sx_completions cands;
 	size_t next;
+	sx_pending pending;   /* lines of a here-document being typed */
 } repl;
 
 static void
@@ -44,12 +46,34 @@ repl_set_prompt(void)
 	rl_set_prompt(repl.prompt);
 }
 
-/* A line is complete: remember it, run it, show the next prompt. */
+/* Run what has been typed, and show the next prompt. */
+static void
+repl_run_pending(void)
+{
+	sig_interrupted = 0;
+	if (run_text(repl.ws, repl.out, stderr, repl.pending.text,
+	    repl.pending.len, "console") != 0)
+		repl.failed = 1;
+	sig_interrupted = 0;
+	fflush(stdout);
+	lex_pending_clear(&repl.pending);
+	repl_set_prompt();
+}
+
+/* A line is complete: remember it, run it (or wait for the rest of its
+ * here-document), show the next prompt. */
 static void
 repl_line(char *line)
 {
 	HIST_ENTRY *last;
 
+	if (line == NULL && repl.pending.len > 0) {
+		/* Ctrl-D inside a here-document: run it, which says it is
+		 * not terminated. */
+		fputc('\n', stdout);
+		repl_run_pending();
+		return;
+	}
 	if (line == NULL) {
 		/* Ctrl-D on an empty line. */
 		repl.done = 1;
@@ -62,18 +86,19 @@ repl_line(char *line)
 		if (last == NULL || strcmp(last->line, line) != 0)
 			add_history(line);
 	}
-	if (strcmp(line, "quit") == 0 || strcmp(line, "exit") == 0) {
+	if (repl.pending.len == 0 && (strcmp(line, "quit") == 0 ||
+	    strcmp(line, "exit") == 0)) {
 		repl.done = 1;
 		free(line);
 		return;
 	}
-	sig_interrupted = 0;
-	if (run_text(repl.ws, repl.out, stderr, line, strlen(line), "console") != 0)
-		repl.failed = 1;
-	sig_interrupted = 0;
-	fflush(stdout);
+	if (!lex_pending_add(&repl.pending, line)) {
+		rl_set_prompt("> ");
+		free(line);
+		return;
+	}
 	free(line);
-	repl_set_prompt();
+	repl_run_pending();
 }
 
 static char *
@@ -150,8 +175,11 @@ repl_run(sx_workspace *ws, sx_out *out)
 			if (errno != EINTR)
 				break;
 			if (sig_interrupted) {
-				/* Ctrl-C abandons the line being typed. */
+				/* Ctrl-C abandons the line being typed, and a
+				 * here-document. */
 				sig_interrupted = 0;
+				lex_pending_clear(&repl.pending);
+				repl_set_prompt();
 				rl_free_line_state();
 				rl_callback_sigcleanup();
 				rl_replace_line("", 0);
@@ -169,6 +197,7 @@ repl_run(sx_workspace *ws, sx_out *out)
 		free(hist);
 	}
 	complete_free(&repl.cands);
+	lex_pending_clear(&repl.pending);
 	if (sig_terminate)
 		fputs("scalex: terminated; saving the session\n", stderr);
 	return signals_autosave(ws) == 0 ? 0 : 1;

@@ -2,7 +2,7 @@
 # run-console.sh: the readline console (scalex --repl) driven as a person
 # would, in a private tmux server: completion of commands, names and paths,
 # history across restarts, Ctrl-C on a line and during a long bootstrap,
-# Ctrl-D. TAP output. Each step waits for what the screen should show
+# here-documents typed line by line, Ctrl-D. TAP output. Each step waits for what the screen should show
 # (polling capture-pane, up to a generous limit), never a fixed sleep.
 set -u
 builddir=${SX_BUILDDIR:-$(pwd)}
@@ -47,7 +47,7 @@ start() {
 	wait_for "scalex>"
 }
 
-echo "1..9"
+echo "1..11"
 start
 # Completion: a command name, a demo name, a dataset name, an option value.
 keys 'dem' Tab; keys ' chin' Tab; keys Enter
@@ -61,6 +61,16 @@ keys 'data show nosuch_dataset_typed'; keys C-c; keys 'data list' Enter
 wait_for "runs_small"; r=$?
 screen | grep -q "no dataset 'nosuch_dataset_typed'" && r=1
 ok $r "Ctrl-C abandons the line being typed"
+# A here-document typed line by line: "> " prompts until its terminator,
+# then the command runs; Ctrl-C drops one half typed.
+keys 'load - as typed <<CSV' Enter 'N,L' Enter '1e6,4.0' Enter '1e7,3.4' Enter 'CSV' Enter
+wait_for "typed: 2 rows"; ok $? "a here-document is typed line by line"
+keys 'load - as gone <<CSV' Enter 'N,L' Enter
+wait_for "> N,L"; r=$?
+keys C-c
+keys 'data show gone' Enter
+wait_for "no dataset 'gone'" || r=1
+ok $r "Ctrl-C abandons a here-document being typed"
 # Ctrl-C during a long bootstrap: the command stops, the workspace is as
 # it was (no fit 'b'), and the console goes on.
 keys "load $shared/chinchilla_epoch.csv as ep; rename ep 'Model Size' N; rename ep 'Training FLOP' C; rename ep loss L; derive ep D = C/(6*N)" Enter

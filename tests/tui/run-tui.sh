@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=25
+ntests=27
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -116,6 +116,10 @@ cx=$($T display -p -t 0 '#{cursor_x}')
 if [ "$cx" = 13 ]; then echo "ok $n - console cursor after non-ASCII input"
 else echo "not ok $n - console cursor at column $cx after 'éééé', not 13"; fi
 keys C-u
+keys "load - as typed <<CSV" Enter "N,L" Enter "1e6,4.0" Enter "1e7,3.4" Enter
+check "console prompts '> ' inside a here-document" "> 1e7,3.4"
+keys "CSV" Enter
+check "console runs the command at its terminator" "typed: 2 rows"
 
 # Resize to 80x24: one main pane with the tab bar and the console.
 $T resize-window -t 0 -x 80 -y 24 >/dev/null 2>&1
