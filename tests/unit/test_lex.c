@@ -119,6 +119,29 @@ START_TEST(test_heredoc_tag_avoids_body)
 }
 END_TEST
 
+/* Typed lines: ready at once, or once a here-document is closed. */
+START_TEST(test_pending_lines)
+{
+	sx_pending p = { NULL, 0 };
+
+	ck_assert_int_eq(lex_pending_add(&p, "fits"), 1);
+	ck_assert_str_eq(p.text, "fits\n");
+	lex_pending_clear(&p);
+	ck_assert_ptr_null(p.text);
+	ck_assert_int_eq(lex_pending_add(&p, "load - as r <<CSV"), 0);
+	ck_assert_int_eq(lex_pending_add(&p, "N,L"), 0);
+	ck_assert_int_eq(lex_pending_add(&p, ""), 0);
+	ck_assert_int_eq(lex_pending_add(&p, "CSV"), 1);
+	ck_assert_str_eq(p.text, "load - as r <<CSV\nN,L\n\nCSV\n");
+	lex_pending_clear(&p);
+	/* Other errors are ready: running the text reports them. */
+	ck_assert_int_eq(lex_pending_add(&p, "load 'open quote"), 1);
+	lex_pending_clear(&p);
+	ck_assert_int_eq(lex_pending_add(&p, "<<X"), 1);
+	lex_pending_clear(&p);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -130,6 +153,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_quote_round_trip);
 	tcase_add_test(tc, test_heredoc_tag_avoids_body);
+	tcase_add_test(tc, test_pending_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }
