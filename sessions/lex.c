@@ -98,7 +98,7 @@ line_copy(const char *start, const char *end)
 static int
 lex_heredoc(sx_cmdline *c, const char *tag, const char **pp, const char *end,
     int *line, const char *where, int tagline, int tagcol, sx_err *err,
-    int *open)
+    char **open)
 {
 	const char *p = *pp;
 	struct buf body = { NULL, 0, 0 };
@@ -135,16 +135,16 @@ lex_heredoc(sx_cmdline *c, const char *tag, const char **pp, const char *end,
 	}
 	free(body.p);
 	if (open != NULL)
-		*open = 1;
+		*open = xstrdup(tag);
 	return err_at(err, where, tagline, tagcol,
 	    "here-document '<<%s' is not terminated (no line '%s')", tag, tag);
 }
 
-/* lex_script; *open (may be NULL) is set when the text ends inside a
- * here-document. */
+/* lex_script; *open (may be NULL) gets a copy of the tag when the text
+ * ends inside a here-document. */
 static int
 lex_text(const char *text, size_t len, const char *where, sx_script *out,
-    sx_err *err, int *open)
+    sx_err *err, char **open)
 {
 	const char *p = text, *end = text + len, *linestart = text;
 	int line = 1;
@@ -297,25 +297,37 @@ lex_pending_add(sx_pending *p, const char *line)
 	size_t n = strlen(line);
 	sx_script s;
 	sx_err err;
-	int open = 0;
 
-	p->text = xreallocarray(p->text, p->len + n + 2, 1);
+	if (p->len + n + 2 > p->cap) {
+		p->cap = 2 * (p->len + n + 2);
+		p->text = xreallocarray(p->text, p->cap, 1);
+	}
 	memcpy(p->text + p->len, line, n);
 	p->len += n;
 	p->text[p->len++] = '\n';
 	p->text[p->len] = '\0';
+	/* Inside a body only its terminator can change anything: lex the
+	 * whole text again just then (a pasted file stays linear). */
+	if (p->tag != NULL) {
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		if (strlen(p->tag) != n || memcmp(line, p->tag, n) != 0)
+			return 0;
+		free(p->tag);
+		p->tag = NULL;
+	}
 	err_clear(&err);
-	if (lex_text(p->text, p->len, "console", &s, &err, &open) == 0)
+	if (lex_text(p->text, p->len, "console", &s, &err, &p->tag) == 0)
 		lex_script_free(&s);
-	return !open;
+	return p->tag == NULL;
 }
 
 void
 lex_pending_clear(sx_pending *p)
 {
 	free(p->text);
-	p->text = NULL;
-	p->len = 0;
+	free(p->tag);
+	memset(p, 0, sizeof *p);
 }
 
 char *

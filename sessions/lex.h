@@ -48,7 +48,8 @@ void lex_script_free(sx_script *s);
  */
 typedef struct sx_pending {
 	char *text;        /* the lines so far, each ended by '\n'; or NULL */
-	size_t len;
+	size_t len, cap;
+	char *tag;         /* the open here-document's tag, or NULL */
 } sx_pending;
 
 int lex_pending_add(sx_pending *p, const char *line);

@@ -46,6 +46,47 @@ repl_set_prompt(void)
 	rl_set_prompt(repl.prompt);
 }
 
+/*
+ * Standard input in blocks, handed to readline a byte at a time: its own
+ * rl_getc makes one read(2) per byte, which made pasting a CSV into a
+ * here-document take seconds. The main loop feeds readline from here
+ * before it waits on the descriptor again.
+ */
+static struct {
+	unsigned char b[4096];
+	size_t n, at;
+} in;
+
+static int
+repl_getc(FILE *fp)
+{
+	(void)fp;
+	while (in.at >= in.n) {
+		ssize_t r = read(STDIN_FILENO, in.b, sizeof in.b);
+
+		if (r > 0) {
+			in.n = (size_t)r;
+			in.at = 0;
+		} else if (r == 0 || errno != EINTR || sig_terminate)
+			return EOF;
+	}
+	return in.b[in.at++];
+}
+
+/* Readline asks whether more of a key sequence is waiting. */
+static int
+repl_avail(void)
+{
+	struct timeval tv = { 0, 0 };
+	fd_set fds;
+
+	if (in.at < in.n)
+		return 1;
+	FD_ZERO(&fds);
+	FD_SET(STDIN_FILENO, &fds);
+	return select(STDIN_FILENO + 1, &fds, NULL, NULL, &tv) > 0;
+}
+
 /* Run what has been typed, and show the next prompt. */
 static void
 repl_run_pending(void)
@@ -159,6 +200,8 @@ repl_run(sx_workspace *ws, sx_out *out)
 	rl_catch_signals = 0;
 	rl_attempted_completion_function = repl_complete;
 	rl_completer_quote_characters = "'\"";
+	rl_getc_function = repl_getc;
+	rl_input_available_hook = repl_avail;
 	stifle_history(HISTORY_MAX);
 	if (hist != NULL)
 		read_history(hist);
@@ -169,6 +212,10 @@ repl_run(sx_workspace *ws, sx_out *out)
 	while (!repl.done && !sig_terminate) {
 		fd_set fds;
 
+		if (in.at < in.n) {
+			rl_callback_read_char();
+			continue;
+		}
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
 		if (select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL) < 0) {
@@ -178,6 +225,7 @@ repl_run(sx_workspace *ws, sx_out *out)
 				/* Ctrl-C abandons the line being typed, and a
 				 * here-document. */
 				sig_interrupted = 0;
+				in.at = in.n = 0;
 				lex_pending_clear(&repl.pending);
 				repl_set_prompt();
 				rl_free_line_state();

@@ -122,7 +122,7 @@ END_TEST
 /* Typed lines: ready at once, or once a here-document is closed. */
 START_TEST(test_pending_lines)
 {
-	sx_pending p = { NULL, 0 };
+	sx_pending p = { NULL, 0, 0, NULL };
 
 	ck_assert_int_eq(lex_pending_add(&p, "fits"), 1);
 	ck_assert_str_eq(p.text, "fits\n");
@@ -133,6 +133,12 @@ START_TEST(test_pending_lines)
 	ck_assert_int_eq(lex_pending_add(&p, ""), 0);
 	ck_assert_int_eq(lex_pending_add(&p, "CSV"), 1);
 	ck_assert_str_eq(p.text, "load - as r <<CSV\nN,L\n\nCSV\n");
+	lex_pending_clear(&p);
+	/* A line that only starts like the tag does not end the body; a
+	 * carriage return after it does not matter. */
+	ck_assert_int_eq(lex_pending_add(&p, "load - <<END"), 0);
+	ck_assert_int_eq(lex_pending_add(&p, "ENDS"), 0);
+	ck_assert_int_eq(lex_pending_add(&p, "END\r"), 1);
 	lex_pending_clear(&p);
 	/* Other errors are ready: running the text reports them. */
 	ck_assert_int_eq(lex_pending_add(&p, "load 'open quote"), 1);
