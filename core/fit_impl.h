@@ -29,7 +29,7 @@ typedef int (*fit_stop_fn)(void *ctx, const double *p, double obj);
 /* Result of one local run. */
 typedef struct fit_local_out {
 	double obj;       /* sum of rho at p; +Inf when not finite */
-	int iterations;
+	int iterations;   /* accepted steps (the cap counts rejected ones too) */
 	int converged;
 	int stopped;      /* ended by the stop hook */
 } fit_local_out;

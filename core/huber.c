@@ -114,7 +114,7 @@ huber_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
 	double *s = xmalloc((np + 1) * sizeof *s), *dg = xmalloc((np + 1) *
 	    sizeof *dg), *jb = xmalloc((np + 1) * sizeof *jb);
 	double F, mu = 1e-3;
-	int it, fails = 0, recompute = 1;
+	int it, fails = 0, recompute = 1, steps = 0;
 
 	memset(out, 0, sizeof *out);
 	for (j = 0; j < np; j++)
@@ -204,6 +204,7 @@ huber_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
 			continue;
 		}
 		fails = 0;
+		steps++;
 		if (rho > 0.75)
 			mu = fmax(mu / 3.0, 1e-12);
 		else if (rho < 0.25)
@@ -220,16 +221,14 @@ huber_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
 		recompute = 1;
 		if (conv) {
 			out->converged = 1;
-			it++;
 			break;
 		}
 		if (stop != NULL && stop(sctx, p, F)) {
 			out->stopped = 1;
-			it++;
 			break;
 		}
 	}
-	out->iterations = it;
+	out->iterations = steps;
 	out->obj = F;
 done:
 	free(idx);

@@ -204,7 +204,7 @@ vp_newton(const struct vp_data *v, const unsigned char *free_, double *u,
 	double g[NP], H[NP * NP], A[NP * NP], s[NP], un[NP], dg[NP], p[NP];
 	double F, mu = 1e-3, dmax;
 	size_t idx[NP], k = 0, a, b;
-	int it, fails = 0;
+	int it, fails = 0, steps = 0;
 
 	for (a = 0; a < NP; a++)
 		if (free_[a])
@@ -269,6 +269,7 @@ vp_newton(const struct vp_data *v, const unsigned char *free_, double *u,
 			continue;
 		}
 		fails = 0;
+		steps++;
 		if (rho > 0.75)
 			mu = fmax(mu / 3.0, 1e-12);
 		else if (rho < 0.25)
@@ -281,19 +282,17 @@ vp_newton(const struct vp_data *v, const unsigned char *free_, double *u,
 		F = vp_eval(v, u, g, H);
 		if (conv) {
 			out->converged = 1;
-			it++;
 			break;
 		}
 		if (stop != NULL) {
 			vp_to_p(u, p);
 			if (stop(sctx, p, F)) {
 				out->stopped = 1;
-				it++;
 				break;
 			}
 		}
 	}
-	out->iterations = it;
+	out->iterations = steps;
 	out->obj = F;
 }
 
