@@ -195,21 +195,27 @@ keys_draw_help(tui *t)
 void
 keys_draw_small(tui *t)
 {
-	char buf[64], need[32];
-	int y = t->rows / 2 - 1;
+	char msg[128];
+	const char *w = msg;
+	int y;
 
-	if (y < 0)
-		y = 0;
-	snprintf(need, sizeof need, "(need %dx%d)", TUI_MIN_W, TUI_MIN_H);
-	snprintf(buf, sizeof buf, "terminal too small %s", need);
-	/* One line when it fits, else the size on a line of its own. */
-	if ((int)strlen(buf) <= t->cols)
-		mvaddnstr(y, 0, buf, t->cols);
-	else {
-		mvaddnstr(y, 0, "terminal too small", t->cols);
-		mvaddnstr(++y < t->rows ? y : 0, 0, need, t->cols);
+	/* Word-wrapped to the screen, what to do first: a 10x5 terminal
+	 * still reads "terminal / too small: / q quits / (need / 60x18;". */
+	snprintf(msg, sizeof msg, "terminal too small: q quits (need %dx%d; now "
+	    "%dx%d)", TUI_MIN_W, TUI_MIN_H, t->cols, t->rows);
+	for (y = 0; *w != '\0' && y < t->rows; y++) {
+		int len = (int)strlen(w), cut = len;
+
+		if (len > t->cols) {
+			for (cut = t->cols; cut > 0 && w[cut] != ' '; cut--)
+				;
+			if (cut == 0)
+				cut = t->cols;
+		}
+		mvaddnstr(y, 0, w, cut);
+		w += cut;
+		while (*w == ' ')
+			w++;
 	}
-	snprintf(buf, sizeof buf, "now %dx%d; q quits", t->cols, t->rows);
-	mvaddnstr(y + 1 < t->rows ? y + 1 : 0, 0, buf, t->cols);
 	curs_set(0);
 }

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=27
+ntests=29
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -138,7 +138,7 @@ keys x
 # Too small, and back.
 $T resize-window -t 0 -x 30 -y 8 >/dev/null 2>&1
 check "30x8 says the terminal is too small" "terminal too small"
-check "30x8 says the size it needs" "(need 60x18)"
+check "30x8 says the size it needs" "need 60x18"
 $T resize-window -t 0 -x 200 -y 60 >/dev/null 2>&1
 check "200x60 after resize tiles again" "4 Frontier: ch"
 
@@ -164,4 +164,10 @@ start 30 8
 wait_for "terminal too small" >/dev/null
 keys q
 check "30x8 launch: too small, q quits" "SCALEX-EXITED rc=0"
+
+# 10x5: the message wraps by words, what to do first.
+start 10 5
+check "10x5 launch says how to quit" "q quits"
+keys q
+check "10x5: q quits (the exit line wraps at 10 columns)" "rc=0"
 exit 0
