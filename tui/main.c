@@ -53,7 +53,8 @@ usage(FILE *fp)
 "In batch mode results go to standard output and errors to standard\n"
 "error as FILE:LINE: message; the first failing command stops the run.\n"
 "Exit status: 0 success, 1 a command failed, 2 bad usage.\n"
-"Type 'help' as a command (scalex -c help) for the command language.\n",
+"Type 'help' as a command (scalex -c help) for the command language; in\n"
+"the TUI, ? lists the keys. The manual: man scalex.\n",
 	    fp);
 }
 
