@@ -777,8 +777,8 @@ fit_huber_scale(const double *res, size_t n, size_t nf, double delta)
 /*
  * Statistics at p for the robust path: chisq, rmse, r2 of the log
  * residuals, and the covariance s2 (J^T J)^-1 at p with Huber's scale
- * (fit_huber_scale; least squares' for delta infinite), its condition
- * number.
+ * (fit_huber_scale: least squares' when delta is infinite), its
+ * condition number.
  */
 static void
 fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
@@ -798,7 +798,7 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	for (i = 0; i < n; i++) {
 		double e = pr->t[i] - g[i];
 
-		g[i] = e;
+		g[i] = e;   /* from here on g holds the residuals */
 		chisq += e * e;
 		tm += pr->t[i];
 		for (k = 0; k < nf; k++)
@@ -816,8 +816,7 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	for (j = 0; j < np; j++)
 		r->se[j] = NAN;
 	r->cond = NAN;
-	s2 = isfinite(pr->delta) ? fit_huber_scale(g, n, nf, pr->delta) :
-	    chisq / (double)(n - nf);
+	s2 = fit_huber_scale(g, n, nf, pr->delta);
 	if (nf > 0 && fit_cov_from_jac(ju, n, nf, s2, cu, &r->cond) != 0) {
 		for (k = 0; k < nf; k++)
 			for (i = 0; i < nf; i++)
