@@ -466,7 +466,8 @@ fit_reason(sx_fit_result *res, int status, int info, int maxit, int flat)
 		res->converged = 0;
 		if (status == GSL_EMAXITER && info != GSL_ENOPROG) {
 			snprintf(res->reason, sizeof res->reason,
-			    "did not converge in %d iterations", maxit);
+			    "did not converge in %d iteration%s", maxit,
+			    maxit == 1 ? "" : "s");
 			return;
 		}
 		why = "stopped: no step reduces the sum of squares";

@@ -217,8 +217,8 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m,
 	if (td >= 0)
 		out_printf(o, "  %s time %.6g ± %.3g (units of t)\n", r->p[td] >= 0 ?
 		    "doubling" : "halving", fabs(r->p[td]), r->se[td]);
-	out_printf(o, "  rmse %.4g   R² %.4f   %d iterations   %s\n", r->rmse,
-	    r->r2, r->iterations, r->reason);
+	out_printf(o, "  rmse %.4g   R² %.4f   %d iteration%s   %s\n", r->rmse,
+	    r->r2, r->iterations, r->iterations == 1 ? "" : "s", r->reason);
 	out_printf(o, "  loss %s   objective %.6g   cond(J^T J) %.3g\n", loss,
 	    r->objective, r->cond);
 	if (r->starts_total > 1)

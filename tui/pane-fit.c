@@ -56,8 +56,9 @@ fit_draw(tui_pane *p, tui *t)
 			    (int)k == p->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
 		tui_text(t, p, row++, 1, attr, buf);
 	}
-	snprintf(buf, sizeof buf, "rmse %.4g   R%s %.4f   %d iterations",
-	    f->res.rmse, t->utf8 ? "\xc2\xb2" : "^2", f->res.r2, f->res.iterations);
+	snprintf(buf, sizeof buf, "rmse %.4g   R%s %.4f   %d iteration%s",
+	    f->res.rmse, t->utf8 ? "\xc2\xb2" : "^2", f->res.r2, f->res.iterations,
+	    f->res.iterations == 1 ? "" : "s");
 	tui_text(t, p, ++row, 1, A_NORMAL, buf);
 	row++;
 	snprintf(buf, sizeof buf, "%s", f->res.reason);

@@ -235,7 +235,7 @@ START_TEST(test_max_iter)
 	o.max_iter = 1;
 	ck_assert_int_eq(fit_run(m, s.col, s.y, s.n, &o, &r, &err), 0);
 	ck_assert(!r.converged);
-	ck_assert_str_eq(r.reason, "did not converge in 1 iterations");
+	ck_assert_str_eq(r.reason, "did not converge in 1 iteration");
 	ck_assert(isfinite(r.p[0]) && isfinite(r.p[1]) && isfinite(r.p[2]));
 	fit_result_free(&r);
 }
