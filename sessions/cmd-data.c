@@ -55,7 +55,8 @@ data_report_loaded(sx_out *o, const char *cmd, const sx_dataset *ds)
 		out_obj_end(o);
 		return;
 	}
-	out_printf(o, "%s: %zu rows, %zu columns:", ds->name, ds->nrows, ds->ncols);
+	out_printf(o, "%s: %zu row%s, %zu column%s:", ds->name, ds->nrows,
+	    ds->nrows == 1 ? "" : "s", ds->ncols, ds->ncols == 1 ? "" : "s");
 	for (size_t i = 0; i < ds->ncols; i++) {
 		const char *canon = column_canonical(ds->cols[i].name);
 
@@ -269,8 +270,9 @@ cmd_data_describe_exec(sx_ctx *ctx, const sx_args *a)
 		out_key_int(o, "rows", (long long)ds->nrows);
 		out_key_arr(o, "columns");
 	} else
-		out_printf(o, "%s: %zu rows\n%-18s %-4s %12s %12s %12s %12s\n",
-		    ds->name, ds->nrows, "column", "is", "min", "max", "mean", "sd");
+		out_printf(o, "%s: %zu row%s\n%-18s %-4s %12s %12s %12s %12s\n",
+		    ds->name, ds->nrows, ds->nrows == 1 ? "" : "s", "column", "is",
+		    "min", "max", "mean", "sd");
 	for (size_t c = 0; c < ds->ncols; c++) {
 		const sx_column *col = &ds->cols[c];
 		const char *canon = column_canonical(col->name);

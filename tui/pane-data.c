@@ -46,7 +46,8 @@ data_draw(tui_pane *p, tui *t)
 		    "chinchilla as runs' or 'load FILE.csv'");
 		return;
 	}
-	snprintf(buf, sizeof buf, "%zu rows, %zu columns", ds->nrows, ds->ncols);
+	snprintf(buf, sizeof buf, "%zu row%s, %zu column%s", ds->nrows,
+	    ds->nrows == 1 ? "" : "s", ds->ncols, ds->ncols == 1 ? "" : "s");
 	tui_text(t, p, row++, 1, A_DIM, buf);
 	/* Statistics: one row per column while there is room for the table. */
 	snprintf(buf, sizeof buf, "%-8s %11s %11s %11s", "column", "min", "max",
