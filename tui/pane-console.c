@@ -348,16 +348,19 @@ console_draw(tui_pane *p, tui *t)
 			if ((size_t)(r * iw) < n)
 				tui_text(t, p, ih - 1 - ncl + r, 0, A_DIM, buf + r * iw);
 	}
-	/* Scrollback above. */
+	/* Scrollback above, filled from the bottom (sbscroll lines back); a
+	 * line wider than the pane wraps onto the rows it needs. */
 	rows = ih - 1 - ncl;
-	if (t->sbscroll > (int)t->nsb - rows)
-		t->sbscroll = (int)t->nsb - rows > 0 ? (int)t->nsb - rows : 0;
-	for (int r = 0; r < rows; r++) {
-		long k = (long)t->nsb - t->sbscroll - rows + r;
+	if (t->sbscroll > (int)t->nsb - 1)
+		t->sbscroll = t->nsb > 0 ? (int)t->nsb - 1 : 0;
+	for (long k = (long)t->nsb - 1 - t->sbscroll; k >= 0 && rows > 0; k--) {
+		const char *s = t->sb[k];
+		int cells = console_cells(s, strlen(s)), attr = strncmp(s,
+		    "scalex:", 7) == 0 ? tui_attr(t, PX_RED) : (int)A_NORMAL;
 
-		if (k >= 0)
-			tui_text(t, p, r, 0, strncmp(t->sb[k], "scalex:", 7) == 0 ?
-			    tui_attr(t, PX_RED) : (int)A_NORMAL, t->sb[k]);
+		for (int j = cells > iw ? (cells - 1) / iw : 0; j >= 0 && rows > 0;
+		    j--)
+			tui_text(t, p, --rows, 0, attr, s + console_skip(s, j * iw));
 	}
 	/* The input line: prompt and readline's buffer. */
 	console_input(p, &y, &x, &off);

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=29
+ntests=30
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -126,6 +126,11 @@ $T resize-window -t 0 -x 80 -y 24 >/dev/null 2>&1
 check "80x24 shows one pane with the console" "7 Console"
 keys Escape 3
 check "80x24 digit switches to the plot" "3 Plot: lp"
+
+# The console wraps a line wider than itself instead of cutting it.
+keys : "crossover kaplan2020" Enter
+check "console wraps long lines" "uncertain by 10x either way"
+keys Escape
 
 # Help overlay lists the keys: at 80x24 in two pages, nothing cut short.
 keys '?'
