@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <curses.h>
 
@@ -22,6 +23,15 @@ static const char *const second_keys[] = {
 	NULL
 };
 
+/* The caption: the long form when the pane is wide enough, else the
+ * short one (both ASCII). */
+static void
+second_caption(tui_pane *p, const char *lng, const char *shrt)
+{
+	snprintf(p->line, sizeof p->line, "%s", (int)strlen(lng) <= tui_iw(p) - 2 ?
+	    lng : shrt);
+}
+
 /* The frontier of the followed fit if it is a law of N and D, else of the
  * last such fit, with its exponents and tokens per parameter at 1e24. */
 static figures_fig *
@@ -36,12 +46,18 @@ second_frontier(tui_pane *p, tui *t, sx_err *e)
 		return NULL;
 	}
 	ff = figures_frontier(tui_ws(t), f->name, FRONT_LO, FRONT_HI, &fr, e);
-	if (fr.n == FRONT_DECADES + 1)
-		snprintf(p->line, sizeof p->line, "%s: N_opt~C^%.3f D_opt~C^%.3f "
-		    "D/N %.3g at 1e24", f->name, fr.a, fr.b,
-		    fr.pt[FRONT_AT_1E24].D_opt / fr.pt[FRONT_AT_1E24].N_opt);
-	else
-		snprintf(p->line, sizeof p->line, "%s", f->name);
+	p->line[0] = '\0';
+	if (fr.n == FRONT_DECADES + 1) {
+		double tpp = fr.pt[FRONT_AT_1E24].D_opt / fr.pt[FRONT_AT_1E24].N_opt;
+		char lng[128], shrt[64];
+
+		/* The fit's name is in the pane's title. */
+		snprintf(lng, sizeof lng, "N_opt ~ C^%.3f  D_opt ~ C^%.3f  "
+		    "D/N %.3g at 1e24 FLOP", fr.a, fr.b, tpp);
+		snprintf(shrt, sizeof shrt, "N~C^%.3f D~C^%.3f D/N %.3g@1e24",
+		    fr.a, fr.b, tpp);
+		second_caption(p, lng, shrt);
+	}
 	frontier_free(&fr);
 	return ff;
 }
@@ -55,9 +71,15 @@ second_xover(tui_pane *p, tui *t, sx_err *e)
 
 	figures_xspec_auto(tui_ws(t), &spec);
 	ff = figures_crossover(tui_ws(t), &spec, XOVER_LO, XOVER_HI, &r, e);
-	if (ff != NULL)
-		snprintf(p->line, sizeof p->line, "C* = %.4g PF-days  L* = %.4g  "
+	if (ff != NULL) {
+		char lng[128], shrt[64];
+
+		snprintf(lng, sizeof lng, "C* = %.4g PF-days  L* = %.4g  "
 		    "D* = %.3g", r.C_star_pfdays, r.L_star, r.D_star);
+		snprintf(shrt, sizeof shrt, "C* = %.4g PF-days  L* = %.4g",
+		    r.C_star_pfdays, r.L_star);
+		second_caption(p, lng, shrt);
+	}
 	return ff;
 }
 

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=30
+ntests=31
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -81,6 +81,7 @@ for title in "2 Fit: lc" "3 Plot: lc" "1 Data: lang" "4 Frontier: ch" "7 Console
 done
 if [ -z "$bad" ]; then echo "ok $n - 120x40 every pane has its title"
 else echo "not ok $n - 120x40 titles missing:$bad"; fi
+check "120x40 frontier caption in its short form, whole" "N~C^0.457 D~C^0.543 D/N 82.3@1e24"
 
 # A nudge of lc.alpha moves C*; u undoes it.
 before=$(cstar)
