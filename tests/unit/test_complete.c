@@ -5,24 +5,16 @@
 #include <string.h>
 
 #include "sessions/complete.h"
-#include "sessions/out.h"
-#include "sessions/run.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_ws.h"
 
 static sx_workspace ws;
 
 static void
 setup(void)
 {
-	sx_out o;
-	FILE *devnull = fopen("/dev/null", "w");
-	const char *script = "demo chinchilla as runs; fit chinchilla runs as ch";
-
 	ws_init(&ws);
-	out_init(&o, devnull, 0);
-	ck_assert_int_eq(run_text(&ws, &o, devnull, script, strlen(script),
-	    "setup"), 0);
-	fclose(devnull);
+	unit_run(&ws, "demo chinchilla as runs; fit chinchilla runs as ch");
 }
 
 static void

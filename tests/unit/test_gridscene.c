@@ -2,34 +2,19 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "core/rollout.h"
 #include "sessions/gridscene.h"
-#include "sessions/out.h"
-#include "sessions/run.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_ws.h"
 
 static sx_workspace ws;
-
-static void
-run(const char *script)
-{
-	sx_out o;
-	FILE *devnull = fopen("/dev/null", "w");
-
-	out_init(&o, devnull, 0);
-	ck_assert_int_eq(run_text(&ws, &o, devnull, script, strlen(script),
-	    "setup"), 0);
-	fclose(devnull);
-}
 
 static void
 setup(void)
 {
 	ws_init(&ws);
-	run("grid load fourroom; sf base");
+	unit_run(&ws, "grid load fourroom; sf base");
 }
 
 static void
@@ -136,7 +121,7 @@ START_TEST(test_out_of_range_and_no_base)
 	gridscene_free(&sc);
 	ws_free(&ws);
 	ws_init(&ws);
-	run("grid load fourroom");
+	unit_run(&ws, "grid load fourroom");
 	gridscene_make(&ws, 0, 5, 1, &sc);
 	ck_assert_int_eq(sc.policy, 0);
 	ck_assert_int_eq(sc.values, 0);
