@@ -26,11 +26,16 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 n=0
-# start W H [ARGS...]: a fresh session running scalex in the scratch dir.
+starts=0
+# start W H [ARGS...]: a fresh session running scalex in the scratch dir,
+# on a server of its own: a new session on the socket of a server being
+# killed can reach the dying server ("server exited unexpectedly").
 start() {
 	w=$1 h=$2
 	shift 2
 	$T kill-server >/dev/null 2>&1
+	starts=$((starts + 1))
+	T="tmux -L $sock-$starts -f /dev/null"
 	rm -rf "$scratch/state"
 	$T new-session -d -x "$w" -y "$h" -c "$scratch" \
 	    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
