@@ -195,27 +195,17 @@ keys_draw_help(tui *t)
 void
 keys_draw_small(tui *t)
 {
+	help_row rows[HELP_MAXROWS];
 	char msg[128];
-	const char *w = msg;
-	int y;
+	int n;
 
-	/* Word-wrapped to the screen, what to do first: a 10x5 terminal
-	 * still reads "terminal / too small: / q quits / (need / 60x18;". */
+	/* Word-wrapped to the screen as the help is, what to do first: a
+	 * 10x5 terminal still reads "terminal / too small: / q quits / ...". */
 	snprintf(msg, sizeof msg, "terminal too small: q quits (need %dx%d; now "
 	    "%dx%d)", TUI_MIN_W, TUI_MIN_H, t->cols, t->rows);
-	for (y = 0; *w != '\0' && y < t->rows; y++) {
-		int len = (int)strlen(w), cut = len;
-
-		if (len > t->cols) {
-			for (cut = t->cols; cut > 0 && w[cut] != ' '; cut--)
-				;
-			if (cut == 0)
-				cut = t->cols;
-		}
-		mvaddnstr(y, 0, w, cut);
-		w += cut;
-		while (*w == ' ')
-			w++;
-	}
+	n = help_wrap(rows, 0, msg, 1, t->cols);
+	for (int y = 0; y < n && y < t->rows; y++)
+		mvaddnstr(y, 0, rows[y].text, rows[y].textlen < t->cols ?
+		    rows[y].textlen : t->cols);
 	curs_set(0);
 }
