@@ -101,10 +101,13 @@ double fit_huber_rho(double r, double delta);
  * Parse a grid spec "P=lo:hi:step,..." for model m (P a parameter name, or
  * logP for a positive one: p = exp(value)). Fills *axes (malloc'ed, free
  * it) and *naxes. Returns -1 with err set on a spec that does not parse,
- * an unknown parameter, step <= 0, hi < lo, or more than 1e6 points.
+ * an unknown parameter, one flagged in fixed (np flags or NULL), step <= 0,
+ * hi < lo, or more than 1e6 points. (A grid never moves a fixed
+ * parameter: the solver drops axes on one, which is how the default grid
+ * collapses to the free parameters.)
  */
-int fit_grid_parse(const sx_model *m, const char *spec, sx_grid_axis **axes,
-    size_t *naxes, sx_err *err);
+int fit_grid_parse(const sx_model *m, const unsigned char *fixed,
+    const char *spec, sx_grid_axis **axes, size_t *naxes, sx_err *err);
 /* The default grid's axes for m (chinchilla: Hoffmann et al.'s 4,500
  * points; other laws: 3 points per parameter around the automatic start,
  * axes with lo = hi = NaN meaning "around the start"). */

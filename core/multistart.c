@@ -26,12 +26,12 @@ axis_count(const sx_grid_axis *a)
 }
 
 /*
- * Parse "P=lo:hi:step,..." (P a parameter of m, or logP for a positive
- * one). See fit.h.
+ * Parse "P=lo:hi:step,..." (P a free parameter of m, or logP for a
+ * positive one). See fit.h.
  */
 int
-fit_grid_parse(const sx_model *m, const char *spec, sx_grid_axis **axes,
-    size_t *naxes, sx_err *err)
+fit_grid_parse(const sx_model *m, const unsigned char *fixed,
+    const char *spec, sx_grid_axis **axes, size_t *naxes, sx_err *err)
 {
 	char *copy = xstrdup(spec), *save = NULL, *tok;
 	sx_grid_axis *ax = NULL;
@@ -62,6 +62,11 @@ fit_grid_parse(const sx_model *m, const char *spec, sx_grid_axis **axes,
 		if (k < 0) {
 			err_set(err, "grid: '%s' is not a parameter of %s", tok,
 			    m->name);
+			goto fail;
+		}
+		if (fixed != NULL && fixed[k]) {
+			err_set(err, "grid: %s is fixed (--fix); leave it out of the "
+			    "grid", m->params[k]);
 			goto fail;
 		}
 		a.param = (size_t)k;
@@ -204,6 +209,19 @@ grid_point(const sx_grid_axis *ax, size_t na, size_t i, const double *p0,
 	}
 }
 
+/* Fixed parameters stay at their values: axes on them are dropped (the
+ * default grid collapses to the free parameters). */
+static void
+grid_drop_fixed(const unsigned char *fixed, sx_grid_axis *ax, size_t *na)
+{
+	size_t k, kept = 0;
+
+	for (k = 0; k < *na; k++)
+		if (fixed == NULL || !fixed[ax[k].param])
+			ax[kept++] = ax[k];
+	*na = kept;
+}
+
 /*
  * Run every start; see fit_impl.h. Grid starts of the Chinchilla kernel
  * are first projected (E, A, B solved at the start's exponents); a
@@ -254,6 +272,7 @@ multistart_run(const fit_prob *pr, const double *p0, const sx_starts *st,
 				na++;
 			}
 		}
+		grid_drop_fixed(pr->fixed, ax, &na);
 		for (j = 0, ntot = 1; j < na; j++)
 			ntot *= axis_count(&ax[j]);
 	} else {

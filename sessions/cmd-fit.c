@@ -256,10 +256,11 @@ fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o)
 	return 0;
 }
 
-/* --starts: grid, N (random), or a grid spec. */
+/* --starts: grid, N (random), or a grid spec (on parameters not fixed). */
 static int
-fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m, const char *v,
-    sx_starts *st, sx_grid_axis **axes)
+fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
+    const unsigned char *fixed, const char *v, sx_starts *st,
+    sx_grid_axis **axes)
 {
 	char *end;
 	sx_err e;
@@ -283,7 +284,7 @@ fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m, const char *v,
 		return 0;
 	}
 	err_clear(&e);
-	if (fit_grid_parse(m, v, axes, &st->naxes, &e) != 0)
+	if (fit_grid_parse(m, fixed, v, axes, &st->naxes, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
 	st->kind = SX_STARTS_GRID;
 	st->axes = *axes;
@@ -402,7 +403,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	opts.fixed = fixed;
 	if (fit_parse_loss(ctx, arg_index(a, ctx->cmd, "--loss"),
 	    arg(a, ctx->cmd, "--loss"), &opts) != 0 ||
-	    fit_parse_starts(ctx, arg_index(a, ctx->cmd, "--starts"), m,
+	    fit_parse_starts(ctx, arg_index(a, ctx->cmd, "--starts"), m, fixed,
 	    arg(a, ctx->cmd, "--starts"), &starts, &axes) != 0)
 		goto out;
 	opts.starts = &starts;
