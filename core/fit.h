@@ -9,9 +9,10 @@
 
 enum sx_space { SX_SPACE_LINEAR = 0, SX_SPACE_LOG = 1 };
 
-/* The loss summed over rows: squares (r^2, the default) or Huber terms
- * (r^2/2 for |r| <= delta, delta*(|r| - delta/2) beyond; a sum, never a
- * mean, as Hoffmann et al. 2022, approach 3). Huber needs log space. */
+/* The loss summed over rows: half squares (r^2/2, the default) or Huber
+ * terms (r^2/2 for |r| <= delta, delta*(|r| - delta/2) beyond; a sum,
+ * never a mean, as Hoffmann et al. 2022, approach 3). Huber needs log
+ * space. */
 enum sx_loss { SX_LOSS_LS = 0, SX_LOSS_HUBER = 1 };
 
 /* Where the solver starts: once (from init / the model's guess), from every
@@ -55,13 +56,17 @@ typedef struct sx_fit_result {
 	double *cov;        /* np x np covariance (0 rows/cols for fixed) */
 	double rmse;        /* of residuals in the fit's space */
 	double r2;          /* in the fit's space */
-	double chisq;       /* sum of squared residuals */
+	double chisq;       /* sum of squared residuals (not halved) */
 	int iterations;
 	int converged;      /* 1 when a stopping test passed */
 	char reason[160];   /* why it stopped, in plain words */
 	enum sx_loss loss;
 	double delta;
-	double objective;   /* what was minimised: chisq, or the Huber sum */
+	double objective;   /* what was minimised, sum rho(r) with rho(r) =
+	                       r^2/2 (least squares: chisq / 2, as scipy's
+	                       least_squares cost and GSL report it) or
+	                       Huber's rho (fit_objective_formula) */
+	size_t inside;      /* Huber: residuals with |r| <= delta at p */
 	double cond;        /* condition number of J^T J in the solver's
 	                       variables (log of positive scales); Inf when
 	                       singular */
@@ -96,6 +101,9 @@ void fit_result_free(sx_fit_result *res);
 
 /* Huber's rho, its derivative psi and second derivative (0 or 1). */
 double fit_huber_rho(double r, double delta);
+/* The objective of a loss as a formula of the residuals r (UTF-8): "½Σr²"
+ * or Huber's sum with rho written out. */
+const char *fit_objective_formula(enum sx_loss loss);
 
 /*
  * Parse a grid spec "P=lo:hi:step,..." for model m (P a parameter name, or

@@ -21,6 +21,14 @@ fit_huber_rho(double r, double delta)
 	return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
 }
 
+/* What sx_fit_result.objective is the value of, for this loss. */
+const char *
+fit_objective_formula(enum sx_loss loss)
+{
+	return loss == SX_LOSS_HUBER ? "Σρ(r), ρ = r²/2 for |r| ≤ δ, else "
+	    "δ(|r| − δ/2)" : "½Σr²";
+}
+
 /* Sum of rho over the residuals at p; +Inf where the law is not finite. */
 static double
 huber_sum(const fit_prob *pr, const double *p, double *g, double *J)

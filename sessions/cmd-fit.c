@@ -161,6 +161,9 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m,
 		}
 		out_end(o);
 		out_key_num(o, "objective", r->objective);
+		out_key_str(o, "objective_formula", fit_objective_formula(r->loss));
+		if (r->loss == SX_LOSS_HUBER)
+			out_key_int(o, "inside_delta", (long long)r->inside);
 		out_key_num(o, "cond", r->cond);
 		out_key_obj(o, "starts");
 		out_key_int(o, "total", (long long)r->starts_total);
@@ -219,8 +222,9 @@ fit_report(sx_out *o, const char *cmd, const sx_fitrec *f, const sx_model *m,
 		    "doubling" : "halving", fabs(r->p[td]), r->se[td]);
 	out_printf(o, "  rmse %.4g   R² %.4f   %d iteration%s   %s\n", r->rmse,
 	    r->r2, r->iterations, r->iterations == 1 ? "" : "s", r->reason);
-	out_printf(o, "  loss %s   objective %.6g   cond(J^T J) %.3g\n", loss,
-	    r->objective, r->cond);
+	out_printf(o, "  loss %s   cond(J^T J) %.3g\n", loss, r->cond);
+	out_printf(o, "  objective %.6g = %s\n", r->objective,
+	    fit_objective_formula(r->loss));
 	if (r->starts_total > 1)
 		out_printf(o, "  starts %zu, %zu converged\n", r->starts_total,
 		    r->starts_converged);
@@ -779,7 +783,8 @@ const sx_cmd cmd_fit_table[] = {
 	  "  --init P=V,..  starting values (default: automatic, from log-log\n"
 	  "                 regression and a small grid solved for the linear\n"
 	  "                 parameters)\n"
-	  "  --fix P=V,..   hold parameters at these values\n"
+	  "  --fix P=V,..   hold parameters at these values (grids leave them\n"
+	  "                 out; bootstrap and hold-out refits keep them)\n"
 	  "  --loss L       ls (least squares, the default) or huber:DELTA: the\n"
 	  "                 SUM of Huber terms of log y - log L (Hoffmann et al.\n"
 	  "                 2022 use huber:1e-3); DELTA > 0\n"
@@ -787,10 +792,12 @@ const sx_cmd cmd_fit_table[] = {
 	  "                 lowest objective (chinchilla: Hoffmann's 4,500 points,\n"
 	  "                 alpha, beta in 0:2:0.5, logE in -1:1:0.5, logA, logB\n"
 	  "                 in 0:25:5; other laws: 3 points per parameter around\n"
-	  "                 the automatic start); N: N seeded random starts;\n"
+	  "                 the automatic start; fixed parameters' axes are\n"
+	  "                 dropped); N: N seeded random starts;\n"
 	  "                 P=lo:hi:step,...: your grid (logP for log of a\n"
-	  "                 positive scale). Starts that reach a minimum already\n"
-	  "                 found stop there; the report counts all of them\n"
+	  "                 positive scale; not on a fixed parameter). Starts\n"
+	  "                 that reach a minimum already found stop there; the\n"
+	  "                 report counts all of them\n"
 	  "  --seed S       seed of random starts and the bootstrap (default:\n"
 	  "                 drawn, and recorded in the log)\n"
 	  "  --bootstrap K  refit K resamples of the rows from the estimate and\n"
@@ -803,9 +810,15 @@ const sx_cmd cmd_fit_table[] = {
 	  "at the optimum; for huber, Huber's 1981 asymptotic covariance, which\n"
 	  "assumes independent errors: --bootstrap does not, and on real runs\n"
 	  "can be wider), RMSE and R² in the fit's space, iterations and why\n"
-	  "it stopped, the objective, the condition number of J^T J (in the\n"
-	  "solver's variables: logs of positive scales) and warnings. A fit that\n"
-	  "fails or is cancelled leaves the previous one in place.\n",
+	  "it stopped, the objective and its formula, the condition number of\n"
+	  "J^T J (in the solver's variables: logs of positive scales) and\n"
+	  "warnings. The objective is Σρ(r) over the residuals, one convention\n"
+	  "for both losses: ρ(r) = r²/2 for ls (half the sum of squares, as\n"
+	  "scipy's least_squares cost and GSL report it) and, for huber, r²/2\n"
+	  "for |r| ≤ δ, δ(|r| − δ/2) beyond. A huber fit with fewer than half\n"
+	  "its residuals within δ warns that its ± are unreliable (use\n"
+	  "--bootstrap). A fit that fails or is cancelled leaves the previous\n"
+	  "one in place.\n",
 	  fit_args, CMD_STATE, cmd_fit_exec },
 	{ "fits", "fits", "List the fits.\n", no_args, 0, cmd_fits_exec },
 	{ "fit show", "fit show NAME [--corr]", "Print a fit's report again;\n"

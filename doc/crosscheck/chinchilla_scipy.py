@@ -11,7 +11,9 @@ highest-loss rows (L < 3.44, 240 rows), D = C / (6 N). Both fits start from
 every point of Hoffmann's grid (alpha, beta in 0..2 by 0.5; e in -1..1 by
 0.5; a, b in 0..25 by 5: 4,500 starts) in Hoffmann's variables
 log Lhat = LSE(a - alpha log N, b - beta log D, e), and print the lowest
-objective any start reaches. Compare with:
+objective any start reaches, in scalex's convention (scipy's too): the sum
+of rho(r), rho(r) = r^2/2 for least squares (least_squares' cost) and
+within Huber's delta, delta (|r| - delta/2) beyond. Compare with:
     scalex -c 'load ...; ...; fit chinchilla ep240 --loss huber:1e-3 --starts grid'
 """
 import csv, os, sys, time
@@ -71,14 +73,15 @@ for al in np.arange(0, 2.01, .5):
                         F, u = r.fun, r.x
                     else:
                         r = least_squares(ls_res, u0, jac=ls_jac, method="lm")
-                        F, u = float(r.fun @ r.fun), r.x
+                        F, u = r.cost, r.x   # sum of r^2 / 2
                     objs.append(F)
                     if F < best[0]:
                         best = (F, u)
 F, u = best
 print("%s: %d starts in %.1f s" % (mode, len(objs), time.time() - t0))
-print("best objective %.17g (%s)" % (F, "sum of Huber terms" if mode == "huber"
-                                     else "sum of squared log residuals"))
+print("best objective %.17g (%s)" % (F, "sum of Huber terms rho(r), r^2/2 "
+                                     "within delta" if mode == "huber"
+                                     else "half the sum of squared log residuals"))
 print("E %.8g A %.8g alpha %.8g B %.8g beta %.8g"
       % (np.exp(u[0]), np.exp(u[1]), u[2], np.exp(u[3]), u[4]))
 objs = np.array(objs)

@@ -267,11 +267,13 @@ END_TEST
  * automatic start. The bound is the best sum of squares an independent
  * implementation found (scipy.optimize.least_squares, method 'lm', from
  * all 4,500 starts of the grid E in {0,..,2}, log A, log B in {0,..,25},
- * alpha, beta in {0,..,2}): 0.0114618869917. Its other local minima lie
- * at 0.854 and above, so a relative tolerance of 1e-9 (the sum of squares
- * is flat to second order at the optimum: 1e-9 of it is a parameter error
- * of about 1e-4 standard errors) separates reaching the optimum from any
- * other outcome with room to spare, while allowing for rounding.
+ * alpha, beta in {0,..,2}): 0.0114618869917 (the objective, half of it,
+ * is what doc/crosscheck/chinchilla_scipy.py ls prints). Its other local
+ * minima lie at 0.854 and above, so a relative tolerance of 1e-9 (the sum
+ * of squares is flat to second order at the optimum: 1e-9 of it is a
+ * parameter error of about 1e-4 standard errors) separates reaching the
+ * optimum from any other outcome with room to spare, while allowing for
+ * rounding.
  */
 START_TEST(test_epoch_chinchilla)
 {

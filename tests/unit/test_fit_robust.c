@@ -182,6 +182,92 @@ START_TEST(test_huber_outliers)
 END_TEST
 
 /*
+ * Chinchilla fitted to the Epoch data from one start, log space, by least
+ * squares (delta 0) or huber:delta; the log residuals at the fit into res
+ * (240). Returns the row count.
+ */
+static size_t
+epoch_fit(double delta, sx_fit_result *r, double *res)
+{
+	const sx_model *m = model_builtin("chinchilla");
+	static double n[300], d[300], l[300];
+	size_t k = unit_epoch240(n, d, l, 300), i;
+	const double *xs[2] = { n, d };
+	sx_fit_opts o;
+	sx_err e;
+
+	ck_assert_uint_eq(k, 240);
+	memset(&o, 0, sizeof o);
+	o.space = SX_SPACE_LOG;
+	o.loss = delta > 0.0 ? SX_LOSS_HUBER : SX_LOSS_LS;
+	o.delta = delta;
+	ck_assert_msg(fit_run(m, xs, l, k, &o, r, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(m->eval(m, xs, k, r->p, 1, res, NULL), 0);
+	for (i = 0; i < k; i++)
+		res[i] = log(l[i]) - res[i];
+	return k;
+}
+
+/*
+ * One convention for the objective: sum rho(r), rho = r^2/2 for least
+ * squares as inside Huber's delta. On the Epoch data: least squares'
+ * objective is half its sum of squares, recomputed here from the
+ * residuals, and at or below scipy's least_squares cost from Hoffmann's
+ * 4,500 starts (0.0114618869917 / 2, doc/crosscheck/chinchilla_scipy.py
+ * ls); Huber with a delta no residual exceeds is least squares, the same
+ * minimum and objective.
+ */
+START_TEST(test_objective_convention)
+{
+	static double res[300];
+	sx_fit_result ls, hu;
+	size_t k = epoch_fit(0.0, &ls, res), i;
+	double half = 0.0;
+
+	for (i = 0; i < k; i++)
+		half += 0.5 * res[i] * res[i];
+	ck_assert_close(ls.objective, half, 1e-12);
+	ck_assert_msg(ls.objective <= 0.5 * 0.0114618869917 * (1.0 + 1e-9) &&
+	    ls.objective > 0.25 * 0.0114618869917, "%.15g", ls.objective);
+	ck_assert_str_eq(fit_objective_formula(SX_LOSS_LS), "½Σr²");
+	epoch_fit(1.0, &hu, res);
+	ck_assert_uint_eq(hu.inside, k);
+	ck_assert_close(hu.objective, ls.objective, 1e-9);
+	ck_assert_msg(strstr(hu.warn, "within delta") == NULL, "%s", hu.warn);
+	fit_result_free(&ls);
+	fit_result_free(&hu);
+}
+END_TEST
+
+/*
+ * Huber's standard errors rest on the residuals within delta: with fewer
+ * than half inside the fit says so. Hoffmann's delta 1e-3 on the Epoch
+ * data leaves 39 of 240 inside (numpy counts the same at its optimum,
+ * doc/crosscheck/chinchilla_scipy.py huber); delta 0.01 leaves more than
+ * half and no such warning.
+ */
+START_TEST(test_huber_inside_warning)
+{
+	static double res[300];
+	sx_fit_result r;
+	size_t k = epoch_fit(1e-3, &r, res), i, in = 0;
+
+	ck_assert_uint_eq(r.inside, 39);
+	ck_assert_msg(strstr(r.warn, "only 39 of 240 residuals within delta: "
+	    "the standard errors are unreliable (use --bootstrap)") != NULL,
+	    "%s", r.warn);
+	fit_result_free(&r);
+	epoch_fit(0.01, &r, res);
+	for (i = 0; i < k; i++)
+		in += fabs(res[i]) <= 0.01;
+	ck_assert_uint_eq(r.inside, in);
+	ck_assert(2 * in >= k);
+	ck_assert_msg(strstr(r.warn, "within delta") == NULL, "%s", r.warn);
+	fit_result_free(&r);
+}
+END_TEST
+
+/*
  * Bootstrap coverage: 120 seeded data sets of pl (A = 5, alpha = 0.3,
  * 3 % noise, 40 rows), 200 replicates each, 90 % percentile intervals for
  * alpha. Coverage is binomial(120, ~0.9): accepted in [0.80, 0.97]
@@ -451,6 +537,8 @@ unit_suite(void)
 	tcase_add_test(tc, test_recover_exptrend);
 	tcase_add_test(tc, test_recover_chinchilla_huber);
 	tcase_add_test(tc, test_huber_outliers);
+	tcase_add_test(tc, test_objective_convention);
+	tcase_add_test(tc, test_huber_inside_warning);
 	tcase_add_test(tc, test_bootstrap_coverage);
 	tcase_add_test(tc, test_bootstrap_errors);
 	tcase_add_test(tc, test_holdout_by_hand);

@@ -1,0 +1,2 @@
+scalex -c 'load shared/chinchilla_epoch.csv as ep; rename ep "Model Size" N; rename ep "Training FLOP" C; rename ep loss L; derive ep D = C/(6*N); filter ep "L < 3.44" as ep240; fit chinchilla ep240 as fx --loss huber:1e-3 --fix beta=0.35,E=1.9 --starts grid'
+scalex --json -c 'load shared/chinchilla_epoch.csv as ep; rename ep "Model Size" N; rename ep "Training FLOP" C; rename ep loss L; derive ep D = C/(6*N); filter ep "L < 3.44" as ep240; fit chinchilla ep240 --fix beta=0.35 --starts grid; fit chinchilla ep240 as wide --loss huber:0.1 --fix beta=0.35 --starts grid'
