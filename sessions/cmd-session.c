@@ -21,6 +21,7 @@ cmd_save_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"), "%s: %s", path,
 		    e.msg);
 	ctx->ws->saved_nlog = ctx->ws->nlog;
+	session_own(ctx->ws, path);
 	if (ctx->out->json) {
 		out_obj_begin(ctx->out, "save");
 		out_key_str(ctx->out, "path", path);
@@ -153,6 +154,18 @@ cmd_replay_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	free(text);
 	fresh.saved_nlog = fresh.nlog;
+	/* The files this workspace may replace stay its own, with those the
+	 * replay wrote and the replayed file. */
+	ctx->ws->own = xreallocarray(ctx->ws->own, ctx->ws->nown + fresh.nown,
+	    sizeof *ctx->ws->own);
+	if (fresh.nown > 0)
+		memcpy(ctx->ws->own + ctx->ws->nown, fresh.own, fresh.nown *
+		    sizeof *fresh.own);
+	free(fresh.own);
+	fresh.own = ctx->ws->own;
+	fresh.nown += ctx->ws->nown;
+	ctx->ws->own = NULL;
+	session_own(&fresh, path);
 	ws_free(ctx->ws);
 	*ctx->ws = fresh;
 	ctx->nolog = 1;
@@ -231,8 +244,10 @@ const sx_cmd cmd_session_table[] = {
 	  "automatic choices written out), with the data of loaded files inlined\n"
 	  "as here-documents (path and SHA-256 noted), so that replaying needs\n"
 	  "nothing but the file. The write is atomic: the old file stays whole\n"
-	  "until the new one is on disk. A file that is not a scalex session is\n"
-	  "not replaced unless --force.\n", save_args, 0, cmd_save_exec },
+	  "until the new one is on disk. An existing file is replaced only when\n"
+	  "this session wrote it (an earlier save or plot --out in this\n"
+	  "process) or was replayed from it; any other (another session's\n"
+	  "file, your notes) only with --force.\n", save_args, 0, cmd_save_exec },
 	{ "replay", "replay PATH",
 	  "Replay a saved session into a fresh workspace, which replaces this\n"
 	  "one if every command succeeds. The whole file is read and checked\n"
