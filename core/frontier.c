@@ -499,33 +499,36 @@ cmp_by_key(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The least-squares parabola of one budget's window of runs. */
+typedef struct isoflop_fit {
+	double u;       /* log N of the vertex */
+	double lmin;    /* L there */
+	double rms;     /* residual scatter of the runs about it */
+} isoflop_fit;
+
 /*
- * The vertex of the least-squares parabola L = c0 + c1*v + c2*v^2 through
- * m runs (v = log N - its mean, for conditioning). Returns -1 when the
- * sizes are too few or the parabola does not open upwards or its vertex
- * lies outside the sizes run; else fills *u (log N) and *lv (L there).
+ * The least-squares parabola L = c0 + c1*v + c2*v^2 through m runs
+ * (v = log N - its mean, for conditioning). Returns -1 when the sizes are
+ * too few or the parabola does not open upwards; else fills *f.
  */
 static int
-isoflop_vertex(const double *lnv, const double *lv, size_t m, double *u,
-    double *lmin)
+isoflop_vertex(const double *lnv, const double *lv, size_t m, isoflop_fit *f)
 {
-	double mean = 0, s[5] = { 0 }, t[3] = { 0 }, vmin = INFINITY;
-	double vmax = -INFINITY, a[3][4], c[3];
+	double mean = 0, s[5] = { 0 }, t[3] = { 0 }, a[3][4], c[3], v, ss = 0;
 	size_t i, j, l, r, distinct = 1;
 
 	for (i = 0; i < m; i++)
 		mean += lnv[i];
 	mean /= (double)m;
 	for (i = 0; i < m; i++) {
-		double v = lnv[i] - mean, pw = 1;
+		double pw = 1;
 
+		v = lnv[i] - mean;
 		for (j = 0; j < 5; j++, pw *= v)
 			s[j] += pw;
 		t[0] += lv[i];
 		t[1] += v * lv[i];
 		t[2] += v * v * lv[i];
-		vmin = fmin(vmin, v);
-		vmax = fmax(vmax, v);
 	}
 	for (i = 1; i < m; i++) {
 		for (j = 0; j < i && fabs(lnv[i] - lnv[j]) > 1e-9; j++)
@@ -555,10 +558,10 @@ isoflop_vertex(const double *lnv, const double *lv, size_t m, double *u,
 			a[r][l] = tmp;
 		}
 		for (i = j + 1; i < 3; i++) {
-			double f = a[i][j] / a[j][j];
+			double q = a[i][j] / a[j][j];
 
 			for (l = j; l < 4; l++)
-				a[i][l] -= f * a[j][l];
+				a[i][l] -= q * a[j][l];
 		}
 	}
 	for (i = 3; i-- > 0;) {
@@ -569,15 +572,86 @@ isoflop_vertex(const double *lnv, const double *lv, size_t m, double *u,
 	}
 	if (!(c[2] > 0.0) || !isfinite(c[0] + c[1] + c[2]))
 		return -1;
-	{
-		double v = -c[1] / (2 * c[2]);
+	for (i = 0; i < m; i++) {
+		double d;
 
-		if (v < vmin || v > vmax)
-			return -1;
-		*u = mean + v;
-		*lmin = c[0] + c[1] * v + c[2] * v * v;
+		v = lnv[i] - mean;
+		d = lv[i] - (c[0] + c[1] * v + c[2] * v * v);
+		ss += d * d;
 	}
+	v = -c[1] / (2 * c[2]);
+	f->u = mean + v;
+	f->lmin = c[0] + c[1] * v + c[2] * v * v;
+	f->rms = sqrt(ss / (double)m);
 	return 0;
+}
+
+static void
+approach_warn(sx_approach *r, char *msg)
+{
+	r->warn = xreallocarray(r->warn, r->nwarn + 1, sizeof *r->warn);
+	r->warn[r->nwarn++] = msg;
+}
+
+/*
+ * One budget: its g runs (log N in ln, L in lv) sorted by size, the window
+ * of `window` runs around the lowest loss (0: all), its parabola. Returns
+ * 0 with the point stored in r, or -1 (skipped; a warning when the vertex
+ * lay outside the sizes fitted).
+ */
+static int
+isoflop_budget(double *ln, double *lv, size_t g, size_t window, double c,
+    sx_approach *r)
+{
+	size_t *ord = xmalloc(g * sizeof *ord), lo = 0, w = g, best = 0, i;
+	double *wn = xmalloc(2 * g * sizeof *wn), *wl = wn + g, low, high;
+	isoflop_fit f;
+	int rc = -1;
+
+	for (i = 0; i < g; i++)
+		ord[i] = i;
+	sort_key = ln;
+	qsort(ord, g, sizeof *ord, cmp_by_key);
+	for (i = 1; i < g; i++)
+		if (lv[ord[i]] < lv[ord[best]])
+			best = i;
+	if (window > 0 && window < g) {
+		w = window;
+		lo = best > w / 2 ? best - w / 2 : 0;
+		if (lo + w > g)
+			lo = g - w;
+	}
+	for (i = 0; i < w; i++) {
+		wn[i] = ln[ord[lo + i]];
+		wl[i] = lv[ord[lo + i]];
+	}
+	low = high = lv[ord[best]];
+	for (i = 0; i < w; i++)
+		high = fmax(high, wl[i]);
+	if (isoflop_vertex(wn, wl, w, &f) != 0)
+		goto out;
+	if (f.u < wn[0] || f.u > wn[w - 1]) {
+		approach_warn(r, xasprintf("C = %.4g: the parabola's minimum, N = "
+		    "%.4g, lies outside the sizes fitted (%.4g to %.4g); budget not "
+		    "used", c, exp(f.u), exp(wn[0]), exp(wn[w - 1])));
+		goto out;
+	}
+	/* Through evenly spaced sizes a parabola dips below its lowest run by
+	 * at most 1/8 of the losses' spread; allow that and the scatter. */
+	if (f.lmin < low - ((high - low) / 8 + f.rms))
+		approach_warn(r, xasprintf("C = %.4g: L_opt = %.5g lies below every "
+		    "loss run at this budget (lowest %.5g) by more than the "
+		    "parabola's shape and scatter allow: extrapolated", c, f.lmin,
+		    low));
+	r->C[r->n] = c;
+	r->N_opt[r->n] = exp(f.u);
+	r->L_opt[r->n] = f.lmin;
+	r->n++;
+	rc = 0;
+out:
+	free(ord);
+	free(wn);
+	return rc;
 }
 
 /*
@@ -585,7 +659,7 @@ isoflop_vertex(const double *lnv, const double *lv, size_t m, double *u,
  */
 int
 frontier_approach2(const double *N, const double *C, const double *L,
-    size_t n, double gap_decades, sx_approach *r, sx_err *err)
+    size_t n, double gap_decades, size_t window, sx_approach *r, sx_err *err)
 {
 	double *lc, *ln, *lv;
 	size_t *idx, m = 0, i, start;
@@ -594,6 +668,9 @@ frontier_approach2(const double *N, const double *C, const double *L,
 	if (!(gap_decades > 0.0) || !isfinite(gap_decades))
 		return err_set(err, "approach 2: the budget gap must be > 0 "
 		    "decades, not %g", gap_decades);
+	if (window > 0 && window < 3)
+		return err_set(err, "approach 2: a window of %zu sizes cannot fix "
+		    "a parabola (need 3 or more)", window);
 	idx = xmalloc((n + 1) * sizeof *idx);
 	lc = xmalloc((3 * n + 1) * sizeof *lc);
 	ln = lc + n;
@@ -610,7 +687,7 @@ frontier_approach2(const double *N, const double *C, const double *L,
 	r->L_opt = r->N_opt + m;
 	for (start = 0; start < m;) {
 		size_t end = start + 1, g;
-		double mc = lc[idx[start]], u, lmin;
+		double mc = lc[idx[start]];
 
 		while (end < m && lc[idx[end]] - lc[idx[end - 1]] <= gap_decades)
 			mc += lc[idx[end++]];
@@ -620,12 +697,8 @@ frontier_approach2(const double *N, const double *C, const double *L,
 			lv[i] = L[idx[start + i]];
 		}
 		r->ngroups++;
-		if (g >= 3 && isoflop_vertex(ln, lv, g, &u, &lmin) == 0) {
-			r->C[r->n] = pow(10.0, mc / (double)g);
-			r->N_opt[r->n] = exp(u);
-			r->L_opt[r->n] = lmin;
-			r->n++;
-		} else
+		if (g < 3 || isoflop_budget(ln, lv, g, window, pow(10.0,
+		    mc / (double)g), r) != 0)
 			r->nskipped++;
 		start = end;
 	}
@@ -653,6 +726,11 @@ approach_free(sx_approach *r)
 	free(r->C);
 	r->C = r->N_opt = r->L_opt = NULL;
 	r->n = 0;
+	for (size_t i = 0; i < r->nwarn; i++)
+		free(r->warn[i]);
+	free(r->warn);
+	r->warn = NULL;
+	r->nwarn = 0;
 }
 
 int

@@ -12,6 +12,8 @@
  * At a budget C the compute-optimal model minimises L(N, C/(k*N)) over N.
  */
 #define SX_FRONTIER_K 6.0
+/* Sizes per budget approach 2 fits around the lowest loss by default. */
+#define SX_APPROACH2_WINDOW 9
 
 typedef struct sx_frontier_pt {
 	double C;
@@ -108,6 +110,8 @@ typedef struct sx_approach {
 	size_t ngroups;    /* compute bins (1) or budgets (2) considered */
 	size_t nskipped;   /* of those, not used (empty bin; no parabola
 	                      minimum inside the sizes run) */
+	size_t nwarn;      /* approach 2: budgets whose minimum lay outside */
+	char **warn;       /* the sizes fitted or below the losses run */
 } sx_approach;
 
 /*
@@ -127,14 +131,19 @@ int frontier_approach1(const double *N, const double *C, const double *L,
  * Approach 2 (IsoFLOP profiles): runs are grouped by budget (sorted by
  * log10 C, a new group where the gap exceeds gap_decades); per group with
  * at least 3 distinct sizes a parabola L = c0 + c1*u + c2*u^2 in u = log N
- * is fitted by least squares and its vertex is the group's N_opt (C the
- * group's geometric mean; L_opt the parabola's value there). Groups whose
- * parabola opens downwards or whose vertex lies outside the sizes run are
- * skipped. Then N_opt = coef*C^a. Fails with fewer than 2 usable groups.
- * The vertex is biased when alpha != beta (L is not symmetric in log N).
+ * is fitted by least squares to the `window` runs nearest in size around
+ * the group's lowest loss (0: all its runs), and its vertex is the group's
+ * N_opt (C the group's geometric mean; L_opt the parabola's value there).
+ * Groups whose parabola opens downwards are skipped; so are those whose
+ * vertex lies outside the sizes fitted, with a warning in r->warn. A vertex
+ * deeper below the group's lowest loss than c2*(largest size gap/2)^2 plus
+ * the residual RMS is kept, with a warning. Then N_opt = coef*C^a. Fails
+ * with fewer than 2 usable groups or a window of 1 or 2. The vertex is
+ * biased when alpha != beta (L is not symmetric in log N).
  */
 int frontier_approach2(const double *N, const double *C, const double *L,
-    size_t n, double gap_decades, sx_approach *r, sx_err *err);
+    size_t n, double gap_decades, size_t window, sx_approach *r,
+    sx_err *err);
 void approach_free(sx_approach *r);
 
 #endif

@@ -298,6 +298,10 @@ approach_report(sx_out *o, const char *cmd, const char *what,
 		out_key_num(o, "coef", r->coef);
 		out_key_int(o, "groups", (long long)r->ngroups);
 		out_key_int(o, "skipped", (long long)r->nskipped);
+		out_key_arr(o, "warnings");
+		for (size_t i = 0; i < r->nwarn; i++)
+			out_str(o, r->warn[i]);
+		out_end(o);
 		out_key_arr(o, "points");
 		for (size_t i = 0; i < r->n; i++) {
 			out_obj(o);
@@ -323,6 +327,8 @@ approach_report(sx_out *o, const char *cmd, const char *what,
 	for (size_t i = 0; i < r->n; i++)
 		out_printf(o, "  %11.4g %11.4g %9.5g\n", r->C[i], r->N_opt[i],
 		    r->L_opt[i]);
+	for (size_t i = 0; i < r->nwarn; i++)
+		out_printf(o, "  warning: %s\n", r->warn[i]);
 }
 
 static int
@@ -367,6 +373,7 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_dataset *ds;
 	const double *N, *C, *L;
 	double *owned, k, gap;
+	long window = SX_APPROACH2_WINDOW;
 	sx_approach r;
 	sx_err e;
 	int rc;
@@ -374,10 +381,17 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	if (parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0 ||
 	    parse_positive(ctx, a, "--gap", 0.1, &gap) != 0)
 		return -1;
+	if (arg(a, ctx->cmd, "--window") != NULL) {
+		window = strtol(arg(a, ctx->cmd, "--window"), NULL, 10);
+		if (window != 0 && (window < 3 || window > 100000))
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--window"),
+			    "--window must be 3 to 100000 sizes, or 0 for all");
+	}
 	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned) != 0)
 		return -1;
 	err_clear(&e);
-	rc = frontier_approach2(N, C, L, ds->nrows, gap, &r, &e);
+	rc = frontier_approach2(N, C, L, ds->nrows, gap, (size_t)window, &r,
+	    &e);
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
@@ -918,6 +932,7 @@ static const sx_argdef approach1_args[] = {
 static const sx_argdef approach2_args[] = {
 	{ "DATA", ARG_DATASET, 0, NULL, NULL },
 	{ "--gap", ARG_NUMBER, 0, NULL, "DECADES" },
+	{ "--window", ARG_INT, 0, NULL, "K" },
 	{ "--k", ARG_NUMBER, 0, NULL, "K" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -972,18 +987,30 @@ const sx_cmd cmd_frontier_table[] = {
 	  "                 the optimum, or the envelope sticks to the edge\n"
 	  "  --k K          C = k*N*D when DATA has no C column (default 6)\n",
 	  approach1_args, 0, cmd_approach1_exec },
-	{ "frontier approach2", "frontier approach2 DATA [--gap DECADES] [--k K]",
+	{ "frontier approach2", "frontier approach2 DATA [--gap DECADES] "
+	  "[--window K] [--k K]",
 	  "Hoffmann et al.'s approach 2 (IsoFLOP profiles) on runs (columns N, L,\n"
 	  "and C or D): runs are grouped by budget, a parabola of L in log N is\n"
-	  "fitted per budget, and its vertex is that budget's N_opt; then\n"
-	  "N_opt = coef*C^a. Budgets with fewer than 3 sizes, a parabola opening\n"
-	  "downwards, or a vertex outside the sizes run are skipped.\n"
+	  "fitted per budget to the K sizes around its lowest loss, and its\n"
+	  "vertex is that budget's N_opt; then N_opt = coef*C^a. Budgets with\n"
+	  "fewer than 3 sizes or a parabola opening downwards are skipped; so is\n"
+	  "a budget whose vertex lies outside the sizes fitted, with a warning.\n"
+	  "A vertex below every loss run at its budget by more than 1/8 of the\n"
+	  "spread of the losses fitted (the most a parabola through evenly\n"
+	  "spaced sizes dips between two of them) plus the runs' scatter about\n"
+	  "it is an extrapolation: it is kept, with a warning.\n"
 	  "Approach 2 is biased when alpha != beta: L is not symmetric in log N\n"
 	  "about its minimum, so the parabola's vertex misses it by a factor that\n"
 	  "depends on the window of sizes; N_opt is off, and so is the exponent\n"
 	  "when the windows are not placed alike around every budget's optimum.\n"
 	  "  --gap DECADES  a new budget starts where sorted log10 C jumps by\n"
 	  "                 more than this (default 0.1)\n"
+	  "  --window K     fit the K runs nearest in size to the lowest loss of\n"
+	  "                 each budget (default 9; 0: all). Hoffmann et al. fit\n"
+	  "                 each IsoFLOP profile whole, its sizes placed around\n"
+	  "                 the minimum: a profile of up to 9 sizes is fitted\n"
+	  "                 whole, a wider sweep only near its minimum, where L\n"
+	  "                 is close to a parabola in log N\n"
 	  "  --k K          C = k*N*D when DATA has no C column (default 6)\n",
 	  approach2_args, 0, cmd_approach2_exec },
 	{ "frontier henighan", "frontier henighan [--at C]",

@@ -55,7 +55,7 @@ static const sx_argdef plot_args[] = {
 const sx_cmd cmd_plot_table[] = {
 	{ "plot", "plot DATA|FIT ... [--x COL] [--y COL] [--log|--logx|--logy|"
 	  "--linear] [--residuals] [--band] [--size WxH] [--ascii] "
-	  "[--color auto|always|never] [--title T] [--out FILE]",
+	  "[--color auto|always|never] [--title T] [--out FILE [--force]]",
 	  "Plot datasets and fits in the terminal (Unicode braille, or ASCII).\n"
 	  "A dataset is drawn as points; a fit as its data's points and the law:\n"
 	  "a curve across the whole axis for a law of one column, and for a law\n"

@@ -21,6 +21,7 @@ cmd_save_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"), "%s: %s", path,
 		    e.msg);
 	ctx->ws->saved_nlog = ctx->ws->nlog;
+	session_own(ctx->ws, path);
 	if (ctx->out->json) {
 		out_obj_begin(ctx->out, "save");
 		out_key_str(ctx->out, "path", path);
@@ -30,6 +31,86 @@ cmd_save_exec(sx_ctx *ctx, const sx_args *a)
 		out_printf(ctx->out, "saved %zu command%s to %s\n", ctx->ws->nlog,
 		    ctx->ws->nlog == 1 ? "" : "s", path);
 	return 0;
+}
+
+/*
+ * Scripts being sourced or replayed, outermost first: the one
+ * interpreter's nesting, bounded so that a file that sources or replays
+ * itself stops with a message instead of exhausting the stack. The
+ * refusal is reported once, by the outermost source or replay.
+ */
+#define NEST_MAX 16
+static const char *nest_path[NEST_MAX];
+static int nest_depth;
+static char *nest_refused;
+
+/* The chain of files up to `path`: to the first file met again, or its
+ * two ends. */
+static char *
+nest_chain(const char *path)
+{
+	const char *c[NEST_MAX + 1];
+	int n = NEST_MAX + 1, end = n - 1, i, j;
+	char *s, *t;
+
+	memcpy(c, nest_path, sizeof nest_path);
+	c[NEST_MAX] = path;
+	for (j = 1; j < n && end == n - 1; j++)
+		for (i = 0; i < j; i++)
+			if (strcmp(c[i], c[j]) == 0) {
+				end = j;
+				break;
+			}
+	if (end == n - 1)
+		return xasprintf("%s -> %s -> ... -> %s -> %s", c[0], c[1],
+		    c[n - 2], c[n - 1]);
+	s = xstrdup(c[0]);
+	for (i = 1; i <= end; i++) {
+		t = xasprintf("%s -> %s", s, c[i]);
+		free(s);
+		s = t;
+	}
+	t = xasprintf("%s -> ...", s);
+	free(s);
+	return t;
+}
+
+/*
+ * run_text for a source or replay of path: 0; -1 when the script failed
+ * (the caller says so); -2 when the nesting went too deep (reported, or
+ * left to the outermost with ctx->silent).
+ */
+static int
+nest_run(sx_ctx *ctx, int argi, sx_workspace *ws, const char *text,
+    size_t len, const char *path)
+{
+	int rc;
+
+	if (nest_depth == NEST_MAX) {
+		char *chain = nest_chain(path);
+
+		nest_refused = xasprintf("%s:%d: %s nested too deep (more than %d "
+		    "files): %s", nest_path[NEST_MAX - 1], ctx->cl->line,
+		    ctx->cmd->name, NEST_MAX, chain);
+		free(chain);
+		ctx->silent = 1;
+		return -2;
+	}
+	nest_path[nest_depth++] = path;
+	rc = run_text(ws, ctx->out, ctx->out->errfp, text, len, path);
+	nest_depth--;
+	if (rc == 0)
+		return 0;
+	if (nest_refused == NULL)
+		return -1;
+	if (nest_depth > 0)
+		ctx->silent = 1;
+	else {
+		cmd_fail(ctx, argi, "%s", nest_refused);
+		free(nest_refused);
+		nest_refused = NULL;
+	}
+	return -2;
 }
 
 /* Read a script for replay or source; NULL after cmd_fail. */
@@ -53,6 +134,7 @@ cmd_replay_exec(sx_ctx *ctx, const sx_args *a)
 	size_t len;
 	char *text = session_read(ctx, argi, path, &len);
 	sx_err e;
+	int rc;
 
 	if (text == NULL)
 		return -1;
@@ -63,14 +145,27 @@ cmd_replay_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	/* Replay into a fresh workspace; it replaces this one only whole. */
 	ws_init(&fresh);
-	if (run_text(&fresh, ctx->out, ctx->out->errfp, text, len, path) != 0) {
+	rc = nest_run(ctx, argi, &fresh, text, len, path);
+	if (rc != 0) {
 		free(text);
 		ws_free(&fresh);
-		return cmd_fail(ctx, argi, "replay of %s stopped; the workspace is "
-		    "as it was", path);
+		return rc == -2 ? -1 : cmd_fail(ctx, argi, "replay of %s stopped; "
+		    "the workspace is as it was", path);
 	}
 	free(text);
 	fresh.saved_nlog = fresh.nlog;
+	/* The files this workspace may replace stay its own, with those the
+	 * replay wrote and the replayed file. */
+	ctx->ws->own = xreallocarray(ctx->ws->own, ctx->ws->nown + fresh.nown,
+	    sizeof *ctx->ws->own);
+	if (fresh.nown > 0)
+		memcpy(ctx->ws->own + ctx->ws->nown, fresh.own, fresh.nown *
+		    sizeof *fresh.own);
+	free(fresh.own);
+	fresh.own = ctx->ws->own;
+	fresh.nown += ctx->ws->nown;
+	ctx->ws->own = NULL;
+	session_own(&fresh, path);
 	ws_free(ctx->ws);
 	*ctx->ws = fresh;
 	ctx->nolog = 1;
@@ -99,9 +194,11 @@ cmd_source_exec(sx_ctx *ctx, const sx_args *a)
 		}
 	}
 	/* The commands it runs are logged themselves, not 'source'. */
-	rc = run_text(ctx->ws, ctx->out, ctx->out->errfp, text, len, path);
+	rc = nest_run(ctx, argi, ctx->ws, text, len, path);
 	free(text);
 	ctx->nolog = 1;
+	if (rc == -2)
+		return -1;
 	if (rc != 0)
 		return cmd_fail(ctx, argi, "%s stopped at its first failing command "
 		    "(the commands before it ran)", path);
@@ -147,17 +244,22 @@ const sx_cmd cmd_session_table[] = {
 	  "automatic choices written out), with the data of loaded files inlined\n"
 	  "as here-documents (path and SHA-256 noted), so that replaying needs\n"
 	  "nothing but the file. The write is atomic: the old file stays whole\n"
-	  "until the new one is on disk. A file that is not a scalex session is\n"
-	  "not replaced unless --force.\n", save_args, 0, cmd_save_exec },
+	  "until the new one is on disk. An existing file is replaced only when\n"
+	  "this session wrote it (an earlier save or plot --out in this\n"
+	  "process) or was replayed from it; any other (another session's\n"
+	  "file, your notes) only with --force.\n", save_args, 0, cmd_save_exec },
 	{ "replay", "replay PATH",
 	  "Replay a saved session into a fresh workspace, which replaces this\n"
 	  "one if every command succeeds. The whole file is read and checked\n"
 	  "first: a syntax error or unknown command anywhere runs nothing. A\n"
-	  "session of a newer format is refused.\n",
+	  "session of a newer format is refused. Scripts may source and replay\n"
+	  "others up to 16 files deep; deeper (a file that replays itself) is\n"
+	  "refused, naming the chain of files.\n",
 	  path_args, CMD_STATE, cmd_replay_exec },
 	{ "source", "source PATH",
 	  "Run a script's commands in this workspace, stopping at the first\n"
-	  "that fails. Each command is logged as itself.\n",
+	  "that fails. Each command is logged as itself. Nesting stops at 16\n"
+	  "files: a script that sources itself fails, naming the chain.\n",
 	  path_args, CMD_STATE, cmd_source_exec },
 	{ "history", "history",
 	  "The log: every state-changing command so far, as 'save' writes it.\n",

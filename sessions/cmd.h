@@ -84,6 +84,7 @@ struct sx_ctx {
 	int err_arg;           /* argv index the error points at, -1 for none */
 	char *logtext;         /* set by a handler to log a resolved form */
 	int nolog;             /* set by a handler that changed nothing */
+	int silent;            /* a failure an enclosing command reports */
 };
 
 /* The whole table, in help order. */

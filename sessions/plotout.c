@@ -1,15 +1,14 @@
 /* plotout.c: rendering a figure with the user's plot options. */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "plots/render.h"
 #include "sessions/plotout.h"
+#include "sessions/session.h"
 
 /* Parse "WxH" into w, h (each 1..1000). */
 static int
@@ -53,6 +52,13 @@ plotout_axis_json(sx_out *o, const char *key, double lo, double hi)
 	out_end(o);
 }
 
+/* The plot's text into the --out file. */
+static int
+plotout_fill(int fd, void *text)
+{
+	return session_write_all(fd, text, strlen(text));
+}
+
 int
 plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd)
 {
@@ -83,13 +89,17 @@ plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd)
 		goto out;
 	}
 	if (path != NULL) {
-		FILE *fp = fopen(path, "w");
+		sx_err fe;
 
-		if (fp == NULL || fputs(text, fp) == EOF || fclose(fp) != 0) {
+		err_clear(&fe);
+		if ((arg(a, ctx->cmd, "--force") == NULL &&
+		    session_may_replace(ctx->ws, path, &fe) != 0) ||
+		    session_write_file(path, plotout_fill, text, &fe) != 0) {
 			cmd_fail(ctx, arg_index(a, ctx->cmd, "--out"), "%s: %s", path,
-			    strerror(errno));
+			    fe.msg);
 			goto out;
 		}
+		session_own(ctx->ws, path);
 		if (ctx->out->json) {
 			out_obj_begin(ctx->out, cmd);
 			out_key_str(ctx->out, "out", path);

@@ -8,14 +8,16 @@
 /*
  * The options of every command that draws (plot, frontier --plot,
  * crossover --plot): --size WxH, --ascii, --color auto|always|never,
- * --title T, --out FILE. Commands list PLOTOUT_ARGS in their argdefs.
+ * --title T, --out FILE [--force]. Commands list PLOTOUT_ARGS in their
+ * argdefs.
  */
 #define PLOTOUT_ARGS \
 	{ "--size", ARG_WORD, 0, NULL, "WxH" }, \
 	{ "--ascii", ARG_FLAG, 0, NULL, NULL }, \
 	{ "--color", ARG_CHOICE, 0, "auto|always|never", "auto|always|never" }, \
 	{ "--title", ARG_WORD, 0, NULL, "T" }, \
-	{ "--out", ARG_PATH, 0, NULL, "FILE" }
+	{ "--out", ARG_PATH, 0, NULL, "FILE" }, \
+	{ "--force", ARG_FLAG, 0, NULL, NULL }
 
 #define PLOTOUT_HELP \
 	"  --size WxH     size in character cells (default: the terminal's,\n" \
@@ -26,7 +28,9 @@
 	"                 always, never\n" \
 	"  --title T      a title over the plot\n" \
 	"  --out FILE     write the plot to FILE instead (colours only with\n" \
-	"                 --color always)\n"
+	"                 --color always); an existing FILE this session did\n" \
+	"                 not write is replaced only with --force\n" \
+	"  --force        replace FILE even so\n"
 
 /*
  * Render f with the options in a and write it: to --out FILE, or to the

@@ -150,7 +150,8 @@ run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
 		sx_ctx ctx;
 
 		if (cmd_exec(ws, out, &s.cmds[i], &ctx) != 0) {
-			run_report(errfp, where, &s.cmds[i], &ctx);
+			if (!ctx.silent)
+				run_report(errfp, where, &s.cmds[i], &ctx);
 			cmd_ctx_free(&ctx);
 			lex_script_free(&s);
 			return -1;

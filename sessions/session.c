@@ -15,9 +15,8 @@
 
 static const char session_magic[] = "# scalex session, format ";
 
-/* Write all of buf to fd, retrying short writes. */
-static int
-write_all(int fd, const char *buf, size_t len)
+int
+session_write_all(int fd, const char *buf, size_t len)
 {
 	while (len > 0) {
 		ssize_t w = write(fd, buf, len);
@@ -33,22 +32,6 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Whether the file at path starts like a session (or does not exist). */
-static int
-session_replaceable(const char *path)
-{
-	char head[sizeof session_magic];
-	FILE *fp = fopen(path, "rb");
-	size_t got;
-
-	if (fp == NULL)
-		return errno == ENOENT;
-	got = fread(head, 1, sizeof head - 1, fp);
-	fclose(fp);
-	head[got] = '\0';
-	return got == 0 || strcmp(head, session_magic) == 0;
-}
-
 /* The directory part of path ("." when none). */
 static char *
 dir_of(const char *path)
@@ -62,44 +45,54 @@ dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-int
-session_save(const sx_workspace *ws, const char *path, int force, sx_err *err)
+/* Whether st is a file this workspace wrote or was replayed from. */
+static int
+session_owned(const sx_workspace *ws, const struct stat *st)
 {
-	char *dir, *tmp, *header;
-	int fd, dfd;
-	const char *delay = getenv("SX_TEST_SAVE_DELAY_MS");
+	for (size_t i = 0; i < ws->nown; i++)
+		if (ws->own[i].dev == st->st_dev && ws->own[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
 
-	if (!force && !session_replaceable(path))
-		return err_at(err, path, 0, 0, "exists and is not a scalex session "
-		    "(use --force to replace it)");
-	dir = dir_of(path);
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
+int
+session_may_replace(const sx_workspace *ws, const char *path, sx_err *err)
+{
+	struct stat st;
+
+	/* Absent, or not to be looked at: the write says why it fails. */
+	if (stat(path, &st) != 0 || session_owned(ws, &st))
+		return 0;
+	return err_at(err, path, 0, 0, "exists and was not written by this "
+	    "session; nothing was written (add --force to replace it)");
+}
+
+void
+session_own(sx_workspace *ws, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || session_owned(ws, &st))
+		return;
+	ws->own = xreallocarray(ws->own, ws->nown + 1, sizeof *ws->own);
+	ws->own[ws->nown].dev = st.st_dev;
+	ws->own[ws->nown].ino = st.st_ino;
+	ws->nown++;
+}
+
+int
+session_write_file(const char *path, int (*fill)(int fd, void *arg),
+    void *arg, sx_err *err)
+{
+	char *dir = dir_of(path), *tmp = xasprintf("%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp), dfd;
+
 	if (fd < 0) {
 		err_at(err, path, 0, 0, "cannot create a file in %s: %s", dir,
 		    strerror(errno));
 		goto fail_nofd;
 	}
-	header = xasprintf("%s%d\n# written by scalex %s; replay with: scalex "
-	    "--replay FILE\n", session_magic, SX_SESSION_FORMAT, PACKAGE_VERSION);
-	if (write_all(fd, header, strlen(header)) != 0) {
-		free(header);
-		goto fail_io;
-	}
-	free(header);
-	for (size_t i = 0; i < ws->nlog; i++) {
-		if (write_all(fd, ws->log[i], strlen(ws->log[i])) != 0 ||
-		    write_all(fd, "\n", 1) != 0)
-			goto fail_io;
-		/* Tests widen the crash window to show the old file survives. */
-		if (delay != NULL) {
-			long ms = atol(delay);
-			struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-			nanosleep(&ts, NULL);
-		}
-	}
-	if (fsync(fd) != 0)
+	if (fill(fd, arg) != 0 || fsync(fd) != 0)
 		goto fail_io;
 	if (close(fd) != 0) {
 		fd = -1;
@@ -126,6 +119,42 @@ fail_nofd:
 	free(dir);
 	free(tmp);
 	return -1;
+}
+
+/* The session text: header, then the log, a line per command. */
+static int
+session_fill(int fd, void *arg)
+{
+	const sx_workspace *ws = arg;
+	const char *delay = getenv("SX_TEST_SAVE_DELAY_MS");
+	char *header = xasprintf("%s%d\n# written by scalex %s; replay with: "
+	    "scalex --replay FILE\n", session_magic, SX_SESSION_FORMAT,
+	    PACKAGE_VERSION);
+	int rc = session_write_all(fd, header, strlen(header));
+
+	free(header);
+	for (size_t i = 0; rc == 0 && i < ws->nlog; i++) {
+		rc = session_write_all(fd, ws->log[i], strlen(ws->log[i]));
+		if (rc == 0)
+			rc = session_write_all(fd, "\n", 1);
+		/* Tests widen the crash window to show the old file survives. */
+		if (delay != NULL) {
+			long ms = atol(delay);
+			struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	return rc;
+}
+
+int
+session_save(const sx_workspace *ws, const char *path, int force, sx_err *err)
+{
+	if (!force && session_may_replace(ws, path, err) != 0)
+		return -1;
+	/* The fill only reads the workspace. */
+	return session_write_file(path, session_fill, (void *)ws, err);
 }
 
 int

@@ -16,13 +16,35 @@
 
 /*
  * Write the workspace's log to `path` as a session script: the header, then
- * each logged command (files' data inlined as here-documents). Atomic: a
- * temporary file in the same directory, fsync, rename, fsync of the
- * directory; a crash at any point leaves the old file whole. Refuses to
- * replace an existing file that is not a scalex session unless `force`.
+ * each logged command (files' data inlined as here-documents), with
+ * session_write_file. Refuses (session_may_replace) to replace an existing
+ * file this workspace did not write or replay unless `force`.
  */
 int session_save(const sx_workspace *ws, const char *path, int force,
     sx_err *err);
+
+/*
+ * Whether a command may write `path` without --force: 0 when no file is
+ * there or it is one of ws->own (written by this process's save or plot
+ * --out for this workspace, or replayed into it); else -1 with err set.
+ */
+int session_may_replace(const sx_workspace *ws, const char *path,
+    sx_err *err);
+
+/* Remember the file now at path as this workspace's own. */
+void session_own(sx_workspace *ws, const char *path);
+
+/*
+ * Write a file atomically: fill(fd, arg) writes a temporary file in the
+ * same directory, then fsync, rename over path, fsync of the directory; a
+ * crash or a failing fill at any point leaves the old file whole. 0, or -1
+ * with err set (fill returns -1 with errno set).
+ */
+int session_write_file(const char *path, int (*fill)(int fd, void *arg),
+    void *arg, sx_err *err);
+
+/* Write all of buf to fd, retrying short writes; 0 or -1 (errno). */
+int session_write_all(int fd, const char *buf, size_t len);
 
 /*
  * Check the header of session text. Returns its format number, or -1 with

@@ -68,6 +68,7 @@ ws_free(sx_workspace *ws)
 		sf_base_free(ws->base);
 	if (ws->grid != NULL)
 		grid_free(ws->grid);
+	free(ws->own);
 	memset(ws, 0, sizeof *ws);
 }
 

@@ -3,6 +3,7 @@
 #define SX_WORKSPACE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "core/dataset.h"
 #include "core/fit.h"
@@ -36,6 +37,13 @@ typedef struct sx_workspace {
 	char *cur_fit;
 	sx_grid *grid;      /* the gridworld loaded by 'grid load', or NULL */
 	sf_base *base;      /* its stored base policies ('sf base'), or NULL */
+	/* Files this process wrote for this workspace (save, plot --out) or
+	 * replayed it from: the ones those may replace without --force. */
+	size_t nown;
+	struct sx_ownfile {
+		dev_t dev;
+		ino_t ino;
+	} *own;
 } sx_workspace;
 
 void ws_init(sx_workspace *ws);

@@ -85,8 +85,9 @@ ok $r "Ctrl-C cancels a long bootstrap and leaves the workspace as it was"
 # Ctrl-D quits, autosaving; the console's exit status is 0.
 keys C-d
 wait_for "CONSOLE-EXITED-0"; ok $? "Ctrl-D quits the console"
-[ -f "$scratch/state/scalex/autosave.sx" ] && grep -q "demo chinchilla" "$scratch/state/scalex/autosave.sx"
-ok $? "quitting autosaves the session"
+[ "$(ls "$scratch/state/scalex" | grep -c '^autosave-.*\.sx$')" = 1 ] &&
+    grep -q "demo chinchilla" "$scratch/state/scalex"/autosave-*.sx
+ok $? "quitting autosaves the session to a file of its own"
 # History is kept across restarts (Up recalls the last line of the last run).
 tmux -L "$sock" kill-server 2>/dev/null
 sock="scalex-console-$$-2"

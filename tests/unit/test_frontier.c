@@ -320,7 +320,7 @@ START_TEST(test_approach2_recovers)
 
 	/* Symmetric: exact vertex, a = 0.5. */
 	isoflop_runs(sym, 0.0, N, C, L);
-	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, &r, &e), 0);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, 0, &r, &e), 0);
 	ck_assert_uint_eq(r.ngroups, 9);
 	ck_assert_uint_eq(r.n, 9);
 	ck_assert(fabs(r.a - 0.5) < 2e-3);
@@ -330,7 +330,7 @@ START_TEST(test_approach2_recovers)
 
 	/* alpha != beta: exponent recovered, level biased (by 1.3% here). */
 	isoflop_runs(chin, 0.0, N, C, L);
-	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, &r, &e), 0);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, 0, &r, &e), 0);
 	ck_assert_msg(fabs(r.a - chin[4] / (chin[2] + chin[4])) < 1e-3,
 	    "a = %g", r.a);
 	ck_assert_int_eq(frontier_closed(chin, 6.0, r.C[4], &pt, &e), 0);
@@ -339,21 +339,86 @@ START_TEST(test_approach2_recovers)
 
 	/* 0.5% noise (the reducible loss is small against it). */
 	isoflop_runs(chin, 0.005, N, C, L);
-	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, &r, &e), 0);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, 0, &r, &e), 0);
 	ck_assert_msg(fabs(r.a - chin[4] / (chin[2] + chin[4])) < 0.03,
 	    "a = %g", r.a);
 	approach_free(&r);
 
 	/* A gap so large that all runs are one budget: one group, fails. */
 	isoflop_runs(chin, 0.0, N, C, L);
-	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 10.0, &r, &e), -1);
-	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.0, &r, &e), -1);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 10.0, 0, &r, &e), -1);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.0, 0, &r, &e), -1);
 	/* Budgets whose sizes all lie on one side of the minimum: skipped. */
 	for (int i = 0; i < 135; i++) {
 		N[i] *= 1e3;
 		L[i] = chin_L(chin, N[i], C[i] / (6.0 * N[i]));
 	}
-	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, &r, &e), -1);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 135, 0.1, 0, &r, &e), -1);
+}
+END_TEST
+
+/*
+ * The window: a sweep from 0.4 decades below to 2 above each optimum is
+ * far from parabolic in log N, so the whole-profile vertex is pulled
+ * towards the big models; the 5 runs around the lowest loss find the
+ * optimum (frontier_closed) much more closely, with no warning on these
+ * exact losses. Budgets whose vertex lies outside their sizes or far below
+ * their losses are named in the warnings.
+ */
+START_TEST(test_approach2_window)
+{
+	double N[75], C[75], L[75], err0, err5;
+	sx_frontier_pt pt;
+	sx_approach r0, r5, r;
+	sx_err e;
+	size_t i = 0;
+
+	for (int b = 0; b < 3; b++) {
+		double c = pow(10.0, 19 + b);
+
+		ck_assert_int_eq(frontier_closed(chin, 6.0, c, &pt, &e), 0);
+		for (int s = 0; s < 25; s++, i++) {
+			N[i] = pt.N_opt * pow(10.0, -0.4 + s * 0.1);
+			C[i] = c;
+			L[i] = chin_L(chin, N[i], c / (6.0 * N[i]));
+		}
+	}
+	ck_assert_int_eq(frontier_approach2(N, C, L, 75, 0.1, 0, &r0, &e), 0);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 75, 0.1, 5, &r5, &e), 0);
+	ck_assert_uint_eq(r5.n, 3);
+	ck_assert_uint_eq(r5.nwarn, 0);
+	ck_assert_int_eq(frontier_closed(chin, 6.0, r5.C[1], &pt, &e), 0);
+	err0 = fabs(log(r0.N_opt[1] / pt.N_opt));
+	err5 = fabs(log(r5.N_opt[1] / pt.N_opt));
+	ck_assert_msg(err5 < 0.02 && err0 > 5 * err5, "log errors: all %g, "
+	    "window 5 %g", err0, err5);
+	approach_free(&r0);
+	approach_free(&r5);
+	ck_assert_int_eq(frontier_approach2(N, C, L, 75, 0.1, 2, &r, &e), -1);
+
+	/* Budget 1: only sizes above its optimum (the vertex lies left of
+	 * them). Budget 2: an exact parabola run only far from its vertex,
+	 * which lies 8.4 below the lowest loss. */
+	for (i = 25; i < 50; i++) {
+		N[i] *= 1e3;
+		L[i] = chin_L(chin, N[i], C[i] / (6.0 * N[i]));
+	}
+	for (i = 50; i < 75; i++) {
+		double u = (i % 2 == 0 ? -1 : 1) * (3.0 - 0.1 * (double)(i % 4));
+
+		N[i] = 1e9 * exp(u);
+		L[i] = u * u - 5.5;
+	}
+	ck_assert_int_eq(frontier_approach2(N, C, L, 75, 0.1, 0, &r, &e), 0);
+	ck_assert_uint_eq(r.n, 2);
+	ck_assert_uint_eq(r.nskipped, 1);
+	ck_assert_uint_eq(r.nwarn, 2);
+	ck_assert_msg(strstr(r.warn[0], "outside the sizes fitted") != NULL,
+	    "%s", r.warn[0]);
+	ck_assert_msg(strstr(r.warn[1], "below every loss run") != NULL,
+	    "%s", r.warn[1]);
+	ck_assert_close(r.L_opt[1], -5.5, 1e-9);
+	approach_free(&r);
 }
 END_TEST
 
@@ -406,6 +471,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_loglog_fit);
 	tcase_add_test(tc, test_approach1_recovers);
 	tcase_add_test(tc, test_approach2_recovers);
+	tcase_add_test(tc, test_approach2_window);
 	tcase_add_test(tc, test_boot_ci);
 	suite_add_tcase(s, tc);
 	return s;

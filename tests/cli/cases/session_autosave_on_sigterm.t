@@ -13,6 +13,7 @@ for sig in TERM HUP; do
 	wait $pid
 	echo "exit $?"
 	exec 3>&-
-	grep -v '^#' state/scalex/autosave.sx
+	grep -v '^#' state/scalex/autosave-*.sx
 done
-scalex --repl < /dev/null 2>&1 | sed -e 's/([0-9: -]*)/(TIME)/' -e "s|$PWD|.|g"
+scalex --repl < /dev/null 2>&1 | sed -e 's/([0-9: -]*)/(TIME)/' -e "s|$PWD|.|g" \
+    -e 's/autosave-[0-9]*-[0-9]*-[0-9]*\.sx/autosave-DATE-TIME-PID.sx/g'

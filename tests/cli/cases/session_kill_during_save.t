@@ -2,7 +2,7 @@
 # leaves the previous session file whole and replayable.
 scalex -c 'demo chinchilla as old; save s.sx' > /dev/null
 cp s.sx before.sx
-SX_TEST_SAVE_DELAY_MS=1500 scalex -c 'demo chinchilla; demo kaplan; demo henighan-math; save s.sx' > /dev/null &
+SX_TEST_SAVE_DELAY_MS=1500 scalex -c 'demo chinchilla; demo kaplan; demo henighan-math; save s.sx --force' > /dev/null &
 pid=$!
 # wait until the temporary file exists: the save has begun
 i=0
