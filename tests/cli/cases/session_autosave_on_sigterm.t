@@ -8,7 +8,7 @@ for sig in TERM HUP; do
 	exec 3> fifo
 	echo "demo chinchilla as by_$sig" >&3
 	i=0
-	while ! grep -q "81 rows" out && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+	while ! grep -qs "81 rows" out && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
 	kill -$sig $pid
 	wait $pid
 	echo "exit $?"

@@ -10,7 +10,7 @@ exec 3> f1 4> f2
 echo "demo chinchilla as first" >&3
 echo "demo kaplan as second" >&4
 i=0
-while ! { grep -q "81 rows" o1 && grep -q "120 rows" o2; } && [ $i -lt 400 ]; do
+while ! { grep -qs "81 rows" o1 && grep -qs "120 rows" o2; } && [ $i -lt 400 ]; do
 	sleep 0.05; i=$((i + 1))
 done
 kill -TERM $p1 $p2
