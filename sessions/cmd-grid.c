@@ -1320,10 +1320,12 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
 {
 	px_figure *fig = figure_new();
 	double *x = xcalloc(cv->n, sizeof *x);
-	char wt[256], *title;
+	char wt[256], *title, ql[64];
 	px_err pe;
 	int rc = -1;
 
+	snprintf(ql, sizeof ql, "Q-learning (eps %g, alpha %g)", cv->epsilon,
+	    cv->alpha);
 	for (size_t j = 0; j < cv->n; j++)
 		x[j] = (double)cv->samples[j];
 	gr_w_text(w, g->nw, wt, sizeof wt);
@@ -1332,7 +1334,7 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
 	figure_set_labels(fig, "transitions seen", "return from the start");
 	if (figure_line(fig, "GPI, true w (zero-shot)", x, cv->gpi_zero, cv->n,
 	    &pe) < 0 || figure_line(fig, "GPI, w fitted", x, cv->gpi_learned,
-	    cv->n, &pe) < 0 || figure_line(fig, "Q-learning", x, cv->qlearn,
+	    cv->n, &pe) < 0 || figure_line(fig, ql, x, cv->qlearn,
 	    cv->n, &pe) < 0 || (isfinite(cv->optimal) && figure_hline(fig,
 	    "optimal", cv->optimal, &pe) < 0))
 		cmd_fail(ctx, -1, "%s", pe.msg);
@@ -1352,6 +1354,7 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_grid *g = gr_need(ctx);
 	const char *samp = arg(a, c, "--samples"), *pts = arg(a, c, "--points");
 	const char *seedtxt = arg(a, c, "--seed");
+	const char *alpha = arg(a, c, "--alpha"), *eps = arg(a, c, "--epsilon");
 	double w[GRID_MAX_W], wfull[GRID_MAX_PHI];
 	transfer_opts to;
 	transfer_curve *cv = NULL;
@@ -1373,6 +1376,14 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	if (to.points < 1 || to.points > 1000)
 		return cmd_fail(ctx, arg_index(a, c, "--points"), "--points is 1 "
 		    "to 1000, not %s", pts);
+	to.alpha = alpha != NULL ? strtod(alpha, NULL) : QL_DEFAULT_ALPHA;
+	if (!(to.alpha > 0 && to.alpha <= 1))
+		return cmd_fail(ctx, arg_index(a, c, "--alpha"), "--alpha is a step "
+		    "size in (0, 1], not %s", alpha);
+	to.epsilon = eps != NULL ? strtod(eps, NULL) : QL_DEFAULT_EPSILON;
+	if (!(to.epsilon > 0 && to.epsilon <= 1))
+		return cmd_fail(ctx, arg_index(a, c, "--epsilon"), "--epsilon is a "
+		    "probability in (0, 1], not %s", eps);
 	to.seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
@@ -1393,6 +1404,9 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 		out_obj_begin(o, "transfer");
 		gr_json_w(o, "w", w, g->nw);
 		out_key_int(o, "seed", (long long)to.seed);
+		out_key_num(o, "alpha", cv->alpha);
+		out_key_num(o, "epsilon", cv->epsilon);
+		out_key_str(o, "ties", "random");
 		out_key_arr(o, "samples");
 		for (size_t j = 0; j < cv->n; j++)
 			out_num(o, (double)cv->samples[j]);
@@ -1408,6 +1422,10 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 		out_printf(o, "transfer on %s for w = %s (seed %lu): discounted "
 		    "return from the start against transitions seen\n", g->name,
 		    wt, to.seed);
+		out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
+		    "epsilon %g, step size alpha %g,\n  greedy ties broken "
+		    "uniformly at random (seeded); GPI (w fit) explores with the "
+		    "same epsilon\n", cv->epsilon, cv->alpha);
 		out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
 		    "GPI (w fit)", "Q-learning");
 		for (size_t j = 0; j < cv->n; j++)
@@ -1596,6 +1614,8 @@ static const sx_argdef transfer_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W" },
 	{ "--samples", ARG_INT, 0, NULL, "K" },
 	{ "--points", ARG_INT, 0, NULL, "N" },
+	{ "--epsilon", ARG_NUMBER, 0, NULL, "E" },
+	{ "--alpha", ARG_NUMBER, 0, NULL, "A" },
 	{ "--seed", ARG_INT, 0, NULL, "S" },
 	{ "--plot", ARG_FLAG, 0, NULL, NULL },
 	PLOTOUT_ARGS,
@@ -1707,15 +1727,22 @@ const sx_cmd cmd_grid_table[] = {
 	  "Gaussian noise of sd SD (default 0), and least squares r ~ w . phi\n"
 	  "recovers w. Features never observed get weight 0.\n"
 	  GR_W_HELP, wlearn_args, 0, cmd_w_learn_exec },
-	{ "transfer", "transfer W [--samples K] [--points N] [--seed S] "
-	  "[--plot ...]",
+	{ "transfer", "transfer W [--samples K] [--points N] [--epsilon E] "
+	  "[--alpha A] [--seed S] [--plot ...]",
 	  "Return from the start against transitions seen, as in Barreto et al.\n"
 	  "(PNAS 2020): GPI told the true W (zero-shot), GPI with w regressed\n"
 	  "from the rewards its own agent has seen, and Q-learning from\n"
 	  "scratch, each after the same number of transitions, at N checkpoints\n"
-	  "(default 10) up to K (default 20000). Seeded by --seed or the grid's\n"
-	  "seed. --plot draws the curves instead of the table, with the plot\n"
-	  "options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
+	  "(default 10) up to K (default 20000). Each point is the discounted\n"
+	  "return from the start of the learner's greedy policy.\n"
+	  "Q-learning is the textbook tabular one: Q = 0 at first, a uniformly\n"
+	  "random action with probability E (default 0.1) and a greedy one\n"
+	  "otherwise, greedy ties broken uniformly at random among the maximal\n"
+	  "actions (within 1e-9), and Q(s,a) += A (r + gamma max Q(s',.) -\n"
+	  "Q(s,a)) with step size A (default 0.1). The GPI agent that fits w\n"
+	  "explores with the same E. Both are printed with the curves. Seeded\n"
+	  "by --seed or the grid's seed. --plot draws the curves instead of the\n"
+	  "table, with the plot options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
 	  cmd_transfer_exec },
 	{ "gmodel", "gmodel ROW,COL ACTION [--policy base:I|gpi|opt] [--w W] "
 	  "[--collected LIST]",
