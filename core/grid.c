@@ -707,6 +707,20 @@ grid_argmax(const double *q, const int *tie)
 	return tie[0];
 }
 
+int
+grid_argmax_random(const double *q, gsl_rng *rng)
+{
+	double best = fmax(fmax(q[0], q[1]), fmax(q[2], q[3]));
+	int top[GRID_NACT], n = 0, k;
+
+	for (k = 0; k < GRID_NACT; k++)
+		if (q[k] >= best - 1e-9)
+			top[n++] = k;
+	if (n <= 1)
+		return n == 1 ? top[0] : 0;
+	return top[gsl_rng_uniform_int(rng, (unsigned long)n)];
+}
+
 /* Foraging: a random free cell (not the agent's, not holding an object). */
 static int
 grid_forage_free(const grid_run *run, gsl_rng *rng)

@@ -186,6 +186,11 @@ double grid_outcome_reward(const sx_grid *g, const grid_outcome *o,
  * 1e-9 of the maximum of q[4]. */
 int grid_argmax(const double *q, const int *tie);
 
+/* Greedy action with ties broken uniformly at random: one of the actions
+ * within 1e-9 of the maximum of q[4], drawn from rng (no draw when the
+ * maximum is unique). */
+int grid_argmax_random(const double *q, gsl_rng *rng);
+
 /* Is `tie` a permutation of 0..3 (NULL counts as valid)? */
 int grid_tie_valid(const int *tie);
 

@@ -29,12 +29,14 @@ ql_new(const sx_grid *g, const double *wfull, const ql_opts *o, sx_err *err)
 	q->g = g;
 	memcpy(q->w, wfull, (size_t)g->nphi * sizeof *q->w);
 	q->Q = xcalloc(g->nobs * GRID_NACT, sizeof *q->Q);
-	q->alpha = o != NULL && o->alpha > 0 ? o->alpha : 0.1;
-	q->epsilon = o == NULL || o->epsilon == 0 ? 0.1 :
+	q->alpha = o != NULL && o->alpha > 0 ? o->alpha : QL_DEFAULT_ALPHA;
+	q->epsilon = o == NULL || o->epsilon == 0 ? QL_DEFAULT_EPSILON :
 	    o->epsilon < 0 ? 0 : o->epsilon;
 	for (k = 0; k < GRID_NACT; k++)
 		q->tie[k] = o != NULL && o->tie != NULL ? o->tie[k] : k;
-	q->rng = grid_rng(o != NULL ? o->seed : 0);
+	q->tie_random = o == NULL || o->tie == NULL;
+	q->seed = o != NULL ? o->seed : 0;
+	q->rng = grid_rng(q->seed);
 	grid_reset(g, &q->run, GRID_TERMINAL, q->rng);
 	return q;
 }
@@ -53,6 +55,8 @@ ql_train(ql_agent *q, size_t n)
 
 		if (gsl_rng_uniform(q->rng) < q->epsilon)
 			a = (int)gsl_rng_uniform_int(q->rng, GRID_NACT);
+		else if (q->tie_random)
+			a = grid_argmax_random(qo, q->rng);
 		else
 			a = grid_argmax(qo, q->tie);
 		done = grid_step(g, &q->run, a, q->rng, phi, &term);
@@ -77,10 +81,15 @@ ql_train(ql_agent *q, size_t n)
 void
 ql_policy(const ql_agent *q, unsigned char *pi)
 {
+	gsl_rng *rng = q->tie_random ? grid_rng(q->seed) : NULL;
 	size_t o;
 
 	for (o = 0; o < q->g->nobs; o++)
-		pi[o] = (unsigned char)grid_argmax(q->Q + o * GRID_NACT, q->tie);
+		pi[o] = (unsigned char)(rng != NULL ?
+		    grid_argmax_random(q->Q + o * GRID_NACT, rng) :
+		    grid_argmax(q->Q + o * GRID_NACT, q->tie));
+	if (rng != NULL)
+		gsl_rng_free(rng);
 }
 
 void

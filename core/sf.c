@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rollout.h"
 #include "core/sf.h"
 #include "core/vi.h"
 #include "core/xalloc.h"
@@ -17,6 +18,10 @@ sf_base_free(sf_base *b)
 	free(b->w);
 	free(b->pi);
 	free(b->psi);
+	free(b->check.td);
+	free(b->check.mc);
+	free(b->check.se);
+	free(b->check.along);
 	free(b);
 }
 
@@ -226,6 +231,12 @@ sf_base_learn(const sx_grid *g, const double *ws, size_t n,
 	q.progress = t.progress = prog.fn != NULL ? sf_prog_fwd : NULL;
 	q.ctx = t.ctx = &prog;
 	b = sf_base_new(g, ws, n, tie, 1);
+	b->q_samples = qs;
+	b->td_episodes = te;
+	b->q_alpha = q.alpha > 0 ? q.alpha : QL_DEFAULT_ALPHA;
+	b->q_epsilon = q.epsilon == 0 ? QL_DEFAULT_EPSILON : fmax(q.epsilon, 0);
+	b->td_alpha = t.alpha > 0 ? t.alpha : 0.1;
+	b->td_epsilon = t.epsilon == 0 ? 0.1 : fmax(t.epsilon, 0);
 	for (i = 0; i < n; i++) {
 		unsigned char *pi = b->pi + i * g->nobs;
 		double *psi;
@@ -243,9 +254,117 @@ sf_base_learn(const sx_grid *g, const double *ws, size_t n,
 		    g->nobs * GRID_NACT * K * sizeof *psi);
 		free(psi);
 	}
+	b->check_episodes = SF_CHECK_EPISODES;
+	b->check.td = xreallocarray(NULL, n * K, sizeof *b->check.td);
+	b->check.mc = xreallocarray(NULL, n * K, sizeof *b->check.mc);
+	b->check.se = xreallocarray(NULL, n * K, sizeof *b->check.se);
+	b->check.along = xreallocarray(NULL, n * K, sizeof *b->check.along);
+	if (sf_base_check(g, b, SF_CHECK_EPISODES, to != NULL ? to->seed : 0,
+	    &b->check, err) != 0)
+		goto fail;
 	*out = b;
 	return 0;
 fail:
 	sf_base_free(b);
 	return -1;
+}
+
+int
+sf_base_check(const sx_grid *g, const sf_base *b, size_t episodes,
+    unsigned long seed, sf_check *out, sx_err *err)
+{
+	size_t K = (size_t)b->nphi, i, k, ep, H = (size_t)g->horizon;
+	double psi[GRID_MAX_PHI], *f;
+	size_t *obs;
+	sx_grid h;
+
+	if (!b->learned || b->nphi != g->nphi || b->nobs != g->nobs)
+		return err_set(err, "the check needs a learned base of grid %s",
+		    g->name);
+	if (episodes < 2)
+		return err_set(err, "the check needs at least 2 episodes");
+	h = *g;
+	h.horizon = 2 * g->horizon;
+	f = xreallocarray(NULL, 2 * H * K, sizeof *f);
+	obs = xreallocarray(NULL, 2 * H, sizeof *obs);
+	for (i = 0; i < b->n; i++) {
+		const unsigned char *pi = b->pi + i * b->nobs;
+		double sum[GRID_MAX_PHI] = { 0 }, sq[GRID_MAX_PHI] = { 0 };
+		double vis[GRID_MAX_PHI] = { 0 }, nvis = 0;
+
+		for (k = 0; k < K; k++)
+			out->td[i * K + k] = 0;
+		for (ep = 0; ep < episodes; ep++) {
+			gsl_rng *rng = grid_rng(seed + ep);
+			double G[GRID_MAX_PHI] = { 0 };
+			grid_run run;
+			size_t T = 0, t;
+			int term;
+
+			grid_reset(&h, &run, GRID_TERMINAL, rng);
+			while (!run.done) {
+				obs[T] = grid_obs(&h, &run);
+				grid_step(&h, &run, pi[obs[T]], rng, f + T * K, &term);
+				T++;
+			}
+			gsl_rng_free(rng);
+			/* G: discounted feature sum from t on, back to front */
+			for (t = T; t-- > 0;) {
+				for (k = 0; k < K; k++)
+					G[k] = f[t * K + k] + g->gamma * G[k];
+				if (t >= H)
+					continue;
+				sf_base_psi(g, b, i, obs[t], pi[obs[t]], psi);
+				for (k = 0; k < K; k++)
+					vis[k] += psi[k] - G[k];
+				nvis++;
+			}
+			sf_base_psi(g, b, i, obs[0], pi[obs[0]], psi);
+			for (k = 0; k < K; k++) {
+				out->td[i * K + k] += psi[k] / (double)episodes;
+				sum[k] += G[k];
+				sq[k] += G[k] * G[k];
+			}
+		}
+		for (k = 0; k < K; k++) {
+			double m = sum[k] / (double)episodes;
+			double var = (sq[k] - (double)episodes * m * m) /
+			    (double)(episodes - 1);
+
+			out->mc[i * K + k] = m;
+			out->se[i * K + k] = sqrt(fmax(var, 0) / (double)episodes);
+			out->along[i * K + k] = vis[k] / nvis;
+		}
+	}
+	free(f);
+	free(obs);
+	return 0;
+}
+
+double
+sf_base_error(const sf_base *b, size_t i)
+{
+	double worst = 0;
+	size_t k, K = (size_t)b->nphi;
+
+	if (!b->learned || b->check.td == NULL)
+		return 0;
+	for (k = 0; k < K; k++)
+		worst = fmax(worst, fabs(b->check.td[i * K + k] -
+		    b->check.mc[i * K + k]));
+	return worst;
+}
+
+void
+sf_base_learn_opts(ql_opts *q, sf_td_opts *t, unsigned long seed)
+{
+	memset(q, 0, sizeof *q);
+	memset(t, 0, sizeof *t);
+	q->samples = 1000000;
+	q->alpha = 0.02;
+	q->seed = seed;
+	t->episodes = 10000;
+	t->alpha = 0.03;
+	t->epsilon = -1;
+	t->seed = seed;
 }

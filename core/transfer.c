@@ -119,8 +119,8 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	ep = op.eval_episodes > 0 ? op.eval_episodes :
 	    g->kind == GRID_TABULAR && g->slip == 0 ? 1 : 16;
 	qo.samples = op.samples;
-	qo.alpha = op.alpha;
-	qo.epsilon = op.epsilon > 0 ? op.epsilon : 0.1;
+	qo.alpha = op.alpha > 0 ? op.alpha : QL_DEFAULT_ALPHA;
+	qo.epsilon = op.epsilon > 0 ? op.epsilon : QL_DEFAULT_EPSILON;
 	qo.seed = op.seed;
 	qo.tie = op.tie;
 	if ((q = ql_new(g, wfull, &qo, err)) == NULL)
@@ -129,7 +129,7 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	t.g = g;
 	t.b = b;
 	t.wtrue = wfull;
-	t.eps = op.epsilon > 0 ? op.epsilon : 0.1;
+	t.eps = qo.epsilon;
 	t.tie = op.tie;
 	t.rng = grid_rng(op.seed + 1);
 	for (j = (size_t)g->nw; j < (size_t)g->nphi; j++)
@@ -140,6 +140,8 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	c = xcalloc(1, sizeof *c);
 	c->n = op.points;
 	c->nw = g->nw;
+	c->alpha = qo.alpha;
+	c->epsilon = qo.epsilon;
 	c->samples = xreallocarray(NULL, c->n, sizeof *c->samples);
 	c->gpi_zero = xreallocarray(NULL, c->n, sizeof *c->gpi_zero);
 	c->gpi_learned = xreallocarray(NULL, c->n, sizeof *c->gpi_learned);

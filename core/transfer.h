@@ -7,18 +7,22 @@
 
 #include "core/err.h"
 #include "core/grid.h"
+#include "core/qlearn.h"
 #include "core/sf.h"
 
 /* Options; zero fields take the defaults noted. */
 typedef struct transfer_opts {
 	size_t samples;        /* transitions per learner, 20000 */
 	size_t points;         /* checkpoints on the curve, 20 (max 1000) */
-	double alpha;          /* Q-learning step size, 0.1 */
-	double epsilon;        /* exploration of both learners, 0.1 */
+	double alpha;          /* Q-learning step size, QL_DEFAULT_ALPHA */
+	double epsilon;        /* exploration of both learners,
+	                          QL_DEFAULT_EPSILON */
 	size_t eval_episodes;  /* rollouts per checkpoint; 0: 1 for a
 	                          deterministic tabular grid, else 16 */
 	unsigned long seed;
-	const int *tie;        /* NULL = LEFT UP RIGHT DOWN */
+	const int *tie;        /* tie order of the optimum and of GPI (NULL =
+	                          LEFT UP RIGHT DOWN); Q-learning's ties are
+	                          random (seeded) when NULL, else this order */
 	rl_progress progress;  /* called at each checkpoint; may cancel */
 	void *ctx;
 } transfer_opts;
@@ -38,6 +42,7 @@ typedef struct transfer_curve {
 	size_t *samples;
 	double *gpi_zero, *gpi_learned, *qlearn;
 	double optimal;
+	double alpha, epsilon;         /* the learners' step size, exploration */
 	int nw;
 	double w_learned[GRID_MAX_W];  /* the final regressed w */
 } transfer_curve;

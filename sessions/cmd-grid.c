@@ -287,8 +287,7 @@ gr_build_base(sx_ctx *ctx, const sx_grid *g, const double *ws, size_t n,
 		sx_progress pr;
 
 		gr_progress_begin(&pr, ctx, "sf base");
-		qo.seed = seed;
-		to.seed = seed;
+		sf_base_learn_opts(&qo, &to, seed);
 		qo.progress = progress_update;
 		qo.ctx = &pr;
 		if (sf_base_learn(g, ws, n, &qo, &to, NULL, &b, &e) != 0)
@@ -678,7 +677,7 @@ cmd_grid_show_exec(sx_ctx *ctx, const sx_args *a)
 static void
 gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
 {
-	size_t s0 = gr_start_obs(g, g->seed, NULL);
+	size_t s0 = gr_start_obs(g, g->seed, NULL), K = (size_t)b->nphi;
 	double psi[GRID_MAX_PHI];
 	char wt[256], name[8];
 
@@ -687,9 +686,14 @@ gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
 		out_key_str(o, "grid", g->name);
 		out_key_bool(o, "learned", b->learned);
 		if (b->learned) {
-			out_key_int(o, "q_samples", QL_DEFAULT_SAMPLES);
-			out_key_int(o, "td_episodes", SF_TD_DEFAULT_EPISODES);
+			out_key_int(o, "q_samples", (long long)b->q_samples);
+			out_key_num(o, "q_alpha", b->q_alpha);
+			out_key_num(o, "q_epsilon", b->q_epsilon);
+			out_key_int(o, "td_episodes", (long long)b->td_episodes);
+			out_key_num(o, "td_alpha", b->td_alpha);
+			out_key_num(o, "td_epsilon", b->td_epsilon);
 			out_key_int(o, "horizon", g->horizon);
+			out_key_int(o, "check_episodes", (long long)b->check_episodes);
 		}
 		out_key_arr(o, "policies");
 	} else {
@@ -698,9 +702,12 @@ gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
 		    g->name, b->learned ? "learned (Q-learning, then TD)" :
 		    "exact (optimal policies)");
 		if (b->learned)
-			out_printf(o, "  (each: Q-learning from %d transitions, then TD "
-			    "over %d episodes of at most %d steps)\n",
-			    QL_DEFAULT_SAMPLES, SF_TD_DEFAULT_EPISODES, g->horizon);
+			out_printf(o, "  (each: Q-learning from %zu transitions, "
+			    "epsilon %g, alpha %g, random ties; then TD over %zu "
+			    "episodes of at most %d steps, alpha %g, %s)\n",
+			    b->q_samples, b->q_epsilon, b->q_alpha, b->td_episodes,
+			    g->horizon, b->td_alpha, b->td_epsilon > 0 ?
+			    "exploring" : "following the policy");
 		out_printf(o, "  %-6s %-16s", "policy", "task w");
 		for (int k = 0; k < g->nphi; k++) {
 			if (k < g->nw)
@@ -719,6 +726,14 @@ gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
 			out_obj(o);
 			gr_json_w(o, "w", w, b->nw);
 			gr_json_w(o, "psi", psi, b->nphi);
+			if (b->learned) {
+				gr_json_w(o, "check_td", b->check.td + i * K, b->nphi);
+				gr_json_w(o, "check_mc", b->check.mc + i * K, b->nphi);
+				gr_json_w(o, "check_se", b->check.se + i * K, b->nphi);
+				gr_json_w(o, "check_along", b->check.along + i * K,
+				    b->nphi);
+				out_key_num(o, "sf_error", sf_base_error(b, i));
+			}
 			out_end(o);
 			continue;
 		}
@@ -731,6 +746,28 @@ gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
 	if (o->json) {
 		out_end(o);
 		out_obj_end(o);
+		return;
+	}
+	if (!b->learned)
+		return;
+	out_printf(o, "  check against the policies followed, %zu episodes each "
+	    "from the start (fresh layouts):\n"
+	    "    at the start: mean learned psi(s0, pi(s0)) | mean discounted "
+	    "feature sums (standard error) | largest error\n"
+	    "    along the policy's visits: mean of learned psi minus the "
+	    "discounted feature sums from there on\n", b->check_episodes);
+	for (size_t i = 0; i < b->n; i++) {
+		out_printf(o, "  base:%-2zu", i + 1);
+		for (int k = 0; k < b->nphi; k++)
+			out_printf(o, " %8.4f", b->check.td[i * K + (size_t)k]);
+		out_puts(o, " |");
+		for (int k = 0; k < b->nphi; k++)
+			out_printf(o, " %8.4f (%.4f)", b->check.mc[i * K + (size_t)k],
+			    b->check.se[i * K + (size_t)k]);
+		out_printf(o, " | %.4f\n    along:", sf_base_error(b, i));
+		for (int k = 0; k < b->nphi; k++)
+			out_printf(o, " %8.4f", b->check.along[i * K + (size_t)k]);
+		out_puts(o, "\n");
 	}
 }
 
@@ -877,7 +914,7 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 {
 	sx_out *o = ctx->out;
 	const sx_grid *g = gr_need(ctx);
-	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], vg, vo, *vb;
+	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], vg, vo, *vb, sfe = 0;
 	const sf_base *b;
 	char wt[256];
 	sx_err e;
@@ -888,6 +925,8 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
 	vb = xcalloc(b->n, sizeof *vb);
+	for (size_t i = 0; i < b->n; i++)
+		sfe = fmax(sfe, sf_base_error(b, i));
 	err_clear(&e);
 	if (g->kind == GRID_TABULAR && !b->learned) {
 		gpi_values *v;
@@ -926,6 +965,8 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 		out_key_num(o, "optimal", vo);
 		gr_json_w(o, "base", vb, (int)b->n);
 		out_end(o);
+		if (b->learned)
+			out_key_num(o, "sf_error_start", sfe);
 		out_obj_end(o);
 		free(vb);
 		return 0;
@@ -945,6 +986,10 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 		snprintf(label, sizeof label, "base:%zu (w = %s)", i + 1, bw);
 		out_printf(o, "  %-22s %12.6f\n", label, vb[i]);
 	}
+	if (b->learned)
+		out_printf(o, "  learned psi, largest error at the start %.4f (see "
+		    "'sf base'); no guarantee:\n  the agent sees its neighbours, "
+		    "not the state (see 'help gpi')\n", sfe);
 	free(vb);
 	return 0;
 }
@@ -1320,10 +1365,12 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
 {
 	px_figure *fig = figure_new();
 	double *x = xcalloc(cv->n, sizeof *x);
-	char wt[256], *title;
+	char wt[256], *title, ql[64];
 	px_err pe;
 	int rc = -1;
 
+	snprintf(ql, sizeof ql, "Q-learning (eps %g, alpha %g)", cv->epsilon,
+	    cv->alpha);
 	for (size_t j = 0; j < cv->n; j++)
 		x[j] = (double)cv->samples[j];
 	gr_w_text(w, g->nw, wt, sizeof wt);
@@ -1332,7 +1379,7 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
 	figure_set_labels(fig, "transitions seen", "return from the start");
 	if (figure_line(fig, "GPI, true w (zero-shot)", x, cv->gpi_zero, cv->n,
 	    &pe) < 0 || figure_line(fig, "GPI, w fitted", x, cv->gpi_learned,
-	    cv->n, &pe) < 0 || figure_line(fig, "Q-learning", x, cv->qlearn,
+	    cv->n, &pe) < 0 || figure_line(fig, ql, x, cv->qlearn,
 	    cv->n, &pe) < 0 || (isfinite(cv->optimal) && figure_hline(fig,
 	    "optimal", cv->optimal, &pe) < 0))
 		cmd_fail(ctx, -1, "%s", pe.msg);
@@ -1352,6 +1399,7 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_grid *g = gr_need(ctx);
 	const char *samp = arg(a, c, "--samples"), *pts = arg(a, c, "--points");
 	const char *seedtxt = arg(a, c, "--seed");
+	const char *alpha = arg(a, c, "--alpha"), *eps = arg(a, c, "--epsilon");
 	double w[GRID_MAX_W], wfull[GRID_MAX_PHI];
 	transfer_opts to;
 	transfer_curve *cv = NULL;
@@ -1373,6 +1421,14 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	if (to.points < 1 || to.points > 1000)
 		return cmd_fail(ctx, arg_index(a, c, "--points"), "--points is 1 "
 		    "to 1000, not %s", pts);
+	to.alpha = alpha != NULL ? strtod(alpha, NULL) : QL_DEFAULT_ALPHA;
+	if (!(to.alpha > 0 && to.alpha <= 1))
+		return cmd_fail(ctx, arg_index(a, c, "--alpha"), "--alpha is a step "
+		    "size in (0, 1], not %s", alpha);
+	to.epsilon = eps != NULL ? strtod(eps, NULL) : QL_DEFAULT_EPSILON;
+	if (!(to.epsilon > 0 && to.epsilon <= 1))
+		return cmd_fail(ctx, arg_index(a, c, "--epsilon"), "--epsilon is a "
+		    "probability in (0, 1], not %s", eps);
 	to.seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
@@ -1393,6 +1449,9 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 		out_obj_begin(o, "transfer");
 		gr_json_w(o, "w", w, g->nw);
 		out_key_int(o, "seed", (long long)to.seed);
+		out_key_num(o, "alpha", cv->alpha);
+		out_key_num(o, "epsilon", cv->epsilon);
+		out_key_str(o, "ties", "random");
 		out_key_arr(o, "samples");
 		for (size_t j = 0; j < cv->n; j++)
 			out_num(o, (double)cv->samples[j]);
@@ -1408,6 +1467,10 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 		out_printf(o, "transfer on %s for w = %s (seed %lu): discounted "
 		    "return from the start against transitions seen\n", g->name,
 		    wt, to.seed);
+		out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
+		    "epsilon %g, step size alpha %g,\n  greedy ties broken "
+		    "uniformly at random (seeded); GPI (w fit) explores with the "
+		    "same epsilon\n", cv->epsilon, cv->alpha);
 		out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
 		    "GPI (w fit)", "Q-learning");
 		for (size_t j = 0; j < cv->n; j++)
@@ -1596,6 +1659,8 @@ static const sx_argdef transfer_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W" },
 	{ "--samples", ARG_INT, 0, NULL, "K" },
 	{ "--points", ARG_INT, 0, NULL, "N" },
+	{ "--epsilon", ARG_NUMBER, 0, NULL, "E" },
+	{ "--alpha", ARG_NUMBER, 0, NULL, "A" },
 	{ "--seed", ARG_INT, 0, NULL, "S" },
 	{ "--plot", ARG_FLAG, 0, NULL, NULL },
 	PLOTOUT_ARGS,
@@ -1650,10 +1715,23 @@ const sx_cmd cmd_grid_table[] = {
 	  "discounted sum of features from (s, a) on. On a grid with a model\n"
 	  "each policy is optimal for its task (ties to LEFT < UP < RIGHT <\n"
 	  "DOWN within 1e-9) and psi is exact, (I - gamma P_pi)^-1 phi; on\n"
-	  "foraging it is learned (Q-learning, then TD, seeded by --seed or the\n"
-	  "grid's seed). gpe, gpi, rollout, policy show and value show use the\n"
-	  "stored set, and make the default set first when there is none.\n"
-	  "Prints each policy's psi at the start.\n",
+	  "foraging it is learned, seeded by --seed or the grid's seed: each\n"
+	  "policy is Q-learning's greedy one after 10^6 transitions (epsilon\n"
+	  "0.1, step size 0.02, random ties), its psi(o, a) over observations\n"
+	  "o is TD over 10^4 episodes following that policy (step size 0.03, no\n"
+	  "exploration: psi of an action the policy never takes stays 0).\n"
+	  "gpe, gpi, rollout, policy show and value show use the stored set,\n"
+	  "and make the default set first when there is none.\n"
+	  "Prints each policy's psi at the start; for a learned set also the\n"
+	  "check of psi against the policy actually followed, over 256 episodes\n"
+	  "from the start: the mean learned psi(s0, pi(s0)) against the mean\n"
+	  "discounted feature sums with their standard errors and the largest\n"
+	  "difference (the error at the start), and along the policy's own\n"
+	  "visits the mean of the learned psi minus the discounted feature sums\n"
+	  "from there on. On foraging the first is large and the second small:\n"
+	  "psi(o, a) averages over the states the policy visits with\n"
+	  "observation o, mostly where it has eaten what was near, so it is low\n"
+	  "for the fresh layout of a start.\n",
 	  base_args, CMD_STATE, cmd_sf_base_exec },
 	{ "gpe", "gpe W [--at ROW,COL] [--collected LIST]",
 	  "Generalised policy evaluation: every stored base policy scored on\n"
@@ -1664,9 +1742,23 @@ const sx_cmd cmd_grid_table[] = {
 	  "Generalised policy improvement: act greedily on max_i w . psi_i(s, a)\n"
 	  "over the stored base policies, with no learning on task W. Prints\n"
 	  "the value at the start of GPI (exact evaluation of its policy), of\n"
-	  "the optimal policy for W, and of each base policy; GPI is never below\n"
-	  "a base policy. On foraging (no model) the values are mean returns of\n"
-	  "32 seeded rollouts and there is no optimum.\n"
+	  "the optimal policy for W, and of each base policy. On foraging (no\n"
+	  "model) the values are mean returns of 32 seeded rollouts and there is\n"
+	  "no optimum.\n"
+	  "The guarantee (Barreto et al. 2017, Theorem 1) is for a Markov state:\n"
+	  "if |w . psi_i(s, a) - Q^pi_i(s, a)| <= eps for every policy i, state s\n"
+	  "and action a, then Q^GPI(s, a) >= max_i Q^pi_i(s, a) - 2 eps / (1 -\n"
+	  "gamma) everywhere. On a grid with a model psi is exact (eps = 0), so\n"
+	  "GPI is never below a base policy there. On foraging psi is learned\n"
+	  "and, worse, indexed by what the agent sees (its four neighbours), not\n"
+	  "by the state, so the theorem does not apply and there is no bound:\n"
+	  "'sf base' and gpi print the learned psi's largest error at the start\n"
+	  "(against the returns of the policies followed: a lower bound on its\n"
+	  "largest error anywhere, which times |w|_1 bounds eps in a Markov\n"
+	  "setting), and GPI can fall below a base policy. With the\n"
+	  "base trained as 'help sf base' says, on w = 1,0 0,1 1,1 1,-1 -1,1\n"
+	  "and seeds 0-9 GPI was above the best base policy or at most 0.15\n"
+	  "below it (the standard error of 32 rollouts is about 0.25).\n"
 	  "GPI's results depend on which of several equally optimal base\n"
 	  "policies is stored: ties go to the lowest action index (LEFT < UP <\n"
 	  "RIGHT < DOWN) within 1e-9, when the base is made and when GPI acts.\n"
@@ -1707,15 +1799,22 @@ const sx_cmd cmd_grid_table[] = {
 	  "Gaussian noise of sd SD (default 0), and least squares r ~ w . phi\n"
 	  "recovers w. Features never observed get weight 0.\n"
 	  GR_W_HELP, wlearn_args, 0, cmd_w_learn_exec },
-	{ "transfer", "transfer W [--samples K] [--points N] [--seed S] "
-	  "[--plot ...]",
+	{ "transfer", "transfer W [--samples K] [--points N] [--epsilon E] "
+	  "[--alpha A] [--seed S] [--plot ...]",
 	  "Return from the start against transitions seen, as in Barreto et al.\n"
 	  "(PNAS 2020): GPI told the true W (zero-shot), GPI with w regressed\n"
 	  "from the rewards its own agent has seen, and Q-learning from\n"
 	  "scratch, each after the same number of transitions, at N checkpoints\n"
-	  "(default 10) up to K (default 20000). Seeded by --seed or the grid's\n"
-	  "seed. --plot draws the curves instead of the table, with the plot\n"
-	  "options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
+	  "(default 10) up to K (default 20000). Each point is the discounted\n"
+	  "return from the start of the learner's greedy policy.\n"
+	  "Q-learning is the textbook tabular one: Q = 0 at first, a uniformly\n"
+	  "random action with probability E (default 0.1) and a greedy one\n"
+	  "otherwise, greedy ties broken uniformly at random among the maximal\n"
+	  "actions (within 1e-9), and Q(s,a) += A (r + gamma max Q(s',.) -\n"
+	  "Q(s,a)) with step size A (default 0.1). The GPI agent that fits w\n"
+	  "explores with the same E. Both are printed with the curves. Seeded\n"
+	  "by --seed or the grid's seed. --plot draws the curves instead of the\n"
+	  "table, with the plot options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
 	  cmd_transfer_exec },
 	{ "gmodel", "gmodel ROW,COL ACTION [--policy base:I|gpi|opt] [--w W] "
 	  "[--collected LIST]",
