@@ -1319,11 +1319,14 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
     const double *w, const transfer_curve *cv)
 {
 	px_figure *fig = figure_new();
-	double *x = xcalloc(cv->n, sizeof *x);
+	double *x;
 	char wt[256], *title;
 	px_err pe;
 	int rc = -1;
 
+	if (fig == NULL)
+		return cmd_fail(ctx, -1, "out of memory");
+	x = xcalloc(cv->n, sizeof *x);
 	for (size_t j = 0; j < cv->n; j++)
 		x[j] = (double)cv->samples[j];
 	gr_w_text(w, g->nw, wt, sizeof wt);
