@@ -159,12 +159,6 @@ canvas_height(const px_canvas *c)
 }
 
 int
-canvas_mode(const px_canvas *c)
-{
-	return c->mode;
-}
-
-int
 canvas_subw(const px_canvas *c)
 {
 	return c->sw;

@@ -73,7 +73,6 @@ void canvas_free(px_canvas *c);
 
 int canvas_width(const px_canvas *c);
 int canvas_height(const px_canvas *c);
-int canvas_mode(const px_canvas *c);
 /* Sub-pixels per cell across (2 braille, 3 ASCII) and down (4, 3). */
 int canvas_subw(const px_canvas *c);
 int canvas_subh(const px_canvas *c);

@@ -36,7 +36,7 @@ struct px_figure {
 	struct series *s;
 	int ns, cap;
 	char *title, *xlabel, *ylabel;
-	int xlog, ylog, legend;
+	int xlog, ylog;
 	double fx[2], fy[2];	/* fixed ranges, NaN = automatic */
 	double rx[2], ry[2];	/* ranges of the last render */
 };
@@ -64,7 +64,6 @@ figure_new(void)
 
 	if (f == NULL)
 		return NULL;
-	f->legend = 1;
 	f->fx[0] = f->fx[1] = f->fy[0] = f->fy[1] = NAN;
 	f->rx[0] = f->rx[1] = f->ry[0] = f->ry[1] = NAN;
 	return f;
@@ -135,12 +134,6 @@ figure_set_range(px_figure *f, double xlo, double xhi, double ylo, double yhi)
 	f->fx[1] = xhi;
 	f->fy[0] = ylo;
 	f->fy[1] = yhi;
-}
-
-void
-figure_set_legend(px_figure *f, int on)
-{
-	f->legend = on != 0;
 }
 
 static double *
@@ -934,8 +927,7 @@ figure_render(px_figure *f, int w, int h, int mode, px_err *e)
 		goto fail;
 
 	draw_series(f, &fr);
-	if (f->legend)
-		draw_legend(f, &fr);
+	draw_legend(f, &fr);
 	if (has_resid)
 		draw_resid(f, &fr);
 	canvas_clip(fr.c, 0, 0, w * fr.sw - 1, h * fr.sh - 1);

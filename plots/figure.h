@@ -66,9 +66,6 @@ void figure_set_log(px_figure *f, int xlog, int ylog);
 void figure_set_range(px_figure *f, double xlo, double xhi, double ylo,
     double yhi);
 
-/* Show the legend (default on; it lists every series with a label). */
-void figure_set_legend(px_figure *f, int on);
-
 /*
  * Add a series; each returns the series index (for figure_style) or -1
  * with a message when an array is NULL while n > 0, or memory runs out.

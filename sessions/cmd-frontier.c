@@ -16,9 +16,6 @@
 #include "sessions/figures.h"
 #include "sessions/plotout.h"
 
-#define XOVER_LO 1e-10   /* default crossover search range, PF-days */
-#define XOVER_HI 1e15
-
 /*
  * Parse "LO..HI" (two positive finite numbers, LO <= HI) from the option
  * `opt`; leaves lo/hi alone when the option is absent.
@@ -131,34 +128,19 @@ frontier_report(sx_out *o, const char *source, const char *law,
 	}
 }
 
-/* N_opt and D_opt against C on log-log axes, to the sink or --out. */
+/* The frontier's figure (sessions/figures.h), to the sink or --out. */
 static int
-frontier_plot(sx_ctx *ctx, const sx_args *a, const char *src,
-    const sx_frontier *f)
+frontier_plot(sx_ctx *ctx, const sx_args *a, const figures_fspec *s, int argi)
 {
-	px_figure *fig = figure_new();
-	double *c = xcalloc(3 * f->n, sizeof *c), *n = c + f->n, *d = n + f->n;
-	char *title = xasprintf("frontier of %s: N_opt ~ C^%.3f, D_opt ~ C^%.3f",
-	    src, f->a, f->b);
-	px_err pe;
-	int rc = -1;
+	figures_fig *ff;
+	sx_err e;
+	int rc;
 
-	for (size_t i = 0; i < f->n; i++) {
-		c[i] = f->pt[i].C;
-		n[i] = f->pt[i].N_opt;
-		d[i] = f->pt[i].D_opt;
-	}
-	figure_set_log(fig, 1, 1);
-	figure_set_title(fig, title);
-	figure_set_labels(fig, "C (FLOP)", "parameters, tokens");
-	if (figure_line(fig, "N_opt", c, n, f->n, &pe) < 0 ||
-	    figure_line(fig, "D_opt", c, d, f->n, &pe) < 0)
-		cmd_fail(ctx, -1, "%s", pe.msg);
-	else
-		rc = plotout_emit(ctx, a, fig, "frontier");
-	figure_free(fig);
-	free(c);
-	free(title);
+	err_clear(&e);
+	if ((ff = figures_frontier(ctx->ws, s, NULL, &e)) == NULL)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	rc = plotout_emit(ctx, a, figures_px(ff), "frontier");
+	figures_free(ff);
 	return rc;
 }
 
@@ -167,18 +149,18 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const char *src = arg(a, ctx->cmd, "SOURCE");
 	int argi = arg_index(a, ctx->cmd, "SOURCE");
-	const sx_fitrec *fr = ws_fit(ctx->ws, src);
+	figures_fspec fs = FIGURES_FSPEC_DEFAULT;
+	const sx_fitrec *fr;
 	const sx_model *m;
 	const double *p;
-	double lo = 1e18, hi = 1e26, k;
-	long npts = 9;
+	long npts = (long)fs.points;
 	sx_frontier f;
 	sx_err e;
-	int in_n, in_d, have_ci = 0;
+	int have_ci = 0;
 	double ci[4];
 
-	if (parse_range(ctx, a, "--C", &lo, &hi) != 0 ||
-	    parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0)
+	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
+	    parse_positive(ctx, a, "--k", fs.k, &fs.k) != 0)
 		return -1;
 	if (arg(a, ctx->cmd, "--points") != NULL) {
 		npts = strtol(arg(a, ctx->cmd, "--points"), NULL, 10);
@@ -186,52 +168,24 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
 			    "--points must be 1 to 100000");
 	}
-	if (lo == hi)
+	if (fs.c_lo == fs.c_hi)
 		npts = 1;
 	else if (npts == 1)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
 		    "one point needs a single budget (--C X..X)");
-	if (fr != NULL) {
-		m = ws_model(ctx->ws, fr->model);
-		if (m == NULL)
-			return cmd_fail(ctx, argi, "the model '%s' of fit '%s' no "
-			    "longer exists", fr->model, fr->name);
-		p = fr->res.p;
-	} else {
-		const sx_preset *pr = preset_find(src);
-		const sx_preset_law *l;
-
-		if (pr == NULL)
-			return cmd_fail(ctx, argi, "no fit or preset '%s' (see 'fits' "
-			    "and 'presets')", src);
-		l = preset_law(pr, "L(N,D)");
-		if (l == NULL)
-			return cmd_fail(ctx, argi, "preset %s has no law of N and D; a "
-			    "frontier needs L(N, D)%s", src,
-			    strncmp(src, "henighan", 8) == 0 ?
-			    " (for Henighan et al.'s N_opt(C) try 'frontier henighan')" :
-			    "");
-		m = model_builtin(l->model);
-		p = l->pvals;
-		if (m == NULL)
-			return cmd_fail(ctx, argi, "preset %s names an unknown model %s",
-			    src, l->model);
-	}
+	fs.source = src;
+	fs.points = (size_t)npts;
 	err_clear(&e);
-	if (frontier_nd_inputs(m, &in_n, &in_d, &e) != 0)
+	if (figures_nd_source(ctx->ws, src, &m, &p, &fr, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
-	if (frontier_run(m, p, k, lo, hi, (size_t)npts, &f, &e) != 0)
+	if (arg(a, ctx->cmd, "--plot") != NULL)
+		return frontier_plot(ctx, a, &fs, argi);
+	if (frontier_run(m, p, fs.k, fs.c_lo, fs.c_hi, fs.points, &f, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
-	if (arg(a, ctx->cmd, "--plot") != NULL) {
-		int rc = frontier_plot(ctx, a, src, &f);
-
-		frontier_free(&f);
-		return rc;
-	}
 	/* With bootstrap replicates, each one's exponents give intervals. */
 	if (fr != NULL && fr->res.nboot > 1 &&
-	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, k, lo, hi,
-	    (size_t)npts, fr->res.ci_level, ci, &e) == 0)
+	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, fs.k, fs.c_lo,
+	    fs.c_hi, fs.points, fr->res.ci_level, ci, &e) == 0)
 		have_ci = 1;
 	frontier_report(ctx->out, src, m->name, &f, have_ci ? ci : NULL,
 	    have_ci ? fr->res.ci_level : NAN);
@@ -477,107 +431,22 @@ cmd_henighan_exec(sx_ctx *ctx, const sx_args *a)
 
 /* ---- crossover ----------------------------------------------------------- */
 
-/* Which law of a crossover a fit stands in for. */
-enum { LAW_C, LAW_D, LAW_DLINE, LAW_NLINE, NLAWS };
-static const char *const law_opt[NLAWS] = { "--compute", "--data", "--dline",
-	"--nline" };
-static const char *const law_what[NLAWS] = { "compute law L(C)",
-	"data law L(D)", "data line D(C)", "size line N(C)" };
+/* The options of the crossover command, in the order of enum figures_xarg. */
+static const char *const xover_opt[] = { "SOURCE", "--data-line", "--set",
+	"--compute", "--data", "--dline", "--nline", "--sensitivity", "--C" };
 
-/*
- * Write a pl/plc fit into the power-law parameters (C in PF-days after the
- * scale s). Returns 0 when it could, -1 for another model.
- */
+/* Where a caret goes for part `xarg` of the spec: the range's errors at
+ * --C when it was given, else at the preset. */
 static int
-fit_to_params(const sx_model *m, const double *p, double s, int which,
-    sx_xover_params *kp)
+xover_argi(const sx_ctx *ctx, const sx_args *a, int xarg)
 {
-	int pl = strcmp(m->name, "pl") == 0, plc = strcmp(m->name, "plc") == 0;
-	double linf, x0, al;
+	int i;
 
-	if (m != model_builtin(m->name) || (!pl && !plc))
+	if (xarg == FIGURES_XARG_NONE)
 		return -1;
-	if (which == LAW_DLINE || which == LAW_NLINE) {
-		/* A*(s*C)^-alpha = (A*s^-alpha)*C^-alpha */
-		if (!pl)
-			return -1;
-		if (which == LAW_DLINE) {
-			kp->D_e = p[0] * exp(-p[1] * log(s));
-			kp->p_D = -p[1];
-		} else {
-			kp->N_e = p[0] * exp(-p[1] * log(s));
-			kp->p_N = -p[1];
-		}
-		return 0;
-	}
-	if (pl) {
-		/* A*x^-alpha = (A^(1/alpha)/x)^alpha */
-		if (!(p[1] > 0.0) || !(p[0] > 0.0))
-			return -1;
-		linf = 0.0;
-		x0 = exp(log(p[0]) / p[1]);
-		al = p[1];
-	} else {
-		linf = p[0];
-		x0 = p[1];
-		al = p[2];
-	}
-	if (which == LAW_C) {
-		kp->Linf_C = linf;
-		kp->C_c = x0 / s;
-		kp->alpha_C = al;
-	} else {
-		kp->Linf_D = linf;
-		kp->D_c = x0;
-		kp->alpha_D = al;
-	}
-	return 0;
-}
-
-/* Apply "P=V,P=V" to kp. */
-static int
-xover_apply_set(sx_ctx *ctx, int argi, const char *text, sx_xover_params *kp,
-    const unsigned char *from_fit)
-{
-	static const int owner[] = { LAW_C, LAW_C, LAW_C, LAW_D, LAW_D, LAW_D,
-	    LAW_DLINE, LAW_DLINE, LAW_NLINE, LAW_NLINE };
-	char *copy = xstrdup(text), *save = NULL;
-	int rc = 0;
-
-	for (char *tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '='), *end;
-		double *v, x;
-		size_t i;
-
-		if (eq == NULL) {
-			rc = cmd_fail(ctx, argi, "expected P=V, not '%s'", tok);
-			break;
-		}
-		*eq = '\0';
-		if ((v = crossover_param(kp, tok)) == NULL) {
-			rc = cmd_fail(ctx, argi, "'%s' is not a crossover parameter "
-			    "(alpha_C, C_c, Linf_C, alpha_D, D_c, Linf_D, D_e, p_D, "
-			    "N_e, p_N)", tok);
-			break;
-		}
-		for (i = 0; strcmp(crossover_param_names[i], tok) != 0; i++)
-			;
-		if (from_fit[owner[i]]) {
-			rc = cmd_fail(ctx, argi, "%s belongs to the %s, which comes from "
-			    "a fit (change the fit with 'set')", tok,
-			    law_what[owner[i]]);
-			break;
-		}
-		x = strtod(eq + 1, &end);
-		if (end == eq + 1 || *end != '\0' || !isfinite(x)) {
-			rc = cmd_fail(ctx, argi, "%s: '%s' is not a number", tok, eq + 1);
-			break;
-		}
-		*v = x;
-	}
-	free(copy);
-	return rc;
+	i = arg_index(a, ctx->cmd, xover_opt[xarg]);
+	return i >= 0 || xarg != FIGURES_XARG_RANGE ? i :
+	    arg_index(a, ctx->cmd, "SOURCE");
 }
 
 static void
@@ -626,65 +495,19 @@ xover_text_result(sx_out *o, const sx_xover *r)
 	out_printf(o, "  L* = %.4g nats/token\n", r->L_star);
 }
 
-static double
-xover_curve_c(double c, void *laws)
-{
-	double lc, ld;
-
-	crossover_curves(laws, c, &lc, &ld);
-	return lc;
-}
-
-static double
-xover_curve_d(double c, void *laws)
-{
-	double lc, ld;
-
-	crossover_curves(laws, c, &lc, &ld);
-	return ld;
-}
-
-/*
- * Both laws over compute, log-log, two decades either side of C*: C*
- * marked, and the region past it where the frontier would beat the data
- * bound shaded as inconsistent.
- */
+/* The crossover's figure (sessions/figures.h), to the sink or --out. */
 static int
-xover_plot(sx_ctx *ctx, const sx_args *a, const char *label,
-    sx_xover_laws *laws, const sx_xover *r)
+xover_plot(sx_ctx *ctx, const sx_args *a, const figures_xspec *spec)
 {
-	enum { NB = 120 };
-	double lo = r->C_star_pfdays / 1e3, hi = r->C_star_pfdays * 1e3;
-	double bx[NB], blo[NB], bhi[NB];
-	char *title = xasprintf("crossover of %s: C* = %.3g PF-days, L* = %.3g",
-	    label, r->C_star_pfdays, r->L_star);
-	px_figure *fig = figure_new();
-	int side = r->inconsistent_above ? 1 : -1, rc = -1;
-	px_err pe;
+	figures_fig *ff;
+	sx_err e;
+	int rc, xarg;
 
-	/* The band spans C* to the edge on the side where the laws disagree. */
-	for (int i = 0; i < NB; i++) {
-		double t = (double)i / (NB - 1), lc, ld;
-
-		bx[i] = r->C_star_pfdays * pow(1e3, side * t);
-		crossover_curves(laws, bx[i], &lc, &ld);
-		blo[i] = fmin(lc, ld);
-		bhi[i] = fmax(lc, ld);
-	}
-	figure_set_log(fig, 1, 1);
-	figure_set_title(fig, title);
-	figure_set_labels(fig, "C_min (PF-days)", "L (nats/token)");
-	figure_set_range(fig, lo, hi, NAN, NAN);
-	if (figure_function(fig, "L(C_min), compute frontier", xover_curve_c, laws,
-	    &pe) < 0 || figure_function(fig, "L(D(C_min)), data bound",
-	    xover_curve_d, laws, &pe) < 0 ||
-	    figure_band(fig, "inconsistent", bx, blo, bhi, NB, &pe) < 0 ||
-	    figure_highlight(fig, "C*", r->C_star_pfdays, r->L_star, &pe) < 0)
-		cmd_fail(ctx, -1, "%s", pe.msg);
-	else
-		rc = plotout_emit(ctx, a, fig, "crossover");
-	figure_free(fig);
-	free(title);
+	err_clear(&e);
+	if ((ff = figures_crossover(ctx->ws, spec, NULL, &e, &xarg)) == NULL)
+		return cmd_fail(ctx, xover_argi(ctx, a, xarg), "%s", e.msg);
+	rc = plotout_emit(ctx, a, figures_px(ff), "crossover");
+	figures_free(ff);
 	return rc;
 }
 
@@ -693,126 +516,42 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const char *src = arg(a, ctx->cmd, "SOURCE");
 	const char *dline = arg(a, ctx->cmd, "--data-line");
-	const char *set = arg(a, ctx->cmd, "--set");
 	int sens = arg(a, ctx->cmd, "--sensitivity") != NULL;
-	int argi = arg_index(a, ctx->cmd, "SOURCE");
 	sx_out *o = ctx->out;
-	sx_xover_params kp = { NAN, NAN, 0.0, NAN, NAN, 0.0, NAN, NAN, NAN, NAN };
-	sx_xover_bound bound;
-	sx_xover_laws laws;
-	sx_law1 fitlaw[NLAWS];
-	unsigned char from_fit[NLAWS] = { 0 }, generic = 0;
+	figures_xspec spec = FIGURES_XSPEC_DEFAULT;
+	figures_xlaws b;
+	const sx_xover_params *kp = &b.kp;
 	sx_xover r, cf;
 	sx_xover_sens sv[4];
 	size_t nsens = 0;
-	double lo = XOVER_LO, hi = XOVER_HI;
-	char miss[160], label[200];
-	int have_cf;
+	char label[200];
+	int have_cf, xarg;
 	sx_err e;
 
 	err_clear(&e);
-	if (parse_range(ctx, a, "--C", &lo, &hi) != 0)
+	if (parse_range(ctx, a, "--C", &spec.c_lo, &spec.c_hi) != 0)
 		return -1;
-	if (lo == hi)
+	if (spec.c_lo == spec.c_hi)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C"), "--C needs a "
 		    "range (LO < HI)");
-	if (src != NULL) {
-		const sx_preset *p = preset_find(src);
-
-		if (p == NULL)
-			return cmd_fail(ctx, argi, "no preset '%s' (crossover takes "
-			    "kaplan2020 or henighan2020-*; fitted laws go in --compute, "
-			    "--data, --dline, --nline)", src);
-		if (crossover_params_preset(p, dline, &kp, &e) != 0)
-			return cmd_fail(ctx, dline != NULL && strstr(e.msg,
-			    "data line") != NULL ? arg_index(a, ctx->cmd,
-			    "--data-line") : argi, "%s", e.msg);
-	} else if (dline != NULL)
-		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--data-line"),
-		    "--data-line chooses a line of the kaplan2020 preset; name it");
-	/* Fitted laws replace the preset's. */
-	for (int w = 0; w < NLAWS; w++) {
-		const char *fn = arg(a, ctx->cmd, law_opt[w]);
-		int fi = arg_index(a, ctx->cmd, law_opt[w]);
-		const sx_fitrec *f;
-		const sx_model *m;
-
-		if (fn == NULL)
-			continue;
-		if ((f = ws_fit(ctx->ws, fn)) == NULL)
-			return cmd_fail(ctx, fi, "no fit '%s' (see 'fits')", fn);
-		if ((m = ws_model(ctx->ws, f->model)) == NULL)
-			return cmd_fail(ctx, fi, "the model '%s' of fit '%s' no longer "
-			    "exists", f->model, f->name);
-		if (m->nin != 1)
-			return cmd_fail(ctx, fi, "the %s must be a law of one column; "
-			    "fit '%s' (%s) has %zu", law_what[w], f->name, m->name,
-			    m->nin);
-		from_fit[w] = 1;
-		fitlaw[w] = (sx_law1){ m, f->res.p, w == LAW_D ? 1.0 :
-		    figures_cscale(ctx->ws, f) };
-		if (fit_to_params(m, f->res.p, fitlaw[w].xscale, w, &kp) != 0)
-			generic = 1;
-	}
-	if (src == NULL && !(from_fit[LAW_C] && from_fit[LAW_D] &&
-	    from_fit[LAW_DLINE]))
-		return cmd_fail(ctx, -1, "crossover needs a preset (kaplan2020, "
-		    "henighan2020-*) or fits for --compute, --data and --dline");
-	if (set != NULL && xover_apply_set(ctx, arg_index(a, ctx->cmd, "--set"),
-	    set, &kp, from_fit) != 0)
-		return -1;
-	if (generic && (sens || set != NULL))
-		for (int w = 0; w < NLAWS; w++)
-			if (from_fit[w] && fit_to_params(fitlaw[w].m, fitlaw[w].p,
-			    fitlaw[w].xscale, w, &(sx_xover_params){ 0 }) != 0)
-				return cmd_fail(ctx, arg_index(a, ctx->cmd, sens ?
-				    "--sensitivity" : "--set"), "%s needs power laws; "
-				    "the %s is a fit of %s", sens ? "--sensitivity" :
-				    "--set", law_what[w], fitlaw[w].m->name);
-
-	/* The laws: the power-law parameters, with generic fits swapped in. */
-	crossover_bind(&kp, &bound);
-	laws = bound.laws;
-	if (generic) {
-		if (from_fit[LAW_C])
-			laws.lc = fitlaw[LAW_C];
-		if (from_fit[LAW_D])
-			laws.ld = fitlaw[LAW_D];
-		if (from_fit[LAW_DLINE])
-			laws.dline = fitlaw[LAW_DLINE];
-		if (from_fit[LAW_NLINE])
-			laws.nline = fitlaw[LAW_NLINE];
-	}
-	{
-		/* Missing values of laws not taken from a generic fit. */
-		sx_xover_params chk = kp;
-
-		if (generic && from_fit[LAW_C])
-			chk.alpha_C = chk.C_c = chk.Linf_C = 0;
-		if (generic && from_fit[LAW_D])
-			chk.alpha_D = chk.D_c = chk.Linf_D = 0;
-		if (generic && from_fit[LAW_DLINE])
-			chk.D_e = chk.p_D = 0;
-		if (crossover_params_missing(&chk, miss, sizeof miss) > 0)
-			return cmd_fail(ctx, argi, "%s%s publishes no value for %s: "
-			    "give %s with --set P=V,... or a fitted law (--data FIT, "
-			    "--dline FIT)", src != NULL ? "preset " : "",
-			    src != NULL ? src : "the crossover", miss,
-			    strchr(miss, ',') != NULL ? "them" : "it");
-		if (!generic && (!(kp.C_c > 0) || !(kp.D_c > 0) || !(kp.D_e > 0) ||
-		    (!isnan(kp.N_e) && !(kp.N_e > 0))))
-			return cmd_fail(ctx, set != NULL ? arg_index(a, ctx->cmd,
-			    "--set") : argi, "C_c, D_c, D_e and N_e must be > 0");
-	}
-	if (crossover_find(&laws, lo, hi, &r, &e) != 0)
-		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C") >= 0 ?
-		    arg_index(a, ctx->cmd, "--C") : argi, "%s", e.msg);
-	have_cf = !generic && crossover_closed(&kp, &cf, &e) == 0;
-	if (sens && !generic)
-		nsens = crossover_sensitivity(&kp, lo, hi, 0.05, sv);
-	snprintf(label, sizeof label, "%s", src != NULL ? src : "fits");
+	spec.preset = src;
+	spec.data_line = dline;
+	spec.set = arg(a, ctx->cmd, "--set");
+	spec.compute = arg(a, ctx->cmd, "--compute");
+	spec.data = arg(a, ctx->cmd, "--data");
+	spec.dline = arg(a, ctx->cmd, "--dline");
+	spec.nline = arg(a, ctx->cmd, "--nline");
+	spec.power = sens;
+	if (figures_xover_bind(ctx->ws, &spec, &b, &e, &xarg) != 0 ||
+	    (xarg = FIGURES_XARG_RANGE, crossover_find(&b.laws, spec.c_lo,
+	    spec.c_hi, &r, &e)) != 0)
+		return cmd_fail(ctx, xover_argi(ctx, a, xarg), "%s", e.msg);
 	if (arg(a, ctx->cmd, "--plot") != NULL)
-		return xover_plot(ctx, a, label, &laws, &r);
+		return xover_plot(ctx, a, &spec);
+	have_cf = !b.generic && crossover_closed(kp, &cf, &e) == 0;
+	if (sens && !b.generic)
+		nsens = crossover_sensitivity(kp, spec.c_lo, spec.c_hi, 0.05, sv);
+	snprintf(label, sizeof label, "%s", src != NULL ? src : "fits");
 
 	if (o->json) {
 		out_obj_begin(o, "crossover");
@@ -821,15 +560,15 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 		if (src != NULL && strcmp(src, "kaplan2020") == 0)
 			out_key_str(o, "data_line", dline != NULL ? dline : "table6");
 		out_key_arr(o, "range_pfdays");
-		out_num(o, lo);
-		out_num(o, hi);
+		out_num(o, spec.c_lo);
+		out_num(o, spec.c_hi);
 		out_end(o);
 		out_key_int(o, "crossings", r.ncross);
 		out_key_bool(o, "inconsistent_above", r.inconsistent_above);
-		if (!generic) {
+		if (!b.generic) {
 			out_key_obj(o, "params");
 			for (size_t i = 0; crossover_param_names[i] != NULL; i++) {
-				double *v = crossover_param(&kp, crossover_param_names[i]);
+				double *v = crossover_param(&b.kp, crossover_param_names[i]);
 
 				out_key_num(o, crossover_param_names[i], *v);
 			}
@@ -868,20 +607,21 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 	    strcmp(src, "kaplan2020") == 0 ? (dline != NULL &&
 	    strcmp(dline, "eq6.7") == 0 ? ", data line of eq. 6.7" :
 	    ", data line of Table 6") : "", SX_FLOP_PER_PFDAY);
-	if (!generic)
-		xover_text_params(o, &kp);
+	if (!b.generic)
+		xover_text_params(o, kp);
 	else
-		for (int w = 0; w < NLAWS; w++)
-			if (from_fit[w])
-				out_printf(o, "  %-16s fit %s (%s)\n", law_what[w],
-				    arg(a, ctx->cmd, law_opt[w]), fitlaw[w].m->name);
+		for (int w = 0; w < FIGURES_NLAWS; w++)
+			if (b.from_fit[w])
+				out_printf(o, "  %-16s fit %s (%s)\n", figures_law_what[w],
+				    arg(a, ctx->cmd, xover_opt[FIGURES_XARG_COMPUTE + w]),
+				    b.fitlaw[w].m->name);
 	xover_text_result(o, &r);
 	if (have_cf)
 		out_printf(o, "  closed form: C* = %.10g PF-days (numeric %.10g)\n",
 		    cf.C_star_pfdays, r.C_star_pfdays);
 	if (r.ncross > 1)
 		out_printf(o, "  (%d crossings in %g..%g PF-days; the first is "
-		    "shown)\n", r.ncross, lo, hi);
+		    "shown)\n", r.ncross, spec.c_lo, spec.c_hi);
 	out_printf(o, "  %s C*, L(C_min) falls below the data-limited bound "
 	    "L(D(C_min)): the laws cannot both hold there\n",
 	    r.inconsistent_above ? "past" : "short of");
@@ -969,8 +709,10 @@ const sx_cmd cmd_frontier_table[] = {
 	  "  --C LO..HI     budgets in FLOP (default 1e18..1e26), log-spaced\n"
 	  "  --points K     rows (default 9)\n"
 	  "  --k K          FLOP per parameter per token (default 6)\n"
-	  "  --plot         draw N_opt and D_opt against C instead of the table,\n"
-	  "                 with the plot options:\n"
+	  "  --plot         draw N_opt(C) and D_opt(C) instead of the table, the\n"
+	  "                 rows' budgets marked and a fit's runs as (C, N)\n"
+	  "                 points (the TUI's Frontier pane draws this with the\n"
+	  "                 defaults), with the plot options:\n"
 	  PLOTOUT_HELP
 	  "See also 'frontier approach1', 'frontier approach2' (from runs) and\n"
 	  "'frontier henighan'.\n",
@@ -1049,7 +791,9 @@ const sx_cmd cmd_frontier_table[] = {
 	  "                 (the paper: uncertain by an order of magnitude)\n"
 	  "  --plot         draw both laws over compute, C* marked and the\n"
 	  "                 region where they disagree shaded, instead of the\n"
-	  "                 report, with the plot options:\n"
+	  "                 report (the TUI's Crossover pane draws this for\n"
+	  "                 kaplan2020 and the fits whose columns fit the\n"
+	  "                 roles), with the plot options:\n"
 	  PLOTOUT_HELP
 	  "With no crossing inside the range it says so and gives no number.\n",
 	  crossover_args, 0, cmd_crossover_exec },

@@ -1364,11 +1364,14 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
     const double *w, const transfer_curve *cv)
 {
 	px_figure *fig = figure_new();
-	double *x = xcalloc(cv->n, sizeof *x);
+	double *x;
 	char wt[256], *title, ql[64];
 	px_err pe;
 	int rc = -1;
 
+	if (fig == NULL)
+		return cmd_fail(ctx, -1, "out of memory");
+	x = xcalloc(cv->n, sizeof *x);
 	snprintf(ql, sizeof ql, "Q-learning (eps %g, alpha %g)", cv->epsilon,
 	    cv->alpha);
 	for (size_t j = 0; j < cv->n; j++)

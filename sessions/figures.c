@@ -21,15 +21,14 @@ struct law_curve {
 	const sx_model *m;
 	const double *p;
 	int what;            /* frontier curves: 0 L_opt, 1 N_opt, 2 D_opt */
-	const sx_xover_laws *xl;  /* crossover curves: the laws */
+	double k;            /* frontier curves: C = k*N*D */
 };
 
 struct figures_fig {
 	px_figure *f;
 	struct law_curve curves[FIG_MAXITEMS];
 	size_t ncurves;
-	sx_xover_bound bound;  /* crossover: the preset's laws */
-	sx_xover_laws laws;
+	figures_xlaws x;     /* crossover: the laws its curves evaluate */
 };
 
 static double
@@ -49,7 +48,7 @@ law_frontier_eval(double C, void *vctx)
 	struct law_curve *lc = vctx;
 	sx_frontier_pt pt;
 
-	if (frontier_point(lc->m, lc->p, SX_FRONTIER_K, C, &pt, NULL, NULL) != 0)
+	if (frontier_point(lc->m, lc->p, lc->k, C, &pt, NULL, NULL) != 0)
 		return NAN;
 	return lc->what == 1 ? pt.N_opt : lc->what == 2 ? pt.D_opt : pt.L_opt;
 }
@@ -237,9 +236,7 @@ figures_add_law(figures_fig *ff, const sx_fitrec *fr, const sx_model *m,
 	int in_n, in_d, k;
 	px_err pe;
 
-	memset(lc, 0, sizeof *lc);
-	lc->m = m;
-	lc->p = fr->res.p;
+	*lc = (struct law_curve){ m, fr->res.p, 0, SX_FRONTIER_K };
 	if (m->nin == 1 && strcmp(fr->xcols[0], ds->cols[xcol].name) == 0) {
 		ff->ncurves++;
 		if (figure_function(ff->f, fr->name, law_curve_eval, lc, &pe) < 0)
@@ -404,68 +401,149 @@ figures_nd_fit(const sx_workspace *ws, const sx_fitrec *prefer)
 	return NULL;
 }
 
-figures_fig *
-figures_frontier(const sx_workspace *ws, const char *fitname, double c_lo,
-    double c_hi, sx_frontier *summary, sx_err *e)
+int
+figures_nd_source(const sx_workspace *ws, const char *source,
+    const sx_model **m, const double **p, const sx_fitrec **fr, sx_err *e)
 {
-	const sx_fitrec *fr = ws_fit(ws, fitname);
-	const sx_model *m = fr != NULL ? ws_model(ws, fr->model) : NULL;
-	const sx_dataset *ds = fr != NULL ? ws_dataset(ws, fr->data) : NULL;
-	figures_fig *ff;
 	int in_n, in_d;
-	px_err pe;
 
-	if (summary != NULL)
-		*summary = (sx_frontier){ 0 };
-	if (fr == NULL || m == NULL) {
-		err_set(e, "no fit '%s' with a known model", fitname);
-		return NULL;
+	*fr = ws_fit(ws, source);
+	if (*fr != NULL) {
+		if ((*m = ws_model(ws, (*fr)->model)) == NULL)
+			return err_set(e, "the model '%s' of fit '%s' no longer "
+			    "exists", (*fr)->model, (*fr)->name);
+		*p = (*fr)->res.p;
+	} else {
+		const sx_preset *pr = preset_find(source);
+		const sx_preset_law *l;
+
+		if (pr == NULL)
+			return err_set(e, "no fit or preset '%s' (see 'fits' and "
+			    "'presets')", source);
+		if ((l = preset_law(pr, "L(N,D)")) == NULL)
+			return err_set(e, "preset %s has no law of N and D; a "
+			    "frontier needs L(N, D)%s", source,
+			    strncmp(source, "henighan", 8) == 0 ?
+			    " (for Henighan et al.'s N_opt(C) try 'frontier henighan')" :
+			    "");
+		if ((*m = model_builtin(l->model)) == NULL)
+			return err_set(e, "preset %s names an unknown model %s",
+			    source, l->model);
+		*p = l->pvals;
 	}
-	if (frontier_nd_inputs(m, &in_n, &in_d, e) != 0)
-		return NULL;
-	if (!(c_lo > 0) || !(c_hi > c_lo) || !isfinite(c_hi)) {
-		err_set(e, "the compute range must have 0 < LO < HI");
-		return NULL;
+	return frontier_nd_inputs(*m, &in_n, &in_d, e);
+}
+
+/* The frontier's curves, its budgets marked on them, the fit's runs. */
+static int
+figures_frontier_series(figures_fig *ff, const sx_workspace *ws,
+    const figures_fspec *s, const sx_model *m, const double *p,
+    const sx_fitrec *fr, const sx_frontier *rows, px_err *pe)
+{
+	double *c = xcalloc(3 * rows->n, sizeof *c), *nd[2] = { c + rows->n,
+	    c + 2 * rows->n };
+	const sx_dataset *ds = fr != NULL ? ws_dataset(ws, fr->data) : NULL;
+	int in_n, in_d, rc = 0;
+
+	for (size_t i = 0; i < rows->n; i++) {
+		c[i] = rows->pt[i].C;
+		nd[0][i] = rows->pt[i].N_opt;
+		nd[1][i] = rows->pt[i].D_opt;
 	}
-	if ((ff = figures_new()) == NULL) {
-		err_set(e, "out of memory");
-		return NULL;
-	}
-	figure_set_log(ff->f, 1, 1);
-	figure_set_range(ff->f, c_lo, c_hi, NAN, NAN);
-	for (int w = 1; w <= 2; w++) {
+	for (int w = 1; w <= 2 && rc == 0; w++) {
 		struct law_curve *lc = &ff->curves[ff->ncurves++];
 
-		*lc = (struct law_curve){ m, fr->res.p, w, NULL };
+		*lc = (struct law_curve){ m, p, w, s->k };
 		if (figure_function(ff->f, w == 1 ? "N_opt" : "D_opt",
-		    law_frontier_eval, lc, &pe) < 0)
-			goto fail;
+		    law_frontier_eval, lc, pe) < 0)
+			rc = -1;
 	}
-	if (ds != NULL) {
+	/* The budgets computed, in the colour of their curve. */
+	for (int w = 0; w < 2 && rc == 0; w++) {
+		int i = figure_scatter(ff->f, NULL, c, nd[w], rows->n, pe);
+
+		if (i < 0 || figure_style(ff->f, i, w == 0 ? PX_BLUE : PX_RED, 0) < 0)
+			rc = -1;
+	}
+	free(c);
+	if (rc == 0 && ds != NULL && frontier_nd_inputs(m, &in_n, &in_d,
+	    NULL) == 0) {
 		int cc = dataset_column(ds, "C"), nc = dataset_column_exact(ds,
 		    fr->xcols[in_n]);
 
 		if (cc >= 0 && nc >= 0 && ds->cols[cc].v != NULL &&
 		    ds->cols[nc].v != NULL && figure_scatter(ff->f, "runs' N",
-		    ds->cols[cc].v, ds->cols[nc].v, ds->nrows, &pe) < 0)
-			goto fail;
+		    ds->cols[cc].v, ds->cols[nc].v, ds->nrows, pe) < 0)
+			rc = -1;
 	}
-	if (figure_set_labels(ff->f, "C = 6ND (FLOP)", "N, D") != 0) {
-		perr_set(&pe, "out of memory");
-		goto fail;
-	}
-	if (summary != NULL) {
-		size_t decades = (size_t)lround(log10(c_hi / c_lo));
+	return rc;
+}
 
-		if (frontier_run(m, fr->res.p, SX_FRONTIER_K, c_lo, c_hi,
-		    decades < 1 ? 2 : decades + 1, summary, NULL) != 0)
-			*summary = (sx_frontier){ 0 };
+figures_fig *
+figures_frontier(const sx_workspace *ws, const figures_fspec *s,
+    sx_frontier *rows, sx_err *e)
+{
+	const sx_model *m;
+	const double *p;
+	const sx_fitrec *fr;
+	figures_fig *ff;
+	sx_frontier f;
+	char *title, *xlabel;
+	px_err pe;
+	int rc;
+
+	if (rows != NULL)
+		*rows = (sx_frontier){ 0 };
+	if (figures_nd_source(ws, s->source, &m, &p, &fr, e) != 0 ||
+	    frontier_run(m, p, s->k, s->c_lo, s->c_hi, s->points, &f, e) != 0)
+		return NULL;
+	if ((ff = figures_new()) == NULL) {
+		frontier_free(&f);
+		err_set(e, "out of memory");
+		return NULL;
 	}
+	figure_set_log(ff->f, 1, 1);
+	if (s->c_lo < s->c_hi)
+		figure_set_range(ff->f, s->c_lo, s->c_hi, NAN, NAN);
+	/* Short enough for the TUI's pane (whose title names the source). */
+	title = isfinite(f.a) && isfinite(f.b) ? xasprintf("N_opt ~ C^%.3f, "
+	    "D_opt ~ C^%.3f", f.a, f.b) : xasprintf("frontier of %s",
+	    s->source);
+	xlabel = xasprintf("C = %gND (FLOP)", s->k);
+	rc = figures_frontier_series(ff, ws, s, m, p, fr, &f, &pe);
+	if (rc == 0 && (figure_set_title(ff->f, title) != 0 ||
+	    figure_set_labels(ff->f, xlabel, "parameters, tokens") != 0)) {
+		perr_set(&pe, "out of memory");
+		rc = -1;
+	}
+	free(title);
+	free(xlabel);
+	if (rc != 0) {
+		err_set(e, "%s", pe.msg);
+		frontier_free(&f);
+		figures_free(ff);
+		return NULL;
+	}
+	if (rows != NULL)
+		*rows = f;
+	else
+		frontier_free(&f);
 	return ff;
-fail:
-	err_set(e, "%s", pe.msg);
-	figures_free(ff);
-	return NULL;
+}
+
+figures_fig *
+figures_frontier_pane(const sx_workspace *ws, const sx_fitrec *prefer,
+    sx_err *e)
+{
+	const sx_fitrec *f = figures_nd_fit(ws, prefer);
+	figures_fspec s = FIGURES_FSPEC_DEFAULT;
+
+	if (f == NULL) {
+		err_set(e, "no law of N and D fitted (fit chinchilla DATA)");
+		return NULL;
+	}
+	s.source = f->name;
+	return figures_frontier(ws, &s, NULL, e);
 }
 
 double
@@ -524,139 +602,337 @@ figures_xspec_auto(const sx_workspace *ws, figures_xspec *spec)
 	return n;
 }
 
-/* Bind spec's laws into ff->laws (ff->bound holds the preset's). */
+const char *const figures_law_what[FIGURES_NLAWS] = { "compute law L(C)",
+	"data law L(D)", "data line D(C)", "size line N(C)" };
+
+/*
+ * Write a pl/plc fit into the power-law parameters (C in PF-days after the
+ * scale s). Returns 0 when it could, -1 for another model.
+ */
 static int
-figures_xbind(const sx_workspace *ws, const figures_xspec *spec,
-    figures_fig *ff, sx_err *e)
+figures_fit_params(const sx_model *m, const double *p, double s, int which,
+    sx_xover_params *kp)
 {
-	const char *names[4] = { spec->compute, spec->data, spec->dline,
-	    spec->nline };
-	sx_law1 *slots[4] = { &ff->laws.lc, &ff->laws.ld, &ff->laws.dline,
-	    &ff->laws.nline };
-	sx_xover_params kp = { NAN, NAN, 0.0, NAN, NAN, 0.0, NAN, NAN, NAN, NAN };
+	int pl = strcmp(m->name, "pl") == 0, plc = strcmp(m->name, "plc") == 0;
+	double linf, x0, al;
 
-	if (spec->preset != NULL) {
-		const sx_preset *p = preset_find(spec->preset);
-
-		if (p == NULL)
-			return err_set(e, "no preset '%s'", spec->preset);
-		if (crossover_params_preset(p, NULL, &kp, e) != 0)
+	if (m != model_builtin(m->name) || (!pl && !plc))
+		return -1;
+	if (which == FIGURES_LAW_DLINE || which == FIGURES_LAW_NLINE) {
+		/* A*(s*C)^-alpha = (A*s^-alpha)*C^-alpha */
+		if (!pl)
 			return -1;
-	} else if (spec->compute == NULL || spec->data == NULL ||
-	    spec->dline == NULL)
-		return err_set(e, "a crossover needs a preset or fits of L(C), "
-		    "L(D) and D(C)");
-	crossover_bind(&kp, &ff->bound);
-	ff->laws = ff->bound.laws;
-	for (int w = 0; w < 4; w++) {
+		if (which == FIGURES_LAW_DLINE) {
+			kp->D_e = p[0] * exp(-p[1] * log(s));
+			kp->p_D = -p[1];
+		} else {
+			kp->N_e = p[0] * exp(-p[1] * log(s));
+			kp->p_N = -p[1];
+		}
+		return 0;
+	}
+	if (pl) {
+		/* A*x^-alpha = (A^(1/alpha)/x)^alpha */
+		if (!(p[1] > 0.0) || !(p[0] > 0.0))
+			return -1;
+		linf = 0.0;
+		x0 = exp(log(p[0]) / p[1]);
+		al = p[1];
+	} else {
+		linf = p[0];
+		x0 = p[1];
+		al = p[2];
+	}
+	if (which == FIGURES_LAW_C) {
+		kp->Linf_C = linf;
+		kp->C_c = x0 / s;
+		kp->alpha_C = al;
+	} else {
+		kp->Linf_D = linf;
+		kp->D_c = x0;
+		kp->alpha_D = al;
+	}
+	return 0;
+}
+
+/* Apply "P=V,P=V" to kp; a law's values are not the user's to set when
+ * the law comes from a fit. */
+static int
+figures_xover_set(const char *text, sx_xover_params *kp,
+    const unsigned char *from_fit, sx_err *e)
+{
+	static const int owner[] = { FIGURES_LAW_C, FIGURES_LAW_C, FIGURES_LAW_C,
+	    FIGURES_LAW_D, FIGURES_LAW_D, FIGURES_LAW_D, FIGURES_LAW_DLINE,
+	    FIGURES_LAW_DLINE, FIGURES_LAW_NLINE, FIGURES_LAW_NLINE };
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '='), *end;
+		double *v, x;
+		size_t i;
+
+		if (eq == NULL) {
+			rc = err_set(e, "expected P=V, not '%s'", tok);
+			break;
+		}
+		*eq = '\0';
+		if ((v = crossover_param(kp, tok)) == NULL) {
+			rc = err_set(e, "'%s' is not a crossover parameter (alpha_C, "
+			    "C_c, Linf_C, alpha_D, D_c, Linf_D, D_e, p_D, N_e, p_N)",
+			    tok);
+			break;
+		}
+		for (i = 0; strcmp(crossover_param_names[i], tok) != 0; i++)
+			;
+		if (from_fit[owner[i]]) {
+			rc = err_set(e, "%s belongs to the %s, which comes from a fit "
+			    "(change the fit with 'set')", tok,
+			    figures_law_what[owner[i]]);
+			break;
+		}
+		x = strtod(eq + 1, &end);
+		if (end == eq + 1 || *end != '\0' || !isfinite(x)) {
+			rc = err_set(e, "%s: '%s' is not a number", tok, eq + 1);
+			break;
+		}
+		*v = x;
+	}
+	free(copy);
+	return rc;
+}
+
+/* The fits of spec into b->fitlaw and (pl, plc) b->kp. */
+static int
+figures_xover_fits(const sx_workspace *ws, const figures_xspec *spec,
+    figures_xlaws *b, sx_err *e, int *errarg)
+{
+	const char *names[FIGURES_NLAWS] = { spec->compute, spec->data,
+	    spec->dline, spec->nline };
+
+	for (int w = 0; w < FIGURES_NLAWS; w++) {
 		const sx_fitrec *f;
 		const sx_model *m;
 
 		if (names[w] == NULL)
 			continue;
+		*errarg = FIGURES_XARG_COMPUTE + w;
 		if ((f = ws_fit(ws, names[w])) == NULL)
-			return err_set(e, "no fit '%s'", names[w]);
-		if ((m = ws_model(ws, f->model)) == NULL || m->nin != 1)
-			return err_set(e, "fit '%s' is not a law of one column",
-			    names[w]);
-		*slots[w] = (sx_law1){ m, f->res.p, w == 1 ? 1.0 :
+			return err_set(e, "no fit '%s' (see 'fits')", names[w]);
+		if ((m = ws_model(ws, f->model)) == NULL)
+			return err_set(e, "the model '%s' of fit '%s' no longer "
+			    "exists", f->model, f->name);
+		if (m->nin != 1)
+			return err_set(e, "the %s must be a law of one column; fit "
+			    "'%s' (%s) has %zu", figures_law_what[w], f->name, m->name,
+			    m->nin);
+		b->from_fit[w] = 1;
+		b->fitlaw[w] = (sx_law1){ m, f->res.p, w == FIGURES_LAW_D ? 1.0 :
 		    figures_cscale(ws, f) };
+		if (figures_fit_params(m, f->res.p, b->fitlaw[w].xscale, w,
+		    &b->kp) != 0)
+			b->generic = 1;
 	}
-	{
-		/* Values the preset does not publish and no fit replaced. */
-		char miss[160];
+	return 0;
+}
 
-		if (spec->compute != NULL)
-			kp.alpha_C = kp.C_c = 1;
-		if (spec->data != NULL)
-			kp.alpha_D = kp.D_c = 1;
-		if (spec->dline != NULL)
-			kp.D_e = kp.p_D = 1;
-		if (crossover_params_missing(&kp, miss, sizeof miss) > 0)
-			return err_set(e, "no value for %s: fit the missing law",
-			    miss);
+/* Whether every law has its values: the preset's, --set's or a fit's. */
+static int
+figures_xover_complete(const figures_xspec *spec, const figures_xlaws *b,
+    sx_err *e, int *errarg)
+{
+	sx_xover_params chk = b->kp;
+	const sx_xover_params *kp = &b->kp;
+	char miss[160];
+
+	if (b->generic && b->from_fit[FIGURES_LAW_C])
+		chk.alpha_C = chk.C_c = chk.Linf_C = 0;
+	if (b->generic && b->from_fit[FIGURES_LAW_D])
+		chk.alpha_D = chk.D_c = chk.Linf_D = 0;
+	if (b->generic && b->from_fit[FIGURES_LAW_DLINE])
+		chk.D_e = chk.p_D = 0;
+	*errarg = FIGURES_XARG_PRESET;
+	if (crossover_params_missing(&chk, miss, sizeof miss) > 0)
+		return err_set(e, "%s%s publishes no value for %s: give %s with "
+		    "--set P=V,... or a fitted law (--data FIT, --dline FIT)",
+		    spec->preset != NULL ? "preset " : "", spec->preset != NULL ?
+		    spec->preset : "the crossover", miss, strchr(miss, ',') !=
+		    NULL ? "them" : "it");
+	if (!b->generic && (!(kp->C_c > 0) || !(kp->D_c > 0) || !(kp->D_e > 0) ||
+	    (!isnan(kp->N_e) && !(kp->N_e > 0)))) {
+		if (spec->set != NULL)
+			*errarg = FIGURES_XARG_SET;
+		return err_set(e, "C_c, D_c, D_e and N_e must be > 0");
 	}
 	return 0;
 }
 
 int
-figures_xover_find(const sx_workspace *ws, const figures_xspec *spec,
-    double c_lo, double c_hi, sx_xover *r, sx_err *e)
+figures_xover_bind(const sx_workspace *ws, const figures_xspec *spec,
+    figures_xlaws *b, sx_err *e, int *errarg)
 {
-	figures_fig *ff = figures_crossover(ws, spec, c_lo, c_hi, r, e);
+	memset(b, 0, sizeof *b);
+	b->kp = (sx_xover_params){ NAN, NAN, 0.0, NAN, NAN, 0.0, NAN, NAN, NAN,
+	    NAN };
+	*errarg = FIGURES_XARG_PRESET;
+	if (spec->preset != NULL) {
+		const sx_preset *p = preset_find(spec->preset);
 
-	if (ff == NULL)
+		if (p == NULL)
+			return err_set(e, "no preset '%s' (crossover takes kaplan2020 "
+			    "or henighan2020-*; fitted laws go in --compute, --data, "
+			    "--dline, --nline)", spec->preset);
+		if (crossover_params_preset(p, spec->data_line, &b->kp, e) != 0) {
+			if (spec->data_line != NULL && strstr(e->msg, "data line") !=
+			    NULL)
+				*errarg = FIGURES_XARG_DATA_LINE;
+			return -1;
+		}
+	} else if (spec->data_line != NULL) {
+		*errarg = FIGURES_XARG_DATA_LINE;
+		return err_set(e, "--data-line chooses a line of the kaplan2020 "
+		    "preset; name it");
+	}
+	/* Fitted laws replace the preset's. */
+	if (figures_xover_fits(ws, spec, b, e, errarg) != 0)
 		return -1;
-	figures_free(ff);
-	return 0;
+	*errarg = FIGURES_XARG_NONE;
+	if (spec->preset == NULL && !(b->from_fit[FIGURES_LAW_C] &&
+	    b->from_fit[FIGURES_LAW_D] && b->from_fit[FIGURES_LAW_DLINE]))
+		return err_set(e, "crossover needs a preset (kaplan2020, "
+		    "henighan2020-*) or fits for --compute, --data and --dline");
+	*errarg = FIGURES_XARG_SET;
+	if (spec->set != NULL && figures_xover_set(spec->set, &b->kp,
+	    b->from_fit, e) != 0)
+		return -1;
+	if (b->generic && (spec->power || spec->set != NULL))
+		for (int w = 0; w < FIGURES_NLAWS; w++)
+			if (b->from_fit[w] && figures_fit_params(b->fitlaw[w].m,
+			    b->fitlaw[w].p, b->fitlaw[w].xscale, w,
+			    &(sx_xover_params){ 0 }) != 0) {
+				const char *opt = spec->power ? "--sensitivity" : "--set";
+
+				*errarg = spec->power ? FIGURES_XARG_POWER :
+				    FIGURES_XARG_SET;
+				return err_set(e, "%s needs power laws; the %s is a fit "
+				    "of %s", opt, figures_law_what[w],
+				    b->fitlaw[w].m->name);
+			}
+	/* The laws: the power-law parameters, with generic fits swapped in. */
+	crossover_bind(&b->kp, &b->bound);
+	b->laws = b->bound.laws;
+	if (b->generic) {
+		sx_law1 *slot[FIGURES_NLAWS] = { &b->laws.lc, &b->laws.ld,
+		    &b->laws.dline, &b->laws.nline };
+
+		for (int w = 0; w < FIGURES_NLAWS; w++)
+			if (b->from_fit[w])
+				*slot[w] = b->fitlaw[w];
+	}
+	return figures_xover_complete(spec, b, e, errarg);
 }
 
-/* Evaluate a law of one input at x (in PF-days before its scale). */
 static double
-figures_law1(const sx_law1 *l, double x)
+figures_xlc(double C, void *laws)
 {
-	double s = x * l->xscale, y;
-	const double *xs[1] = { &s };
+	double lc, ld;
 
-	return l->m->eval(l->m, xs, 1, l->p, 0, &y, NULL) == 0 ? y : NAN;
+	crossover_curves(laws, C, &lc, &ld);
+	return lc;
 }
 
-/* L(C_min) of a crossover, C in PF-days. */
 static double
-figures_xlc(double C, void *vctx)
+figures_xld(double C, void *laws)
 {
-	struct law_curve *lc = vctx;
+	double lc, ld;
 
-	return figures_law1(&lc->xl->lc, C);
+	crossover_curves(laws, C, &lc, &ld);
+	return ld;
 }
 
-/* L(D(C_min)): the data-limited bound along compute-efficient training. */
-static double
-figures_xld(double C, void *vctx)
+/* The band from C* to three decades out on the side where the laws
+ * disagree. */
+static int
+figures_xover_band(px_figure *f, const sx_xover_laws *laws,
+    const sx_xover *r, px_err *pe)
 {
-	struct law_curve *lc = vctx;
-	const sx_xover_laws *laws = lc->xl;
-	double D = figures_law1(&laws->dline, C);
+	enum { NB = 120 };
+	double bx[NB], blo[NB], bhi[NB];
+	int side = r->inconsistent_above ? 1 : -1;
 
-	return isfinite(D) ? figures_law1(&laws->ld, D) : NAN;
+	for (int i = 0; i < NB; i++) {
+		double t = (double)i / (NB - 1), lc, ld;
+
+		bx[i] = r->C_star_pfdays * pow(1e3, side * t);
+		crossover_curves(laws, bx[i], &lc, &ld);
+		blo[i] = fmin(lc, ld);
+		bhi[i] = fmax(lc, ld);
+	}
+	return figure_band(f, "inconsistent", bx, blo, bhi, NB, pe) < 0 ? -1 : 0;
 }
 
 figures_fig *
 figures_crossover(const sx_workspace *ws, const figures_xspec *spec,
-    double c_lo, double c_hi, sx_xover *r, sx_err *e)
+    sx_xover *r, sx_err *e, int *errarg)
 {
 	figures_fig *ff = figures_new();
 	sx_xover x;
 	px_err pe;
-	double lo, hi;
+	char *title;
+	int arg, rc;
 
+	if (errarg == NULL)
+		errarg = &arg;
 	if (ff == NULL) {
+		*errarg = FIGURES_XARG_NONE;
 		err_set(e, "out of memory");
 		return NULL;
 	}
-	if (figures_xbind(ws, spec, ff, e) != 0 ||
-	    crossover_find(&ff->laws, c_lo, c_hi, &x, e) != 0) {
+	if (figures_xover_bind(ws, spec, &ff->x, e, errarg) != 0) {
+		figures_free(ff);
+		return NULL;
+	}
+	*errarg = FIGURES_XARG_RANGE;
+	if (crossover_find(&ff->x.laws, spec->c_lo, spec->c_hi, &x, e) != 0) {
 		figures_free(ff);
 		return NULL;
 	}
 	if (r != NULL)
 		*r = x;
-	/* Three decades either side of C*, inside the searched range. */
-	lo = fmax(c_lo, x.C_star_pfdays * 1e-3);
-	hi = fmin(c_hi, x.C_star_pfdays * 1e3);
+	*errarg = FIGURES_XARG_NONE;
+	title = xasprintf("C* = %.4g PF-days, L* = %.4g", x.C_star_pfdays,
+	    x.L_star);
 	figure_set_log(ff->f, 1, 1);
-	figure_set_range(ff->f, lo, hi, NAN, NAN);
-	ff->curves[0] = (struct law_curve){ NULL, NULL, 0, &ff->laws };
-	ff->curves[1] = ff->curves[0];
-	ff->ncurves = 2;
-	if (figure_function(ff->f, "L(C_min)", figures_xlc, &ff->curves[0],
-	    &pe) < 0 || figure_function(ff->f, "L(D(C_min))", figures_xld,
-	    &ff->curves[1], &pe) < 0 || figure_highlight(ff->f, "C*",
-	    x.C_star_pfdays, x.L_star, &pe) < 0 ||
-	    figure_set_labels(ff->f, "C (PF-days)", "L (nats/token)") != 0) {
+	figure_set_range(ff->f, x.C_star_pfdays / 1e3, x.C_star_pfdays * 1e3,
+	    NAN, NAN);
+	rc = figure_function(ff->f, "L(C_min), compute frontier", figures_xlc,
+	    &ff->x.laws, &pe) < 0 || figure_function(ff->f, "L(D(C_min)), data "
+	    "bound", figures_xld, &ff->x.laws, &pe) < 0 ||
+	    figures_xover_band(ff->f, &ff->x.laws, &x, &pe) != 0 ||
+	    figure_highlight(ff->f, "C*", x.C_star_pfdays, x.L_star, &pe) < 0;
+	if (!rc && (figure_set_title(ff->f, title) != 0 ||
+	    figure_set_labels(ff->f, "C_min (PF-days)", "L (nats/token)") != 0)) {
+		perr_set(&pe, "out of memory");
+		rc = 1;
+	}
+	free(title);
+	if (rc) {
 		err_set(e, "%s", pe.msg);
 		figures_free(ff);
 		return NULL;
 	}
 	return ff;
+}
+
+figures_fig *
+figures_crossover_pane(const sx_workspace *ws, figures_xspec *spec,
+    sx_err *e)
+{
+	figures_xspec s = FIGURES_XSPEC_DEFAULT;
+
+	figures_xspec_auto(ws, &s);
+	if (spec != NULL)
+		*spec = s;
+	return figures_crossover(ws, &s, NULL, e, NULL);
 }

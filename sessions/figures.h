@@ -9,9 +9,10 @@
 #include "sessions/workspace.h"
 
 /*
- * The `plot` command and the TUI's plot panes build the same px_figure
- * here from the workspace (read only), so what batch mode prints and what
- * the panes show cannot drift apart. A figures_fig owns its px_figure and
+ * The drawing commands (plot, frontier --plot, crossover --plot) and the
+ * TUI's plot panes build the same px_figure here from the workspace (read
+ * only), one builder per kind whose spec defaults are the commands', so
+ * what batch mode prints and what the panes show cannot drift apart. A figures_fig owns its px_figure and
  * the contexts of the curves it samples at render time: render it with
  * figure_render(figures_px(ff), ...) before figures_free(ff).
  */
@@ -57,30 +58,65 @@ const sx_fitrec *figures_nd_fit(const sx_workspace *ws,
     const sx_fitrec *prefer);
 
 /*
- * The compute-optimal frontier of fit `fitname` (a law of N and D): N_opt
- * and D_opt against C = 6*N*D in FLOP over [c_lo, c_hi], log-log, with the
- * fit's runs as (C, N) points when its data has a C column. summary (may
- * be NULL) gets the frontier at one point per decade of the range, for a
- * caption (free it with frontier_free; no points when this fails or the
- * frontier cannot be computed, though the figure can be drawn).
- * Fails for a fit that is not a law of N and D, or an empty range.
+ * What a frontier figure is made of, with the frontier command's defaults
+ * (FIGURES_FSPEC_DEFAULT, which its options change and the TUI's frontier
+ * pane keeps).
  */
-figures_fig *figures_frontier(const sx_workspace *ws, const char *fitname,
-    double c_lo, double c_hi, sx_frontier *summary, sx_err *e);
+typedef struct figures_fspec {
+	const char *source;  /* a fit or a preset with a law of N and D */
+	double c_lo, c_hi;   /* budgets in FLOP (--C) */
+	double k;            /* C = k*N*D (--k) */
+	size_t points;       /* budgets computed, log-spaced (--points) */
+} figures_fspec;
+#define FIGURES_FSPEC_DEFAULT { NULL, 1e18, 1e26, SX_FRONTIER_K, 9 }
 
 /*
- * What a crossover is made of: a preset ("kaplan2020" or
- * "henighan2020-*", NULL for none) whose laws the named fits replace
- * (NULL: keep the preset's). Without a preset the compute law, data law
+ * The law of N and D of a frontier's source: a fit (*fr set, its model
+ * and parameters) or else a preset's L(N,D) (*fr NULL). Returns 0, or -1
+ * with e set for an unknown name, a missing model or a law not of N, D.
+ */
+int figures_nd_source(const sx_workspace *ws, const char *source,
+    const sx_model **m, const double **p, const sx_fitrec **fr, sx_err *e);
+
+/*
+ * The compute-optimal frontier of s->source: N_opt(C) and D_opt(C)
+ * sampled at every sub-pixel column of [c_lo, c_hi] FLOP, log-log, with
+ * the s->points budgets computed marked on them and, for a fit whose data
+ * has a C column, its runs as (C, N) points; the title gives the
+ * exponents of N_opt ~ C^a, D_opt ~ C^b over those budgets. rows (may be
+ * NULL) gets the budgets computed (free it with frontier_free). Fails as
+ * figures_nd_source does, or when the frontier cannot be computed.
+ * `frontier SOURCE --plot` and the TUI's frontier pane draw this figure.
+ */
+figures_fig *figures_frontier(const sx_workspace *ws, const figures_fspec *s,
+    sx_frontier *rows, sx_err *e);
+
+/* The TUI's frontier pane: figures_frontier with the command's defaults
+ * for figures_nd_fit(ws, prefer). */
+figures_fig *figures_frontier_pane(const sx_workspace *ws,
+    const sx_fitrec *prefer, sx_err *e);
+
+/*
+ * What a crossover is made of, with the crossover command's defaults
+ * (FIGURES_XSPEC_DEFAULT: kaplan2020, searched over 1e-10..1e15
+ * PF-days): a preset ("kaplan2020" or "henighan2020-*", NULL for none)
+ * whose laws the named fits replace (NULL: keep the preset's), and
+ * overrides of its parameters. Without a preset the compute law, data law
  * and data line must all be fits.
  */
 typedef struct figures_xspec {
 	const char *preset;
+	const char *data_line; /* kaplan2020's: "table6" (NULL) or "eq6.7" */
+	const char *set;       /* "P=V,..." overrides (--set), NULL for none */
 	const char *compute;   /* a fitted L(C) */
 	const char *data;      /* a fitted L(D) */
 	const char *dline;     /* a fitted D(C) */
 	const char *nline;     /* a fitted N(C) */
+	double c_lo, c_hi;     /* the range searched, PF-days (--C) */
+	int power;             /* power laws needed (--sensitivity) */
 } figures_xspec;
+#define FIGURES_XSPEC_DEFAULT { "kaplan2020", NULL, NULL, NULL, NULL, NULL, \
+	NULL, 1e-10, 1e15, 0 }
 
 /*
  * Fill the fit roles of spec from the workspace: for each role the last
@@ -90,29 +126,74 @@ typedef struct figures_xspec {
  */
 int figures_xspec_auto(const sx_workspace *ws, figures_xspec *spec);
 
-/*
- * The crossover of spec (core/crossover.h) over [c_lo, c_hi] PF-days:
- * the laws bound, C* found, into *r. Returns 0, or -1 with e set when a
- * fit is missing or not a law of one column, the preset lacks a law, or
- * the laws do not cross in the range.
- */
-int figures_xover_find(const sx_workspace *ws, const figures_xspec *spec,
-    double c_lo, double c_hi, sx_xover *r, sx_err *e);
+/* Which part of an xspec an error is about (the crossover command's
+ * caret). */
+enum figures_xarg {
+	FIGURES_XARG_NONE = -1,
+	FIGURES_XARG_PRESET,
+	FIGURES_XARG_DATA_LINE,
+	FIGURES_XARG_SET,
+	FIGURES_XARG_COMPUTE,  /* then DATA, DLINE, NLINE: the fit roles */
+	FIGURES_XARG_DATA,
+	FIGURES_XARG_DLINE,
+	FIGURES_XARG_NLINE,
+	FIGURES_XARG_POWER,
+	FIGURES_XARG_RANGE
+};
+
+/* The fit roles, in the order of FIGURES_XARG_COMPUTE on. */
+enum { FIGURES_LAW_C, FIGURES_LAW_D, FIGURES_LAW_DLINE, FIGURES_LAW_NLINE,
+	FIGURES_NLAWS };
 
 /*
- * Its figure: L(C_min) and L(D(C_min)) against C in PF-days, log-log,
- * with C* highlighted; r (may be NULL) gets the crossover. Fails as
- * figures_xover_find does.
+ * The laws of a crossover bound: power-law parameters (the preset's,
+ * pl and plc fits written into them, then --set) and, when a fit is of
+ * another law (generic), that fit's law itself. laws points into the
+ * record: do not copy it.
+ */
+typedef struct figures_xlaws {
+	sx_xover_params kp;
+	sx_xover_bound bound;
+	sx_xover_laws laws;
+	sx_law1 fitlaw[FIGURES_NLAWS];
+	unsigned char from_fit[FIGURES_NLAWS];
+	int generic;
+} figures_xlaws;
+
+/* What the fit of each role stands in for ("compute law L(C)", ...). */
+extern const char *const figures_law_what[FIGURES_NLAWS];
+
+/*
+ * Bind spec's laws into *b. Returns 0, or -1 with e set and *errarg
+ * naming the part at fault, for an unknown preset or fit, a fit not of
+ * one column, a bad --set, power laws needed but a fit of another law,
+ * or values the preset does not publish and nothing supplies.
+ */
+int figures_xover_bind(const sx_workspace *ws, const figures_xspec *spec,
+    figures_xlaws *b, sx_err *e, int *errarg);
+
+/*
+ * Its figure: L(C_min) and the data bound L(D(C_min)) against C_min in
+ * PF-days, log-log, three decades either side of C*, with C* marked and
+ * the side where the laws disagree shaded; the title gives C* and L*.
+ * r (may be NULL) gets the crossover. Fails as figures_xover_bind does,
+ * or (FIGURES_XARG_RANGE) when the laws do not cross in the range.
+ * `crossover ... --plot` and the TUI's crossover pane draw this figure.
  */
 figures_fig *figures_crossover(const sx_workspace *ws,
-    const figures_xspec *spec, double c_lo, double c_hi, sx_xover *r,
-    sx_err *e);
+    const figures_xspec *spec, sx_xover *r, sx_err *e, int *errarg);
 
-/* The figure to render (owned by ff). */
+/* The TUI's crossover pane: figures_crossover with the command's
+ * defaults and the fits figures_xspec_auto finds; *spec (may be NULL)
+ * gets what it drew. */
+figures_fig *figures_crossover_pane(const sx_workspace *ws,
+    figures_xspec *spec, sx_err *e);
+
 /* What turns PF-days into the unit of fit f's one input: 1 when its
  * column's unit says PF-days, else 8.64e19 (the column is in FLOP). */
 double figures_cscale(const sx_workspace *ws, const sx_fitrec *f);
 
+/* The figure to render (owned by ff). */
 px_figure *figures_px(figures_fig *ff);
 void figures_free(figures_fig *ff);
 

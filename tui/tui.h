@@ -55,7 +55,6 @@ struct tui_pane {
 	int cw, ch;          /* size the cache was built at */
 	int copts;           /* view options the cache was built with */
 	px_canvas *canvas;   /* cached figure */
-	char line[256];      /* cached summary line (C*, exponents) */
 	char err[512];       /* why there is no figure */
 };
 

@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=31
+ntests=33
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -74,6 +74,41 @@ cstar() {
 keys() {
 	$T send-keys -t 0 "$@"
 }
+# pane_cells TITLE: the cells inside the pane titled TITLE, trailing blanks
+# dropped, into $scratch/pane; its size into pane_w, pane_h.
+pane_cells() {
+	s=$(screen)
+	top=$(echo "$s" | grep -n -F "┌─ $1" | head -n 1 | cut -d: -f1)
+	l=$(echo "$s" | sed -n "${top}p")
+	col=$(printf %s "${l%%┌─ $1*}" | LC_ALL=C.UTF-8 wc -m)
+	box=$(printf %s "$l" | LC_ALL=C.UTF-8 sed "s/^.\{$col\}\([^┐]*┐\).*/\1/")
+	pane_w=$(($(printf %s "$box" | LC_ALL=C.UTF-8 wc -m) - 2))
+	bot=$(echo "$s" | sed -n "$((top + 1)),\$p" | LC_ALL=C.UTF-8 \
+	    sed "s/^.\{$col\}\(.\).*/\1/" | grep -n "└" | head -n 1 | cut -d: -f1)
+	pane_h=$((bot - 1))
+	echo "$s" | sed -n "$((top + 1)),$((top + pane_h))p" | LC_ALL=C.UTF-8 \
+	    sed "s/^.\{$((col + 1))\}\(.\{$pane_w\}\).*/\1/; s/ *\$//" \
+	    >"$scratch/pane"
+}
+# same_cells NAME TITLE COMMAND: the pane shows what the batch COMMAND
+# (after the demo session's fits) prints at the pane's size.
+same_cells() {
+	n=$((n + 1))
+	pane_cells "$2"
+	got=$(cat "$scratch/pane")
+	want=$(cd "$scratch" && LANG=C.UTF-8 LC_ALL=C.UTF-8 "$scalex" -c \
+	    "demo chinchilla as runs --seed 1; fit chinchilla runs as ch \
+	    --space log; demo henighan-language as lang --seed 1; fit plc lang \
+	    as lc; $3 --size ${pane_w}x$pane_h --color never" | \
+	    tail -n "$pane_h" | sed 's/ *$//')
+	if [ -n "$got" ] && [ "$got" = "$want" ]; then
+		echo "ok $n - $1 (${pane_w}x$pane_h)"
+	else
+		echo "not ok $n - $1 (${pane_w}x$pane_h)"
+		echo "$got" | sed 's/^/# pane: /'
+		echo "$want" | sed 's/^/# batch: /'
+	fi
+}
 
 # 120x40: the tiled first frame, every pane titled.
 start 120 40
@@ -86,7 +121,11 @@ for title in "2 Fit: lc" "3 Plot: lc" "1 Data: lang" "4 Frontier: ch" "7 Console
 done
 if [ -z "$bad" ]; then echo "ok $n - 120x40 every pane has its title"
 else echo "not ok $n - 120x40 titles missing:$bad"; fi
-check "120x40 frontier caption in its short form, whole" "N~C^0.457 D~C^0.543 D/N 82.3@1e24"
+check "120x40 frontier title (the batch plot's), whole" "N_opt ~ C^0.457, D_opt ~ C^0.543"
+same_cells "frontier pane is frontier ch --plot, cell for cell" \
+    "4 Frontier: ch" "frontier ch --plot"
+same_cells "crossover pane is crossover --plot, cell for cell" \
+    "5 Crossover: kaplan2020" "crossover kaplan2020 --compute lc --plot"
 
 # A nudge of lc.alpha moves C*; u undoes it.
 before=$(cstar)
