@@ -6,94 +6,57 @@
 
 #include "core/xalloc.h"
 #include "sessions/cmd.h"
+#include "views/view.h"
 
+/* A law's record: name, formula, inputs, parameters and which of those
+ * are positive scales. */
 static void
-model_json(sx_out *o, const sx_model *m, int builtin)
+model_rec(sx_rec *to, const sx_model *m, int builtin)
 {
-	out_key_str(o, "name", m->name);
-	out_key_str(o, "formula", m->formula);
-	out_key_bool(o, "builtin", builtin);
-	out_key_arr(o, "inputs");
-	for (size_t i = 0; i < m->nin; i++)
-		out_str(o, m->inputs[i]);
-	out_end(o);
-	out_key_arr(o, "params");
-	for (size_t i = 0; i < m->np; i++)
-		out_str(o, m->params[i]);
-	out_end(o);
-}
+	sx_rec *in, *par, *pos;
 
-static void
-model_line(sx_out *o, const sx_model *m)
-{
-	out_printf(o, "  %-11s L(", m->name);
+	rec_str(to, "name", m->name);
+	rec_str(to, "formula", m->formula);
+	rec_bool(to, "builtin", builtin);
+	in = rec_arr(to, "inputs");
 	for (size_t i = 0; i < m->nin; i++)
-		out_printf(o, "%s%s", i > 0 ? "," : "", m->inputs[i]);
-	out_printf(o, ") = %s\n", m->formula);
+		rec_str(in, NULL, m->inputs[i]);
+	par = rec_arr(to, "params");
+	pos = rec_arr(to, "positive");
+	for (size_t i = 0; i < m->np; i++) {
+		rec_str(par, NULL, m->params[i]);
+		rec_bool(pos, NULL, m->positive != NULL && m->positive[i]);
+	}
 }
 
 static int
 cmd_models_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
-	size_t nb = model_builtin_count();
+	sx_rec *r = rec_new("models"), *list = rec_arr(r, "models");
 
 	(void)a;
-	if (o->json) {
-		out_obj_begin(o, "models");
-		out_key_arr(o, "models");
-		for (size_t i = 0; i < nb; i++) {
-			out_obj(o);
-			model_json(o, model_builtin_at(i), 1);
-			out_end(o);
-		}
-		for (size_t i = 0; i < ctx->ws->nmodels; i++) {
-			out_obj(o);
-			model_json(o, ctx->ws->models[i], 0);
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
-	}
-	out_puts(o, "built-in laws:\n");
-	for (size_t i = 0; i < nb; i++)
-		model_line(o, model_builtin_at(i));
-	if (ctx->ws->nmodels > 0) {
-		out_puts(o, "defined here:\n");
-		for (size_t i = 0; i < ctx->ws->nmodels; i++)
-			model_line(o, ctx->ws->models[i]);
-	}
+	for (size_t i = 0; i < model_builtin_count(); i++)
+		model_rec(rec_obj(list, NULL), model_builtin_at(i), 1);
+	for (size_t i = 0; i < ctx->ws->nmodels; i++)
+		model_rec(rec_obj(list, NULL), ctx->ws->models[i], 0);
+	view_put(ctx->out, r);
 	return 0;
 }
 
 static int
 cmd_model_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const char *name = arg(a, ctx->cmd, "NAME");
 	const sx_model *m = ws_model(ctx->ws, name);
+	sx_rec *r;
 
 	if (m == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "NAME"),
 		    "no model '%s' (see 'models')", name);
-	if (o->json) {
-		out_obj_begin(o, "model show");
-		model_json(o, m, model_builtin(name) == m);
-		out_key_str(o, "about", m->about);
-		out_obj_end(o);
-		return 0;
-	}
-	out_printf(o, "%s: L = %s\n", m->name, m->formula);
-	if (m->about != NULL)
-		out_printf(o, "  %s\n", m->about);
-	out_puts(o, "  inputs:");
-	for (size_t i = 0; i < m->nin; i++)
-		out_printf(o, " %s", m->inputs[i]);
-	out_puts(o, "\n  parameters:");
-	for (size_t i = 0; i < m->np; i++)
-		out_printf(o, " %s%s", m->params[i],
-		    m->positive != NULL && m->positive[i] ? " (>0)" : "");
-	out_puts(o, "\n");
+	r = rec_new("model show");
+	model_rec(r, m, model_builtin(name) == m);
+	rec_str(r, "about", m->about);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -129,6 +92,7 @@ cmd_model_define_exec(sx_ctx *ctx, const sx_args *a)
 	const char **inputs;
 	size_t nin;
 	sx_model *m;
+	sx_rec *r;
 	sx_err e;
 
 	if (model_builtin(name) != NULL)
@@ -144,19 +108,9 @@ cmd_model_define_exec(sx_ctx *ctx, const sx_args *a)
 			    "in formula, column %d: %s", e.col, e.msg);
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "EXPR"), "%s", e.msg);
 	}
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "model define");
-		model_json(ctx->out, m, 0);
-		out_obj_end(ctx->out);
-	} else {
-		out_printf(ctx->out, "model %s: L(", m->name);
-		for (size_t i = 0; i < m->nin; i++)
-			out_printf(ctx->out, "%s%s", i > 0 ? "," : "", m->inputs[i]);
-		out_puts(ctx->out, "), parameters");
-		for (size_t i = 0; i < m->np; i++)
-			out_printf(ctx->out, " %s", m->params[i]);
-		out_puts(ctx->out, "\n");
-	}
+	r = rec_new("model define");
+	model_rec(r, m, 0);
+	view_put(ctx->out, r);
 	ws_put_model(ctx->ws, m);
 	return 0;
 }

@@ -8,90 +8,74 @@
 #include "core/presets.h"
 #include "core/xalloc.h"
 #include "sessions/cmd.h"
+#include "views/view.h"
 
 static int
 cmd_presets_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
-	size_t n = preset_count(), w = 0;
+	sx_rec *r = rec_new("presets"), *list = rec_arr(r, "presets");
 
 	(void)a;
-	if (o->json) {
-		out_obj_begin(o, "presets");
-		out_key_arr(o, "presets");
-		for (size_t i = 0; i < n; i++) {
-			out_obj(o);
-			out_key_str(o, "name", preset_at(i)->name);
-			out_key_str(o, "title", preset_at(i)->title);
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
+	for (size_t i = 0; i < preset_count(); i++) {
+		sx_rec *p = rec_obj(list, NULL);
+
+		rec_str(p, "name", preset_at(i)->name);
+		rec_str(p, "title", preset_at(i)->title);
 	}
-	for (size_t i = 0; i < n; i++)
-		if (strlen(preset_at(i)->name) > w)
-			w = strlen(preset_at(i)->name);
-	for (size_t i = 0; i < n; i++)
-		out_printf(o, "  %-*s  %s\n", (int)w, preset_at(i)->name,
-		    preset_at(i)->title);
+	view_put(ctx->out, r);
 	return 0;
 }
 
 static int
 cmd_preset_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const char *name = arg(a, ctx->cmd, "NAME");
 	const sx_preset *p = preset_find(name);
+	sx_rec *r, *laws, *consts, *notes;
 
 	if (p == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "NAME"),
 		    "no preset '%s' (see 'presets')", name);
-	if (o->json) {
-		out_obj_begin(o, "preset show");
-		out_key_str(o, "name", p->name);
-		out_key_str(o, "title", p->title);
-		out_key_str(o, "citation", p->citation);
-		out_key_arr(o, "laws");
-		for (size_t i = 0; i < p->nlaws; i++) {
-			const sx_preset_law *l = &p->laws[i];
-
-			out_obj(o);
-			out_key_str(o, "key", l->key);
-			out_key_str(o, "model", l->model);
-			out_key_str(o, "x", l->x);
-			out_key_obj(o, "params");
-			for (size_t k = 0; k < l->np; k++)
-				out_key_num(o, l->pnames[k], l->pvals[k]);
-			out_end(o);
-			out_key_str(o, "note", l->note);
-			out_end(o);
-		}
-		out_end(o);
-		out_key_obj(o, "constants");
-		for (size_t i = 0; i < p->nconsts; i++)
-			out_key_num(o, p->consts[i].name, p->consts[i].value);
-		out_obj_end(o);
-		return 0;
-	}
-	out_printf(o, "%s: %s\n  %s\n", p->name, p->title, p->citation);
+	r = rec_new("preset show");
+	rec_str(r, "name", p->name);
+	rec_str(r, "title", p->title);
+	rec_str(r, "citation", p->citation);
+	laws = rec_arr(r, "laws");
 	for (size_t i = 0; i < p->nlaws; i++) {
 		const sx_preset_law *l = &p->laws[i];
+		sx_rec *lr = rec_obj(laws, NULL), *pr;
 
-		out_printf(o, "  %-10s %s", l->key, l->model);
-		if (l->x != NULL)
-			out_printf(o, " of %s", l->x);
-		out_puts(o, ":");
+		rec_str(lr, "key", l->key);
+		rec_str(lr, "model", l->model);
+		rec_str(lr, "x", l->x);
+		pr = rec_obj(lr, "params");
 		for (size_t k = 0; k < l->np; k++)
-			out_printf(o, " %s=%.6g", l->pnames[k], l->pvals[k]);
-		if (l->note != NULL)
-			out_printf(o, "\n             %s", l->note);
-		out_puts(o, "\n");
+			rec_num(pr, l->pnames[k], l->pvals[k]);
+		rec_str(lr, "note", l->note);
 	}
-	for (size_t i = 0; i < p->nconsts; i++)
-		out_printf(o, "  %-16s %-12.6g %s\n", p->consts[i].name,
-		    p->consts[i].value, p->consts[i].note != NULL ?
-		    p->consts[i].note : "");
+	consts = rec_obj(r, "constants");
+	notes = rec_obj(r, "constant_notes");
+	for (size_t i = 0; i < p->nconsts; i++) {
+		rec_num(consts, p->consts[i].name, p->consts[i].value);
+		rec_str(notes, p->consts[i].name, p->consts[i].note);
+	}
+	view_put(ctx->out, r);
+	return 0;
+}
+
+/* demo without NAME: the demos and what each is. */
+static int
+demo_list(sx_ctx *ctx)
+{
+	sx_rec *r = rec_new("demo"), *names = rec_arr(r, "demos");
+	sx_rec *about = rec_obj(r, "about");
+
+	ctx->nolog = 1;
+	for (size_t i = 0; i < demo_count(); i++) {
+		rec_str(names, NULL, demo_at(i)->name);
+		rec_str(about, demo_at(i)->name, demo_at(i)->about);
+	}
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -104,25 +88,11 @@ cmd_demo_exec(sx_ctx *ctx, const sx_args *a)
 	unsigned long seed = seed_s != NULL ? strtoul(seed_s, NULL, 10) : 1;
 	char *dsname;
 	sx_dataset *ds;
+	sx_rec *r;
 	sx_err e;
 
-	if (name == NULL) {
-		sx_out *o = ctx->out;
-
-		ctx->nolog = 1;
-		if (o->json) {
-			out_obj_begin(o, "demo");
-			out_key_arr(o, "demos");
-			for (size_t i = 0; i < demo_count(); i++)
-				out_str(o, demo_at(i)->name);
-			out_obj_end(o);
-			return 0;
-		}
-		out_puts(o, "demos (demo NAME [as NAME] [--seed S]):\n");
-		for (size_t i = 0; i < demo_count(); i++)
-			out_printf(o, "  %-20s %s\n", demo_at(i)->name, demo_at(i)->about);
-		return 0;
-	}
+	if (name == NULL)
+		return demo_list(ctx);
 	dsname = xstrdup(as != NULL ? as : name);
 	for (char *p = dsname; *p != '\0'; p++)
 		if (*p == '-')
@@ -136,16 +106,12 @@ cmd_demo_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	/* Log the resolved form: the seed and name used. */
 	ctx->logtext = xasprintf("demo %s as %s --seed %lu", name, dsname, seed);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "demo");
-		out_key_str(ctx->out, "demo", name);
-		out_key_str(ctx->out, "name", dsname);
-		out_key_int(ctx->out, "seed", (long long)seed);
-		out_key_int(ctx->out, "rows", (long long)ds->nrows);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: %zu rows of demo '%s' (seed %lu)\n", dsname,
-		    ds->nrows, name, seed);
+	r = rec_new("demo");
+	rec_str(r, "demo", name);
+	rec_str(r, "name", dsname);
+	rec_int(r, "seed", (long long)seed);
+	rec_int(r, "rows", (long long)ds->nrows);
+	view_put(ctx->out, r);
 	ws_put_dataset(ctx->ws, ds);
 	ws_set_current(&ctx->ws->cur_data, dsname);
 	free(dsname);

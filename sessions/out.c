@@ -85,10 +85,15 @@ json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-/* Comma before every member but the first of its container. */
+/* Comma before every member but the first of its container; none for
+ * the value right after its key (out_key). */
 static void
 json_sep(sx_out *o)
 {
+	if (o->keyed) {
+		o->keyed = 0;
+		return;
+	}
 	if (!o->first[o->depth])
 		fputc(',', o->fp);
 	o->first[o->depth] = 0;
@@ -140,6 +145,13 @@ out_obj_end(sx_out *o)
 		out_end(o);
 	fputs("}\n", o->fp);
 	o->depth = 0;
+}
+
+void
+out_key(sx_out *o, const char *key)
+{
+	json_key(o, key);
+	o->keyed = 1;
 }
 
 void
@@ -229,4 +241,25 @@ out_str(sx_out *o, const char *s)
 {
 	json_sep(o);
 	json_string(o->fp, s);
+}
+
+void
+out_int(sx_out *o, long long v)
+{
+	json_sep(o);
+	fprintf(o->fp, "%lld", v);
+}
+
+void
+out_bool(sx_out *o, int v)
+{
+	json_sep(o);
+	fputs(v ? "true" : "false", o->fp);
+}
+
+void
+out_null(sx_out *o)
+{
+	json_sep(o);
+	fputs("null", o->fp);
 }

@@ -17,6 +17,7 @@ typedef struct sx_out {
 	FILE *errfp;     /* where nested scripts report their errors */
 	int json;
 	int depth;
+	int keyed;       /* a key was written: its value follows */
 	int first[32];   /* per nesting level: no member written yet */
 	char close[32];  /* per nesting level: the closing bracket */
 	int color;       /* ANSI colours: 1 allowed, 0 not (auto), -1 refused */
@@ -42,6 +43,9 @@ void out_key_num(sx_out *o, const char *key, double v);
 void out_key_int(sx_out *o, const char *key, long long v);
 void out_key_bool(sx_out *o, const char *key, int v);
 void out_key_null(sx_out *o, const char *key);
+/* A member's key alone: the element function called next (out_num,
+ * out_obj ...) writes its value. */
+void out_key(sx_out *o, const char *key);
 /* Nested containers: a key opening an object or array, then _end. */
 void out_key_obj(sx_out *o, const char *key);
 void out_key_arr(sx_out *o, const char *key);
@@ -50,5 +54,8 @@ void out_arr(sx_out *o);       /* an array as an array element */
 void out_end(sx_out *o);       /* closes the innermost object or array */
 void out_num(sx_out *o, double v);  /* array elements */
 void out_str(sx_out *o, const char *s);
+void out_int(sx_out *o, long long v);
+void out_bool(sx_out *o, int v);
+void out_null(sx_out *o);
 
 #endif

@@ -1,0 +1,17 @@
+/* text.h: the text views of each kind of record, one file per domain
+ * (text-*.c); view.c's table joins them. */
+#ifndef SX_TEXT_H
+#define SX_TEXT_H
+
+#include "views/view.h"
+
+/* text-preset.c */
+void text_presets(sx_out *o, const sx_rec *r);
+void text_preset_show(sx_out *o, const sx_rec *r);
+void text_demo(sx_out *o, const sx_rec *r);
+/* text-model.c */
+void text_models(sx_out *o, const sx_rec *r);
+void text_model_show(sx_out *o, const sx_rec *r);
+void text_model_define(sx_out *o, const sx_rec *r);
+
+#endif

@@ -1,0 +1,134 @@
+/* view.c: which renderer writes a record: JSON from the tree, text by kind. */
+#include "config.h"
+
+#include <string.h>
+
+#include "views/text.h"
+#include "views/view.h"
+
+static const struct {
+	const char *kind;
+	view_text_fn text;
+} view_texts[] = {
+	{ "presets", text_presets },
+	{ "preset show", text_preset_show },
+	{ "demo", text_demo },
+	{ "models", text_models },
+	{ "model show", text_model_show },
+	{ "model define", text_model_define },
+};
+
+view_text_fn
+view_text_of(const char *kind)
+{
+	for (size_t i = 0; i < sizeof view_texts / sizeof view_texts[0]; i++)
+		if (strcmp(view_texts[i].kind, kind) == 0)
+			return view_texts[i].text;
+	return NULL;
+}
+
+/* One value, inside an object (after its key) or an array. */
+static void
+json_value(sx_out *o, const sx_rec *r)
+{
+	if (r->key != NULL)
+		out_key(o, r->key);
+	switch (r->type) {
+	case REC_NULL:
+		out_null(o);
+		break;
+	case REC_BOOL:
+		out_bool(o, r->v.b);
+		break;
+	case REC_INT:
+		out_int(o, r->v.i);
+		break;
+	case REC_NUM:
+		out_num(o, r->v.n);
+		break;
+	case REC_STR:
+		out_str(o, r->v.s);
+		break;
+	case REC_OBJ:
+	case REC_ARR:
+		if (r->type == REC_OBJ)
+			out_obj(o);
+		else
+			out_arr(o);
+		for (size_t i = 0; i < r->nkids; i++)
+			json_value(o, r->kids[i]);
+		out_end(o);
+		break;
+	}
+}
+
+void
+view_json(sx_out *o, const sx_rec *r)
+{
+	out_obj_begin(o, r->kind != NULL ? r->kind : "");
+	for (size_t i = 0; i < r->nkids; i++)
+		json_value(o, r->kids[i]);
+	out_obj_end(o);
+}
+
+/* A record of a kind without a text view: "kind:", then its members. */
+static void
+text_generic(sx_out *o, const sx_rec *r, int depth)
+{
+	for (size_t i = 0; i < r->nkids; i++) {
+		const sx_rec *k = r->kids[i];
+		char num[40];
+
+		out_printf(o, "%*s", 2 * depth, "");
+		if (k->key != NULL)
+			out_printf(o, "%s ", k->key);
+		switch (k->type) {
+		case REC_NULL:
+			out_puts(o, "-\n");
+			break;
+		case REC_BOOL:
+			out_puts(o, k->v.b ? "yes\n" : "no\n");
+			break;
+		case REC_INT:
+			out_printf(o, "%lld\n", k->v.i);
+			break;
+		case REC_NUM:
+			out_fmt_double(num, sizeof num, k->v.n);
+			out_printf(o, "%s\n", num);
+			break;
+		case REC_STR:
+			out_printf(o, "%s\n", k->v.s);
+			break;
+		case REC_OBJ:
+		case REC_ARR:
+			out_puts(o, k->key != NULL ? "\n" : "-\n");
+			text_generic(o, k, depth + 1);
+			break;
+		}
+	}
+}
+
+void
+view_emit(sx_out *o, const sx_rec *r)
+{
+	view_text_fn text;
+
+	if (o->json) {
+		view_json(o, r);
+		return;
+	}
+	text = r->kind != NULL ? view_text_of(r->kind) : NULL;
+	if (text != NULL) {
+		text(o, r);
+		return;
+	}
+	out_printf(o, "%s:\n", r->kind != NULL ? r->kind : "result");
+	text_generic(o, r, 1);
+}
+
+void
+view_put(sx_out *o, sx_rec *r)
+{
+	view_emit(o, r);
+	rec_free(r);
+}
