@@ -147,6 +147,22 @@ int fit_bootstrap(const sx_model *m, const double *const *x, const double *y,
 int fit_holdout(const sx_model *m, const double *const *x, const double *y,
     size_t n, const unsigned char *held, const char *rule,
     const sx_fit_opts *opts, sx_fit_result *res, sx_err *err);
+/*
+ * The statistics of m at res->p, as fit_run reports them, over the rows
+ * with held[i] == 0 (held may be NULL: every row) in `space`: chisq, rmse,
+ * r2, objective (for res->loss and res->delta) and inside; when held is
+ * given and res has a hold-out rule, its scores too (fit_score_holdout).
+ * The rest of res (errors, warnings, iterations) is left alone. Returns
+ * -1 with err set, res untouched, when some y is not positive in log space
+ * or the law is not finite at a row.
+ */
+int fit_score(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const unsigned char *held, enum sx_space space,
+    sx_fit_result *res, sx_err *err);
+/* The hold-out scores of m at res->p over the rows with held[i] != 0 (at
+ * least one): ho_n, ho_rmse_log and ho_maxabs as fit_holdout defines them. */
+void fit_score_holdout(const sx_model *m, const double *const *x,
+    const double *y, size_t n, const unsigned char *held, sx_fit_result *res);
 /* Deep copy. */
 void fit_result_copy(sx_fit_result *dst, const sx_fit_result *src);
 

@@ -689,6 +689,64 @@ out:
 	return rc;
 }
 
+/* The statistics of fit f at its parameters, from its data again (the rows
+ * it was fitted to), so that after a `set` its rmse, R^2, objective and
+ * hold-out scores are those of the values it shows. On failure f is as it
+ * was. */
+static int
+fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
+{
+	const sx_dataset *ds = ws_dataset(ctx->ws, f->data);
+	const double **x;
+	unsigned char *held = NULL;
+	int ycol = ds != NULL ? dataset_column_exact(ds, f->ycol) : -1, rc = -1;
+	size_t used;
+	sx_fit_result r = f->res;
+	sx_err e;
+
+	if (ycol < 0)
+		return cmd_fail(ctx, argi, "fit '%s': its data '%s' is gone (refit "
+		    "it first)", f->name, f->data);
+	x = xcalloc(f->nx + 1, sizeof *x);
+	for (size_t i = 0; i < f->nx; i++) {
+		int c = dataset_column_exact(ds, f->xcols[i]);
+
+		if (c < 0) {
+			cmd_fail(ctx, argi, "fit '%s': column '%s' is gone from '%s' "
+			    "(refit it first)", f->name, f->xcols[i], f->data);
+			goto out;
+		}
+		x[i] = ds->cols[c].v;
+	}
+	used = ds->nrows;
+	if (f->res.holdout != NULL) {
+		held = xcalloc(ds->nrows + 1, 1);
+		if (fit_holdout_rows(ctx, argi, ds, f->res.holdout, held) != 0)
+			goto out;
+		for (size_t i = 0; i < ds->nrows; i++)
+			used -= held[i] != 0;
+	}
+	if (used != f->res.n) {
+		cmd_fail(ctx, argi, "fit '%s' was fitted to %zu rows of '%s', which "
+		    "now gives %zu (refit it first)", f->name, f->res.n, f->data,
+		    used);
+		goto out;
+	}
+	err_clear(&e);
+	if (fit_score(m, x, ds->cols[ycol].v, ds->nrows, held, f->space, &r,
+	    &e) != 0) {
+		cmd_fail(ctx, argi, "fit '%s': %s", f->name, e.msg);
+		goto out;
+	}
+	snprintf(r.reason, sizeof r.reason, "set by hand after the fit");
+	f->res = r;
+	rc = 0;
+out:
+	free(held);
+	free(x);
+	return rc;
+}
+
 static int
 cmd_set_exec(sx_ctx *ctx, const sx_args *a)
 {
@@ -718,6 +776,10 @@ cmd_set_exec(sx_ctx *ctx, const sx_args *a)
 		    "%s must be > 0", m->params[k]);
 	old = f->res.p[k];
 	f->res.p[k] = v;
+	if (fit_rescore(ctx, argi, f, m) != 0) {
+		f->res.p[k] = old;
+		return -1;
+	}
 	if (ctx->out->json) {
 		out_obj_begin(ctx->out, "set");
 		out_key_str(ctx->out, "fit", f->name);
@@ -829,7 +891,8 @@ const sx_cmd cmd_fit_table[] = {
 	  predict_args, 0, cmd_predict_exec },
 	{ "set", "set FIT.PARAM VALUE",
 	  "Set one parameter of a fit by hand (e.g. set ch.alpha 0.34); plots,\n"
-	  "frontiers and crossovers use the new value. Standard errors are kept\n"
-	  "from the fit.\n", set_args, CMD_STATE, cmd_set_exec },
+	  "frontiers and crossovers use the new value. Its rmse, R^2, objective\n"
+	  "and hold-out scores are computed again at the new values from the\n"
+	  "rows it was fitted to; standard errors are kept from the fit.\n", set_args, CMD_STATE, cmd_set_exec },
 	{ NULL, NULL, NULL, NULL, 0, NULL }
 };

@@ -15,11 +15,23 @@ static const char *const fit_keys[] = {
 	"Up/Down\tselect a parameter",
 	"+  -\tnudge it by 1% (runs: set FIT.PARAM V)",
 	"Shift-Right/Left\tnudge it by 10%",
-	"u\tundo the last nudge",
-	"r\trefit (runs the fit command again)",
+	"u\tundo the last nudge (runs set)",
+	"r\trefit (runs fit again; u stops there)",
 	"n  p\tnext / previous fit",
 	NULL
 };
+
+/*
+ * The nudges walk back only while the log ends where the last nudge or
+ * undo left it: any other logged command (the refit, a `set` or `fit`
+ * typed in the console) changed what an undo would restore, so they go.
+ */
+static void
+fit_undo_sync(tui *t)
+{
+	if (t->nundo > 0 && tui_ws(t)->nlog != t->undo_nlog)
+		tui_undo_clear(t);
+}
 
 static void
 fit_draw(tui_pane *p, tui *t)
@@ -70,6 +82,7 @@ fit_draw(tui_pane *p, tui *t)
 		    "intervals (fit show)", f->res.nboot, 100 * f->res.ci_level);
 		tui_text(t, p, row++, 1, A_DIM, buf);
 	}
+	fit_undo_sync(t);
 	if (t->nundo > 0) {
 		snprintf(buf, sizeof buf, "%zu nudge%s (u undoes)", t->nundo,
 		    t->nundo > 1 ? "s" : "");
@@ -85,9 +98,11 @@ fit_nudge(tui *t, const sx_fitrec *f, const sx_model *m, int k, double mult)
 	char *cmd, *fit = xstrdup(f->name), *param = xstrdup(m->params[k]);
 
 	cmd = xasprintf("set %s.%s %.6g", fit, param, v + mult * step);
+	fit_undo_sync(t);
 	if (tui_command(t, cmd) == 0) {
 		t->undo = xreallocarray(t->undo, t->nundo + 1, sizeof *t->undo);
 		t->undo[t->nundo++] = (tui_nudge){ fit, param, v };
+		t->undo_nlog = tui_ws(t)->nlog;
 		snprintf(t->status, sizeof t->status, "%s", cmd);
 	} else {
 		free(fit);
@@ -106,13 +121,22 @@ fit_undo(tui *t)
 	tui_nudge *n;
 	char *cmd;
 
+	fit_undo_sync(t);
 	if (t->nundo == 0) {
 		snprintf(t->status, sizeof t->status, "nothing to undo");
 		return TUI_HANDLED | TUI_REDRAW;
 	}
-	n = &t->undo[--t->nundo];
+	n = &t->undo[t->nundo - 1];
 	cmd = xasprintf("set %s.%s %.17g", n->fit, n->param, n->was);
-	tui_command(t, cmd);
+	if (tui_command(t, cmd) != 0) {
+		/* The nudge stays: it is still what the log did last. */
+		snprintf(t->status, sizeof t->status, "%s failed (see the console)",
+		    cmd);
+		free(cmd);
+		return TUI_HANDLED | TUI_REDRAW;
+	}
+	t->nundo--;
+	t->undo_nlog = tui_ws(t)->nlog;
 	snprintf(t->status, sizeof t->status, "undone: %s", cmd);
 	free(cmd);
 	free(n->fit);
@@ -157,7 +181,9 @@ fit_refit(tui *t, const sx_fitrec *f)
 	}
 	snprintf(t->status, sizeof t->status, "%s", cmd);
 	if (tui_command(t, cmd) == 0)
-		snprintf(t->status, sizeof t->status, "refitted: %s", cmd);
+		snprintf(t->status, sizeof t->status, "refitted: %s%s", cmd,
+		    t->nundo > 0 ? " (u no longer undoes the nudges before it)" : "");
+	fit_undo_sync(t);
 	free(cmd);
 	return TUI_HANDLED | TUI_REDRAW;
 }

@@ -129,6 +129,16 @@ tui_run_text(tui *t, const char *text, const char *where)
 	return rc;
 }
 
+void
+tui_undo_clear(tui *t)
+{
+	for (size_t i = 0; i < t->nundo; i++) {
+		free(t->undo[i].fit);
+		free(t->undo[i].param);
+	}
+	t->nundo = 0;
+}
+
 int
 tui_command(tui *t, const char *text)
 {
@@ -557,10 +567,7 @@ done:
 	for (size_t i = 0; i < t.nsb; i++)
 		free(t.sb[i]);
 	free(t.sb);
-	for (size_t i = 0; i < t.nundo; i++) {
-		free(t.undo[i].fit);
-		free(t.undo[i].param);
-	}
+	tui_undo_clear(&t);
 	free(t.undo);
 	return rc;
 }

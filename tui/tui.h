@@ -82,8 +82,9 @@ struct tui {
 	char fit[128];       /* the fit the fit, plot and frontier panes show */
 	char status[256];    /* a message or a progress bar for the hint row */
 	tui_pane panes[TUI_NPANES];
-	tui_nudge *undo;
+	tui_nudge *undo;     /* the fit pane's nudges, last on top ... */
 	size_t nundo;
+	size_t undo_nlog;    /* ... valid while the log is this long */
 	char **sb;           /* console scrollback lines */
 	size_t nsb;
 	int sbscroll;        /* lines scrolled back from the bottom */
@@ -117,6 +118,9 @@ const sx_workspace *tui_ws(const tui *t);
 /* Run command text through the interpreter; its output and errors go to
  * the console. Returns 0, or -1 when a command failed. */
 int tui_command(tui *t, const char *text);
+
+/* Forget the fit pane's nudges (they can no longer be undone). */
+void tui_undo_clear(tui *t);
 
 /* Append text (lines split at '\n') to the console's scrollback. */
 void tui_console_add(tui *t, const char *text);

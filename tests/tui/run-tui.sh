@@ -14,7 +14,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
 T="tmux -L $sock -f /dev/null"
 trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
 
-ntests=33
+ntests=47
 echo "1..$ntests"
 if ! command -v tmux >/dev/null 2>&1; then
 	i=1
@@ -208,6 +208,66 @@ keys q
 check "q asks about unsaved work" "quit? y/n"
 keys y
 check "q y quits with the terminal restored" "SCALEX-EXITED rc=0"
+
+# Nudge, undo and refit agree (the defects issue's keys: 2 Down + +
+# Shift-Right u r, then u): the count, the values and the statistics the
+# Fit pane shows are those of the commands the log ran.
+fit_rmse() {
+	screen | sed -n 's/^│ rmse \([0-9.e+-]*\) .*/\1/p' | head -n 1
+}
+fit_x0() {
+	screen | sed -n 's/^│ > x0 *\([0-9.e+-]*\) .*/\1/p' | head -n 1
+}
+# same NAME A B: a test that two values read off the screen agree.
+same() {
+	n=$((n + 1))
+	if [ -n "$2" ] && [ "$2" = "$3" ]; then echo "ok $n - $1 ($2)"
+	else echo "not ok $n - $1 ('$2' vs '$3')"; fi
+}
+start 120 40
+wait_for "5 Crossover: kaplan2020" >/dev/null
+keys 2 Down
+wait_for "> x0" >/dev/null
+rmse0=$(fit_rmse) x00=$(fit_x0)
+keys + +
+check "two nudges are counted" "2 nudges (u undoes)"
+check "a nudged fit says it was set by hand" "set by hand after the fit"
+rmse2=$(fit_rmse) x02=$(fit_x0)
+n=$((n + 1))
+if [ -n "$rmse2" ] && [ "$rmse2" != "$rmse0" ]; then
+	echo "ok $n - a nudge recomputes rmse ($rmse0 -> $rmse2)"
+else
+	echo "not ok $n - rmse after two nudges '$rmse2', before '$rmse0'"
+fi
+keys S-Right
+check "Shift-Right is the third nudge" "3 nudges (u undoes)"
+rmse3=$(fit_rmse)
+keys : "save nudged.sx" Enter
+wait_for "saved" >/dev/null
+keys Escape
+want=$(cd "$scratch" && LANG=C.UTF-8 LC_ALL=C.UTF-8 "$scalex" -c \
+    'replay nudged.sx; fit show lc' | sed -n 's/^  rmse \([^ ]*\) .*/\1/p' | \
+    tail -n 1)
+same "the pane's rmse is the replayed session's" "$rmse3" "$want"
+keys u
+check "u walks back one nudge" "2 nudges (u undoes)"
+same "after u, the values of two nudges" "$(fit_x0)" "$x02"
+same "after u, the rmse of two nudges" "$(fit_rmse)" "$rmse2"
+keys r
+check "r refits" "refitted: fit plc lang as lc"
+n=$((n + 1))
+if screen | grep -q "nudges* (u undoes)"; then
+	echo "not ok $n - the pane still counts nudges after the refit"
+else
+	echo "ok $n - the refit ends the nudge count"
+fi
+same "the refit restores the fitted value" "$(fit_x0)" "$x00"
+same "the refit restores the fitted rmse" "$(fit_rmse)" "$rmse0"
+keys u
+check "u after the refit has nothing to undo" "nothing to undo"
+same "u after the refit leaves the fitted value" "$(fit_x0)" "$x00"
+keys q y
+wait_for "SCALEX-EXITED" >/dev/null
 
 # Launching small: the too-small screen from the first frame; q quits.
 start 30 8
