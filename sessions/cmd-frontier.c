@@ -15,6 +15,7 @@
 #include "sessions/colbind.h"
 #include "sessions/figures.h"
 #include "sessions/plotout.h"
+#include "views/view.h"
 
 /*
  * Parse "LO..HI" (two positive finite numbers, LO <= HI) from the option
@@ -72,60 +73,41 @@ parse_positive(sx_ctx *ctx, const sx_args *a, const char *opt, double def,
 /* ---- frontier FIT|PRESET ------------------------------------------------- */
 
 /* ci: a_lo, a_hi, b_lo, b_hi at level, or NULL without bootstrap. */
-static void
-frontier_report(sx_out *o, const char *source, const char *law,
-    const sx_frontier *f, const double *ci, double level)
+static sx_rec *
+frontier_rec(const char *source, const char *law, const sx_frontier *f,
+    const double *ci, double level)
 {
-	if (o->json) {
-		out_obj_begin(o, "frontier");
-		out_key_str(o, "source", source);
-		out_key_num(o, "k", f->k);
-		out_key_num(o, "a", f->a);
-		out_key_num(o, "b", f->b);
-		if (ci != NULL) {
-			out_key_arr(o, "a_ci");
-			out_num(o, ci[0]);
-			out_num(o, ci[1]);
-			out_end(o);
-			out_key_arr(o, "b_ci");
-			out_num(o, ci[2]);
-			out_num(o, ci[3]);
-			out_end(o);
-			out_key_num(o, "ci_level", level);
-		}
-		out_key_arr(o, "rows");
-		for (size_t i = 0; i < f->n; i++) {
-			const sx_frontier_pt *p = &f->pt[i];
+	sx_rec *r = rec_new("frontier"), *rows;
 
-			out_obj(o);
-			out_key_num(o, "C", p->C);
-			out_key_num(o, "N_opt", p->N_opt);
-			out_key_num(o, "D_opt", p->D_opt);
-			out_key_num(o, "L_opt", p->L_opt);
-			out_key_num(o, "tokens_per_param", p->D_opt / p->N_opt);
-			out_end(o);
-		}
-		out_end(o);
-		out_obj_end(o);
-		return;
+	rec_str(r, "source", source);
+	rec_str(r, "law", law);
+	rec_str(r, "method", f->closed ? "closed form" :
+	    "numeric minimisation over log N");
+	rec_num(r, "k", f->k);
+	rec_num(r, "a", f->a);
+	rec_num(r, "b", f->b);
+	if (ci != NULL) {
+		sx_rec *ac = rec_arr(r, "a_ci"), *bc = rec_arr(r, "b_ci");
+
+		rec_num(ac, NULL, ci[0]);
+		rec_num(ac, NULL, ci[1]);
+		rec_num(bc, NULL, ci[2]);
+		rec_num(bc, NULL, ci[3]);
+		rec_num(r, "ci_level", level);
 	}
-	out_printf(o, "frontier of %s (%s, %s), C = %g*N*D\n", source, law,
-	    f->closed ? "closed form" : "numeric minimisation over log N",
-	    f->k);
-	if (isfinite(f->a))
-		out_printf(o, "  N_opt ~ C^%.4f   D_opt ~ C^%.4f\n", f->a, f->b);
-	if (ci != NULL)
-		out_printf(o, "  %g%% bootstrap intervals: a in [%.4f, %.4f], b in "
-		    "[%.4f, %.4f]\n", 100 * level, ci[0], ci[1], ci[2], ci[3]);
-	out_printf(o, "  %11s %11s %11s %11s %9s %10s\n", "C (FLOP)",
-	    "C (PF-days)", "N_opt", "D_opt", "L_opt", "tokens/N");
+	rows = rec_arr(r, "rows");
 	for (size_t i = 0; i < f->n; i++) {
 		const sx_frontier_pt *p = &f->pt[i];
+		sx_rec *row = rec_obj(rows, NULL);
 
-		out_printf(o, "  %11.4g %11.4g %11.4g %11.4g %9.5g %10.4g\n", p->C,
-		    units_flop_to_pfdays(p->C), p->N_opt, p->D_opt, p->L_opt,
-		    p->D_opt / p->N_opt);
+		rec_num(row, "C", p->C);
+		rec_num(row, "N_opt", p->N_opt);
+		rec_num(row, "D_opt", p->D_opt);
+		rec_num(row, "L_opt", p->L_opt);
+		rec_num(row, "tokens_per_param", p->D_opt / p->N_opt);
+		rec_num(row, "C_pfdays", units_flop_to_pfdays(p->C));
 	}
+	return r;
 }
 
 /* The frontier's figure (sessions/figures.h), to the sink or --out. */
@@ -187,8 +169,8 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, fs.k, fs.c_lo,
 	    fs.c_hi, fs.points, fr->res.ci_level, ci, &e) == 0)
 		have_ci = 1;
-	frontier_report(ctx->out, src, m->name, &f, have_ci ? ci : NULL,
-	    have_ci ? fr->res.ci_level : NAN);
+	view_put(ctx->out, frontier_rec(src, m->name, &f, have_ci ? ci : NULL,
+	    have_ci ? fr->res.ci_level : NAN));
 	frontier_free(&f);
 	return 0;
 }
@@ -239,50 +221,30 @@ runs_columns(sx_ctx *ctx, const sx_args *a, double k, const sx_dataset **ds,
 	return 0;
 }
 
-static void
-approach_report(sx_out *o, const char *cmd, const char *what,
-    const char *data, const sx_approach *r)
+static sx_rec *
+approach_rec(const char *cmd, const char *data, const sx_approach *a)
 {
-	if (o->json) {
-		out_obj_begin(o, cmd);
-		out_key_str(o, "data", data);
-		out_key_num(o, "a", r->a);
-		out_key_num(o, "a_se", r->a_se);
-		out_key_num(o, "b", 1.0 - r->a);
-		out_key_num(o, "coef", r->coef);
-		out_key_int(o, "groups", (long long)r->ngroups);
-		out_key_int(o, "skipped", (long long)r->nskipped);
-		out_key_arr(o, "warnings");
-		for (size_t i = 0; i < r->nwarn; i++)
-			out_str(o, r->warn[i]);
-		out_end(o);
-		out_key_arr(o, "points");
-		for (size_t i = 0; i < r->n; i++) {
-			out_obj(o);
-			out_key_num(o, "C", r->C[i]);
-			out_key_num(o, "N_opt", r->N_opt[i]);
-			out_key_num(o, "L_opt", r->L_opt[i]);
-			out_end(o);
-		}
-		out_end(o);
-		out_obj_end(o);
-		return;
+	sx_rec *r = rec_new(cmd), *w, *pts;
+
+	rec_str(r, "data", data);
+	rec_num(r, "a", a->a);
+	rec_num(r, "a_se", a->a_se);
+	rec_num(r, "b", 1.0 - a->a);
+	rec_num(r, "coef", a->coef);
+	rec_int(r, "groups", (long long)a->ngroups);
+	rec_int(r, "skipped", (long long)a->nskipped);
+	w = rec_arr(r, "warnings");
+	for (size_t i = 0; i < a->nwarn; i++)
+		rec_str(w, NULL, a->warn[i]);
+	pts = rec_arr(r, "points");
+	for (size_t i = 0; i < a->n; i++) {
+		sx_rec *p = rec_obj(pts, NULL);
+
+		rec_num(p, "C", a->C[i]);
+		rec_num(p, "N_opt", a->N_opt[i]);
+		rec_num(p, "L_opt", a->L_opt[i]);
 	}
-	out_printf(o, "%s on %s: %zu points (%zu of %zu %s not used)\n", what,
-	    data, r->n, r->nskipped, r->ngroups, strcmp(cmd,
-	    "frontier approach1") == 0 ? "compute bins" : "budgets");
-	if (isnan(r->a_se))
-		out_printf(o, "  N_opt = %.4g * C^%.4f   (D_opt ~ C^%.4f)\n",
-		    r->coef, r->a, 1.0 - r->a);
-	else
-		out_printf(o, "  N_opt = %.4g * C^%.4f ± %.4f   (D_opt ~ C^%.4f)\n",
-		    r->coef, r->a, r->a_se, 1.0 - r->a);
-	out_printf(o, "  %11s %11s %9s\n", "C (FLOP)", "N_opt", "L_opt");
-	for (size_t i = 0; i < r->n; i++)
-		out_printf(o, "  %11.4g %11.4g %9.5g\n", r->C[i], r->N_opt[i],
-		    r->L_opt[i]);
-	for (size_t i = 0; i < r->nwarn; i++)
-		out_printf(o, "  warning: %s\n", r->warn[i]);
+	return r;
 }
 
 static int
@@ -315,8 +277,7 @@ cmd_approach1_exec(sx_ctx *ctx, const sx_args *a)
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
-	approach_report(ctx->out, "frontier approach1",
-	    "approach 1 (lower envelope)", ds->name, &r);
+	view_put(ctx->out, approach_rec("frontier approach1", ds->name, &r));
 	approach_free(&r);
 	return 0;
 }
@@ -349,8 +310,7 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
-	approach_report(ctx->out, "frontier approach2",
-	    "approach 2 (IsoFLOP parabolas)", ds->name, &r);
+	view_put(ctx->out, approach_rec("frontier approach2", ds->name, &r));
 	approach_free(&r);
 	return 0;
 }
@@ -360,27 +320,20 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 static int
 cmd_henighan_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	double at, amin = INFINITY, amax = -INFINITY, asum = 0;
 	size_t nd = 0;
+	sx_rec *r, *doms;
 
 	if (parse_positive(ctx, a, "--at", 1.0, &at) != 0)
 		return -1;
-	if (o->json) {
-		out_obj_begin(o, "frontier henighan");
-		out_key_num(o, "at_pfdays", at);
-		out_key_arr(o, "domains");
-	} else {
-		out_printf(o, "Henighan et al. 2020, Table 1: N_opt = (C/C0)^a and "
-		    "L(C) = Linf + (C0'/C)^alpha, at C = %g PF-days\n", at);
-		out_printf(o, "  %-24s %5s %10s %8s %8s %8s %7s %11s\n", "domain",
-		    "a", "N_opt", "L(C)", "irreduc", "reduc", "reduc%",
-		    "C(red=irr)");
-	}
+	r = rec_new("frontier henighan");
+	rec_num(r, "at_pfdays", at);
+	doms = rec_arr(r, "domains");
 	for (size_t i = 0; i < preset_count(); i++) {
 		const sx_preset *p = preset_at(i);
 		const sx_preset_law *l = preset_law(p, "L(C)");
-		double c0, ex, linf, x0, al, red, nopt, ceq;
+		double c0, ex, linf, x0, al, red, ceq;
+		sx_rec *d;
 
 		if (strncmp(p->name, "henighan2020-", 13) != 0 || l == NULL ||
 		    l->np != 3 || preset_const(p, "Nopt_C0", &c0) != 0 ||
@@ -390,42 +343,30 @@ cmd_henighan_exec(sx_ctx *ctx, const sx_args *a)
 		x0 = l->pvals[1];
 		al = l->pvals[2];
 		red = exp(al * (log(x0) - log(at)));
-		nopt = exp(ex * (log(at) - log(c0)));
 		/* Reducible = irreducible where (x0/C)^alpha = Linf. */
 		ceq = linf > 0 ? x0 * exp(-log(linf) / al) : NAN;
 		amin = fmin(amin, ex);
 		amax = fmax(amax, ex);
 		asum += ex;
 		nd++;
-		if (o->json) {
-			out_obj(o);
-			out_key_str(o, "preset", p->name);
-			out_key_num(o, "a", ex);
-			out_key_num(o, "N_opt", nopt);
-			out_key_num(o, "L", linf + red);
-			out_key_num(o, "irreducible", linf);
-			out_key_num(o, "reducible", red);
-			out_key_num(o, "reducible_share", red / (linf + red));
-			out_key_num(o, "C_reducible_equals_irreducible_pfdays", ceq);
-			out_end(o);
-		} else
-			out_printf(o, "  %-24s %5.2f %10.3g %8.4g %8.4g %8.4g %6.1f%% "
-			    "%11.3g\n", p->name + 13, ex, nopt, linf + red, linf, red,
-			    100 * red / (linf + red), ceq);
+		d = rec_obj(doms, NULL);
+		rec_str(d, "preset", p->name);
+		rec_num(d, "a", ex);
+		rec_num(d, "N_opt", exp(ex * (log(at) - log(c0))));
+		rec_num(d, "L", linf + red);
+		rec_num(d, "irreducible", linf);
+		rec_num(d, "reducible", red);
+		rec_num(d, "reducible_share", red / (linf + red));
+		rec_num(d, "C_reducible_equals_irreducible_pfdays", ceq);
 	}
-	if (nd == 0)
+	if (nd == 0) {
+		rec_free(r);
 		return cmd_fail(ctx, -1, "no Henighan et al. presets found");
-	if (o->json) {
-		out_end(o);
-		out_key_num(o, "a_min", amin);
-		out_key_num(o, "a_max", amax);
-		out_key_num(o, "a_mean", asum / (double)nd);
-		out_obj_end(o);
-	} else
-		out_printf(o, "  N_opt exponents %.2f to %.2f (mean %.3f) over %zu "
-		    "domains: nearly universal; C(red=irr) is where the reducible "
-		    "loss falls to the irreducible (nan: no floor)\n", amin, amax,
-		    asum / (double)nd, nd);
+	}
+	rec_num(r, "a_min", amin);
+	rec_num(r, "a_max", amax);
+	rec_num(r, "a_mean", asum / (double)nd);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -449,50 +390,38 @@ xover_argi(const sx_ctx *ctx, const sx_args *a, int xarg)
 	    arg_index(a, ctx->cmd, "SOURCE");
 }
 
+/* C*, N*, D*, L* of one crossing, as members of `to`. */
 static void
-xover_json_result(sx_out *o, const sx_xover *r)
+xover_rec_result(sx_rec *to, const sx_xover *x)
 {
-	out_key_num(o, "C_star_pfdays", r->C_star_pfdays);
-	out_key_num(o, "C_star_flop", r->C_star_flop);
-	out_key_num(o, "N_star", r->N_star);
-	out_key_num(o, "D_star", r->D_star);
-	out_key_num(o, "L_star", r->L_star);
+	rec_num(to, "C_star_pfdays", x->C_star_pfdays);
+	rec_num(to, "C_star_flop", x->C_star_flop);
+	rec_num(to, "N_star", x->N_star);
+	rec_num(to, "D_star", x->D_star);
+	rec_num(to, "L_star", x->L_star);
 }
 
-/* "Linf + (x0/X)^alpha", the constant left out when it is 0. */
+/* The -5% / +5% rows of --sensitivity. */
 static void
-xover_text_law(sx_out *o, const char *lhs, double linf, double x0,
-    const char *x, double al, const char *what)
+xover_rec_sens(sx_rec *to, const sx_xover_sens *sv, size_t n)
 {
-	out_printf(o, "  %-9s = ", lhs);
-	if (linf != 0.0)
-		out_printf(o, "%.4g + ", linf);
-	out_printf(o, "(%.4g/%s)^%.4g    %s\n", x0, x, al, what);
-}
+	sx_rec *arr = rec_arr(to, "sensitivity");
 
-static void
-xover_text_params(sx_out *o, const sx_xover_params *kp)
-{
-	xover_text_law(o, "L(C_min)", kp->Linf_C, kp->C_c, "C", kp->alpha_C,
-	    "compute-efficient frontier");
-	xover_text_law(o, "L(D)", kp->Linf_D, kp->D_c, "D", kp->alpha_D,
-	    "data-limited bound");
-	out_printf(o, "  %-9s = %.4g*C^%.4g tokens\n", "D(C_min)", kp->D_e,
-	    kp->p_D);
-	if (!isnan(kp->N_e) && !isnan(kp->p_N))
-		out_printf(o, "  %-9s = %.4g*C^%.4g parameters\n", "N(C_min)",
-		    kp->N_e, kp->p_N);
-}
+	for (size_t i = 0; i < n; i++) {
+		sx_rec *row = rec_obj(arr, NULL);
 
-static void
-xover_text_result(sx_out *o, const sx_xover *r)
-{
-	out_printf(o, "  C* = %.4g PF-days = %.4g FLOP\n", r->C_star_pfdays,
-	    r->C_star_flop);
-	if (!isnan(r->N_star))
-		out_printf(o, "  N* = %.4g parameters\n", r->N_star);
-	out_printf(o, "  D* = %.4g tokens\n", r->D_star);
-	out_printf(o, "  L* = %.4g nats/token\n", r->L_star);
+		rec_str(row, "param", sv[i].param);
+		rec_num(row, "value", sv[i].value);
+		rec_num(row, "rel", 0.05);
+		for (int s = 0; s < 2; s++) {
+			sx_rec *side = rec_obj(row, s == 0 ? "minus" : "plus");
+
+			if (sv[i].ok[s])
+				xover_rec_result(side, &sv[i].r[s]);
+			else
+				rec_null(side, "C_star_pfdays");
+		}
+	}
 }
 
 /* The crossover's figure (sessions/figures.h), to the sink or --out. */
@@ -517,14 +446,13 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 	const char *src = arg(a, ctx->cmd, "SOURCE");
 	const char *dline = arg(a, ctx->cmd, "--data-line");
 	int sens = arg(a, ctx->cmd, "--sensitivity") != NULL;
-	sx_out *o = ctx->out;
 	figures_xspec spec = FIGURES_XSPEC_DEFAULT;
 	figures_xlaws b;
 	const sx_xover_params *kp = &b.kp;
 	sx_xover r, cf;
 	sx_xover_sens sv[4];
 	size_t nsens = 0;
-	char label[200];
+	sx_rec *rec, *range;
 	int have_cf, xarg;
 	sx_err e;
 
@@ -551,103 +479,42 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 	have_cf = !b.generic && crossover_closed(kp, &cf, &e) == 0;
 	if (sens && !b.generic)
 		nsens = crossover_sensitivity(kp, spec.c_lo, spec.c_hi, 0.05, sv);
-	snprintf(label, sizeof label, "%s", src != NULL ? src : "fits");
-
-	if (o->json) {
-		out_obj_begin(o, "crossover");
-		out_key_str(o, "source", label);
-		xover_json_result(o, &r);
-		if (src != NULL && strcmp(src, "kaplan2020") == 0)
-			out_key_str(o, "data_line", dline != NULL ? dline : "table6");
-		out_key_arr(o, "range_pfdays");
-		out_num(o, spec.c_lo);
-		out_num(o, spec.c_hi);
-		out_end(o);
-		out_key_int(o, "crossings", r.ncross);
-		out_key_bool(o, "inconsistent_above", r.inconsistent_above);
-		if (!b.generic) {
-			out_key_obj(o, "params");
-			for (size_t i = 0; crossover_param_names[i] != NULL; i++) {
-				double *v = crossover_param(&b.kp, crossover_param_names[i]);
-
-				out_key_num(o, crossover_param_names[i], *v);
-			}
-			out_end(o);
-		}
-		if (have_cf) {
-			out_key_obj(o, "closed_form");
-			xover_json_result(o, &cf);
-			out_end(o);
-		} else
-			out_key_null(o, "closed_form");
-		if (sens) {
-			out_key_arr(o, "sensitivity");
-			for (size_t i = 0; i < nsens; i++) {
-				out_obj(o);
-				out_key_str(o, "param", sv[i].param);
-				out_key_num(o, "value", sv[i].value);
-				out_key_num(o, "rel", 0.05);
-				for (int s = 0; s < 2; s++) {
-					out_key_obj(o, s == 0 ? "minus" : "plus");
-					if (sv[i].ok[s])
-						xover_json_result(o, &sv[i].r[s]);
-					else
-						out_key_null(o, "C_star_pfdays");
-					out_end(o);
-				}
-				out_end(o);
-			}
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
-	}
-	out_printf(o, "crossover of %s%s (Kaplan et al. 2020, section 6.3); C in "
-	    "PF-days, 1 PF-day = %.3g FLOP\n", label, src != NULL &&
-	    strcmp(src, "kaplan2020") == 0 ? (dline != NULL &&
-	    strcmp(dline, "eq6.7") == 0 ? ", data line of eq. 6.7" :
-	    ", data line of Table 6") : "", SX_FLOP_PER_PFDAY);
-	if (!b.generic)
-		xover_text_params(o, kp);
-	else
-		for (int w = 0; w < FIGURES_NLAWS; w++)
-			if (b.from_fit[w])
-				out_printf(o, "  %-16s fit %s (%s)\n", figures_law_what[w],
-				    arg(a, ctx->cmd, xover_opt[FIGURES_XARG_COMPUTE + w]),
-				    b.fitlaw[w].m->name);
-	xover_text_result(o, &r);
-	if (have_cf)
-		out_printf(o, "  closed form: C* = %.10g PF-days (numeric %.10g)\n",
-		    cf.C_star_pfdays, r.C_star_pfdays);
-	if (r.ncross > 1)
-		out_printf(o, "  (%d crossings in %g..%g PF-days; the first is "
-		    "shown)\n", r.ncross, spec.c_lo, spec.c_hi);
-	out_printf(o, "  %s C*, L(C_min) falls below the data-limited bound "
-	    "L(D(C_min)): the laws cannot both hold there\n",
-	    r.inconsistent_above ? "past" : "short of");
+	rec = rec_new("crossover");
+	rec_str(rec, "source", src != NULL ? src : "fits");
+	xover_rec_result(rec, &r);
 	if (src != NULL && strcmp(src, "kaplan2020") == 0)
-		out_puts(o, "  paper (eq. 6.8): C* ~ 1e4 PF-days, N* ~ 1e12, "
-		    "D* ~ 1e12, L* ~ 1.7 nats/token, uncertain by 10x either way\n");
-	if (sens) {
-		out_puts(o, "  sensitivity, each exponent -5% / +5%:\n");
-		for (size_t i = 0; i < nsens; i++) {
-			out_printf(o, "    %-8s %-7.4g", sv[i].param, sv[i].value);
-			for (int s = 0; s < 2; s++) {
-				if (sv[i].ok[s] && strcmp(sv[i].param, "p_N") == 0)
-					out_printf(o, "  N* %9.3g (x%-6.3g) %9s",
-					    sv[i].r[s].N_star, sv[i].r[s].N_star / r.N_star,
-					    "");
-				else if (sv[i].ok[s])
-					out_printf(o, "  C* %9.3g (x%-6.3g) L* %-6.4g",
-					    sv[i].r[s].C_star_pfdays,
-					    sv[i].r[s].C_star_pfdays / r.C_star_pfdays,
-					    sv[i].r[s].L_star);
-				else
-					out_printf(o, "  %-36s", "no crossover in range");
+		rec_str(rec, "data_line", dline != NULL ? dline : "table6");
+	range = rec_arr(rec, "range_pfdays");
+	rec_num(range, NULL, spec.c_lo);
+	rec_num(range, NULL, spec.c_hi);
+	rec_int(rec, "crossings", r.ncross);
+	rec_bool(rec, "inconsistent_above", r.inconsistent_above);
+	if (!b.generic) {
+		sx_rec *par = rec_obj(rec, "params");
+
+		for (size_t i = 0; crossover_param_names[i] != NULL; i++)
+			rec_num(par, crossover_param_names[i],
+			    *crossover_param(&b.kp, crossover_param_names[i]));
+	} else {
+		sx_rec *fits = rec_arr(rec, "fits");
+
+		for (int w = 0; w < FIGURES_NLAWS; w++)
+			if (b.from_fit[w]) {
+				sx_rec *f = rec_obj(fits, NULL);
+
+				rec_str(f, "role", figures_law_what[w]);
+				rec_str(f, "fit", arg(a, ctx->cmd,
+				    xover_opt[FIGURES_XARG_COMPUTE + w]));
+				rec_str(f, "model", b.fitlaw[w].m->name);
 			}
-			out_puts(o, "\n");
-		}
 	}
+	if (have_cf)
+		xover_rec_result(rec_obj(rec, "closed_form"), &cf);
+	else
+		rec_null(rec, "closed_form");
+	if (sens)
+		xover_rec_sens(rec, sv, nsens);
+	view_put(ctx->out, rec);
 	return 0;
 }
 

@@ -9,6 +9,11 @@
 void text_presets(sx_out *o, const sx_rec *r);
 void text_preset_show(sx_out *o, const sx_rec *r);
 void text_demo(sx_out *o, const sx_rec *r);
+/* text-frontier.c */
+void text_frontier(sx_out *o, const sx_rec *r);
+void text_approach(sx_out *o, const sx_rec *r);
+void text_henighan(sx_out *o, const sx_rec *r);
+void text_crossover(sx_out *o, const sx_rec *r);
 /* text-model.c */
 void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);

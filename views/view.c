@@ -16,6 +16,11 @@ static const struct {
 	{ "models", text_models },
 	{ "model show", text_model_show },
 	{ "model define", text_model_define },
+	{ "frontier", text_frontier },
+	{ "frontier approach1", text_approach },
+	{ "frontier approach2", text_approach },
+	{ "frontier henighan", text_henighan },
+	{ "crossover", text_crossover },
 };
 
 view_text_fn

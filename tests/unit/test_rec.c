@@ -106,7 +106,8 @@ END_TEST
 START_TEST(test_text_views_registered)
 {
 	static const char *kinds[] = { "presets", "preset show", "demo", "models",
-	    "model show", "model define" };
+	    "model show", "model define", "frontier", "frontier approach1",
+	    "frontier approach2", "frontier henighan", "crossover" };
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		ck_assert_msg(view_text_of(kinds[i]) != NULL, "%s", kinds[i]);

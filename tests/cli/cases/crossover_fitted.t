@@ -25,3 +25,4 @@ crossover henighan2020-image16 --data ld
 crossover henighan2020-image16 --set alpha_D=0.18,D_c=2.3e5,Linf_D=2.61 --C 1e-6..1e3
 SX
 scalex s.sx
+scalex --json s.sx | grep "\"cmd\":\"crossover\""
