@@ -150,31 +150,40 @@ crossover_params_missing(const sx_xover_params *kp, char *buf, size_t len)
 	return n;
 }
 
+/* Law `name` with its parameters `params` (by name: their positions are
+ * the law's) set to v, into p and l. */
+static void
+xover_law(const char *name, const char *const *params, const double *v,
+    size_t n, double *p, sx_law1 *l)
+{
+	const sx_model *m = model_builtin(name);
+
+	for (size_t i = 0; i < n; i++)
+		p[model_param_index(m, params[i])] = v[i];
+	*l = (sx_law1){ m, p, 1.0 };
+}
+
 /*
- * Bind kp to the built-in plc and pl laws held in b.
+ * Bind kp to the plc law Linf + (x0/x)^alpha and the pl law A*x^-alpha
+ * (a growing line D_e*C^p_D has alpha = -p_D), held in b.
  */
 void
 crossover_bind(const sx_xover_params *kp, sx_xover_bound *b)
 {
-	const sx_model *plc = model_builtin("plc"), *pl = model_builtin("pl");
+	static const char *const plc[] = { "Linf", "x0", "alpha" };
+	static const char *const pl[] = { "A", "alpha" };
 
 	memset(b, 0, sizeof *b);
-	b->plc_c[0] = kp->Linf_C;
-	b->plc_c[1] = kp->C_c;
-	b->plc_c[2] = kp->alpha_C;
-	b->plc_d[0] = kp->Linf_D;
-	b->plc_d[1] = kp->D_c;
-	b->plc_d[2] = kp->alpha_D;
-	/* pl is A*x^-alpha: a growing line D_e*C^p_D has alpha = -p_D. */
-	b->pl_d[0] = kp->D_e;
-	b->pl_d[1] = -kp->p_D;
-	b->pl_n[0] = kp->N_e;
-	b->pl_n[1] = -kp->p_N;
-	b->laws.lc = (sx_law1){ plc, b->plc_c, 1.0 };
-	b->laws.ld = (sx_law1){ plc, b->plc_d, 1.0 };
-	b->laws.dline = (sx_law1){ pl, b->pl_d, 1.0 };
-	b->laws.nline = (sx_law1){ isnan(kp->N_e) || isnan(kp->p_N) ? NULL : pl,
-	    b->pl_n, 1.0 };
+	xover_law("plc", plc, (const double[]){ kp->Linf_C, kp->C_c,
+	    kp->alpha_C }, 3, b->plc_c, &b->laws.lc);
+	xover_law("plc", plc, (const double[]){ kp->Linf_D, kp->D_c,
+	    kp->alpha_D }, 3, b->plc_d, &b->laws.ld);
+	xover_law("pl", pl, (const double[]){ kp->D_e, -kp->p_D }, 2,
+	    b->pl_d, &b->laws.dline);
+	xover_law("pl", pl, (const double[]){ kp->N_e, -kp->p_N }, 2,
+	    b->pl_n, &b->laws.nline);
+	if (isnan(kp->N_e) || isnan(kp->p_N))
+		b->laws.nline.m = NULL;
 }
 
 /* Evaluate law l at n arguments xs (scaled by l->xscale), log or not. */

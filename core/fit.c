@@ -851,45 +851,51 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	free(idx);
 }
 
+/* Whether m has a reference parameter j that is neither fixed nor given
+ * a start (the fit then holds it itself). */
+static int
+fit_ref_open(const sx_model *m, const sx_fit_opts *o, size_t j)
+{
+	return m->reference != NULL && m->reference[j] && (o->fixed == NULL ||
+	    !o->fixed[j]) && (o->init == NULL || isnan(o->init[j]));
+}
+
 /*
- * exptrend's reference t0 (not identifiable beside y0): held at the
- * smallest t of the data, then the fit runs as asked.
+ * A law's open reference parameters (exptrend's t0, not identifiable
+ * beside y0) held at the smallest value of input 0 in the data, then the
+ * fit runs as asked.
  */
 static int
 fit_run_ref(const sx_model *m, const double *const *x, const double *y,
     size_t n, const sx_fit_opts *o, sx_fit_result *res, sx_err *err)
 {
-	double init[3], t0 = INFINITY;
-	unsigned char fixed[3];
+	double *init = xmalloc(m->np * sizeof *init), x0 = INFINITY;
+	unsigned char *fixed = xmalloc(m->np);
 	sx_fit_opts o1 = *o;
 	size_t i;
+	int rc;
 
 	for (i = 0; i < n; i++)
-		t0 = fmin(t0, x[0][i]);
-	for (i = 0; i < 3; i++) {
-		init[i] = o->init != NULL ? o->init[i] : NAN;
-		fixed[i] = o->fixed != NULL ? o->fixed[i] : 0;
+		x0 = fmin(x0, x[0][i]);
+	for (i = 0; i < m->np; i++) {
+		int open = fit_ref_open(m, o, i);
+
+		init[i] = open ? x0 : o->init != NULL ? o->init[i] : NAN;
+		fixed[i] = open || (o->fixed != NULL && o->fixed[i]);
 	}
-	init[2] = t0;
-	fixed[2] = 1;
 	o1.init = init;
 	o1.fixed = fixed;
-	return fit_run(m, x, y, n, &o1, res, err);
-}
-
-/* Whether the Chinchilla kernel (vp.c) can run this problem. */
-static int
-fit_vp_applies(const sx_model *m, const sx_fit_opts *o, const double *p0)
-{
-	return m == model_builtin("chinchilla") && o->loss == SX_LOSS_HUBER &&
-	    p0[0] > 0.0 && p0[1] > 0.0 && p0[3] > 0.0;
+	rc = fit_run(m, x, y, n, &o1, res, err);
+	free(init);
+	free(fixed);
+	return rc;
 }
 
 /*
  * Fit m to (x, y). Least squares from one start is the trust-region
  * solver of fit_run_ls (GSL). The Huber loss, or several starts, go
- * through the local solvers of huber.c / vp.c (one start, or the
- * multistart driver), then least squares is polished from the best point
+ * through the local solvers of huber.c or the law's kernel (one start,
+ * or the multistart driver), then least squares is polished from the best point
  * by fit_run_ls (least squares) or the statistics are taken at it
  * (Huber). Returns 0 when the parameters are finite, converged or not;
  * -1 with err set, res untouched, when it could not fit at all (too few
@@ -915,9 +921,9 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 	}
 	if (m == NULL || x == NULL || y == NULL || res == NULL)
 		return err_set(err, "fit: missing model or data");
-	if (m == model_builtin("exptrend") && (o->fixed == NULL || !o->fixed[2]) &&
-	    (o->init == NULL || isnan(o->init[2])) && n > 0)
-		return fit_run_ref(m, x, y, n, o, res, err);
+	for (j = 0; j < m->np && n > 0; j++)
+		if (fit_ref_open(m, o, j))
+			return fit_run_ref(m, x, y, n, o, res, err);
 	if (o->loss == SX_LOSS_LS && (o->starts == NULL ||
 	    o->starts->kind == SX_STARTS_ONE)) {
 		if (fit_run_ls(m, x, y, n, o, res, err) != 0)
@@ -962,8 +968,8 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 		err_set(err, "several starts need --space log");
 		goto out;
 	}
-	if (fit_vp_applies(m, o, p0))
-		pr.vp = vp_new(&pr);
+	if (m->kernel != NULL && (pr.kd = m->kernel->prepare(&pr, p0)) != NULL)
+		pr.kern = m->kernel;
 	if (huber_objective(&pr, p0) == INFINITY && (o->starts == NULL ||
 	    o->starts->kind == SX_STARTS_ONE)) {
 		err_set(err, "no finite start: the model is not finite at the "
@@ -1011,7 +1017,8 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 	rc = 0;
 out:
 	gsl_set_error_handler(old);
-	vp_free(pr.vp);
+	if (pr.kern != NULL)
+		pr.kern->release(pr.kd);
 	free(t);
 	free(p0);
 	free(best);

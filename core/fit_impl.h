@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/fit.h"
+#include "core/lm.h"
 
 /*
  * A local problem: minimise sum_i rho(t_i - g_i(p)) over the free
@@ -19,20 +20,16 @@ typedef struct fit_prob {
 	double delta;
 	const unsigned char *fixed;  /* np flags or NULL */
 	int maxit;
-	struct vp_data *vp;          /* the Chinchilla kernel's data, or NULL */
+	const sx_kernel *kern;       /* the law's kernel where it runs this */
+	void *kd;                    /* problem (its data), or NULL */
 } fit_prob;
 
 /* Early stop: called after each accepted step with the parameters and the
  * objective; non-zero stops the run (the start fell into a known basin). */
 typedef int (*fit_stop_fn)(void *ctx, const double *p, double obj);
 
-/* Result of one local run. */
-typedef struct fit_local_out {
-	double obj;       /* sum of rho at p; +Inf when not finite */
-	int iterations;   /* accepted steps (the cap counts rejected ones too) */
-	int converged;
-	int stopped;      /* ended by the stop hook */
-} fit_local_out;
+/* Result of one local run (lm.h). */
+typedef lm_out fit_local_out;
 
 /* Generic robust Levenberg-Marquardt (huber.c): p (np) updated in place. */
 void huber_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
@@ -40,21 +37,31 @@ void huber_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
 /* Objective sum rho(t - g(p)); +Inf when the model is not finite. */
 double huber_objective(const fit_prob *pr, const double *p);
 
-/* The Chinchilla kernel (vp.c): applies to the chinchilla law in log space
- * with E > 0 wherever E is fixed. */
-struct vp_data *vp_new(const fit_prob *pr);
-void vp_free(struct vp_data *vp);
-/* Local run of the kernel over the free parameters, p in model units. */
-void vp_local(const struct vp_data *vp, const unsigned char *fixed,
-    double *p, int maxit, fit_stop_fn stop, void *sctx, fit_local_out *out);
-/* Variable projection: E, A, B solved at the start's alpha, beta (from the
- * start's E, A, B) before the full run. */
-void vp_project(const struct vp_data *vp, const unsigned char *fixed,
-    double *p, int maxit, fit_local_out *out);
-
-/* Least-squares seed of E, A, B at the start's alpha, beta (0, or -1 with
- * p untouched). */
-int vp_seed(const struct vp_data *vp, const unsigned char *fixed, double *p);
+/*
+ * A fast exact solver a law advertises (sx_model.kernel): fit.c asks it to
+ * prepare for a problem, and the local runs of that fit go through it
+ * wherever the start is in its domain. vp.c's sx_kernel_vp is one.
+ */
+struct sx_kernel {
+	/* Its data for pr from the start p0, or NULL when it cannot run pr
+	 * (the loss, the law's form, the start). */
+	void *(*prepare)(const fit_prob *pr, const double *p0);
+	void (*release)(void *kd);
+	/* Whether a start p (model units) is in its domain. */
+	int (*domain)(const void *kd, const double *p);
+	/* Local run over the free parameters, p in model units (updated). */
+	void (*local)(const void *kd, const unsigned char *fixed, double *p,
+	    int maxit, fit_stop_fn stop, void *sctx, fit_local_out *out);
+	/* Optional (NULL): the linear parameters of a variable projection.
+	 * seed sets them from the others by least squares (0, or -1 with p
+	 * untouched); project solves them exactly with the others held. */
+	int (*seed)(const void *kd, const unsigned char *fixed, double *p);
+	void (*project)(const void *kd, const unsigned char *fixed, double *p,
+	    int maxit, fit_local_out *out);
+	/* Optional: parameter j of a random start from r uniform in [0, 1)
+	 * (a box of the law's own); NULL: around the automatic start. */
+	double (*box)(const void *kd, size_t j, double r);
+};
 
 /* Local run by whichever solver applies. */
 void fit_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,

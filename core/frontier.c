@@ -258,18 +258,23 @@ frontier_numeric(const sx_model *m, const double *p, double k, double C,
 }
 
 /*
- * The closed form for the built-in chinchilla law, numeric otherwise.
+ * The closed form for a law with the roles of E + A/N^alpha + B/D^beta,
+ * numeric otherwise.
  */
 int
 frontier_point(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, int *closed, sx_err *err)
 {
-	int cl = m != NULL && m == model_builtin("chinchilla");
+	const sx_roles *r = m != NULL ? m->roles : NULL;
 
 	if (closed != NULL)
-		*closed = cl;
-	if (cl)
-		return frontier_closed(p, k, C, pt, err);
+		*closed = r != NULL;
+	if (r != NULL) {
+		const double q[5] = { p[r->E], p[r->A], p[r->alpha], p[r->B],
+		    p[r->beta] };
+
+		return frontier_closed(q, k, C, pt, err);
+	}
 	return frontier_numeric(m, p, k, C, pt, err);
 }
 

@@ -40,8 +40,9 @@ typedef struct sx_frontier {
 int frontier_nd_inputs(const sx_model *m, int *in_n, int *in_d, sx_err *err);
 
 /*
- * The closed form for L = E + A/N^alpha + B/D^beta (p in chinchilla's
- * order E, A, alpha, B, beta): N_opt = G*(C/k)^(beta/(alpha+beta)),
+ * The closed form for L = E + A/N^alpha + B/D^beta (p in the form's
+ * order E, A, alpha, B, beta, whatever the law's: see sx_roles):
+ * N_opt = G*(C/k)^(beta/(alpha+beta)),
  * D_opt = (C/k)/N_opt, G = (alpha*A/(beta*B))^(1/(alpha+beta)). Fails when
  * C, k, A, B, alpha or beta is not positive and finite.
  */
@@ -61,8 +62,9 @@ int frontier_numeric(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, sx_err *err);
 
 /*
- * frontier_closed when m is the built-in chinchilla law, frontier_numeric
- * otherwise. Returns the method used through *closed when non-NULL.
+ * frontier_closed when m advertises the roles of that form (sx_roles),
+ * frontier_numeric otherwise. Returns the method used through *closed
+ * when non-NULL.
  */
 int frontier_point(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, int *closed, sx_err *err);

@@ -55,49 +55,95 @@ huber_objective(const fit_prob *pr, const double *p)
 	return F;
 }
 
-/* Solve the k x k system (A + mu D) s = b by Gaussian elimination with
- * partial pivoting (A symmetric positive semidefinite); -1 if singular. */
-static int
-lm_solve(double *A, double *b, size_t k)
+/* The generic run's state: the current and the trial point, and log L
+ * with its Jacobian at the point evaluated last. */
+typedef struct hub_run {
+	const fit_prob *pr;
+	double *p, *pn, *g, *J, *ju;
+	size_t *idx, nf;
+	fit_stop_fn stop;
+	void *sctx;
+} hub_run;
+
+/*
+ * gr = -J_u^T psi, H = J_u^T W J_u at the current point, in u (the logs
+ * of positive scales): g and J hold it (the start, or the trial just
+ * accepted).
+ */
+static void
+hub_derive(void *ctx, double *gr, double *H)
 {
-	size_t i, j, l;
+	hub_run *c = ctx;
+	const fit_prob *pr = c->pr;
+	const sx_model *m = pr->m;
+	size_t i, k, l, nf = c->nf, np = m->np;
 
-	for (j = 0; j < k; j++) {
-		size_t piv = j;
+	memset(gr, 0, nf * sizeof *gr);
+	memset(H, 0, nf * nf * sizeof *H);
+	for (i = 0; i < pr->n; i++) {
+		double r = pr->t[i] - c->g[i], ar = fabs(r), psi, w;
+		double *ju = c->ju;
 
-		for (i = j + 1; i < k; i++)
-			if (fabs(A[i * k + j]) > fabs(A[piv * k + j]))
-				piv = i;
-		if (!(fabs(A[piv * k + j]) > 0.0) || !isfinite(A[piv * k + j]))
-			return -1;
-		if (piv != j) {
-			for (l = 0; l < k; l++) {
-				double t = A[j * k + l];
+		psi = ar <= pr->delta ? r : (r > 0 ? pr->delta : -pr->delta);
+		w = ar <= pr->delta ? 1.0 : pr->delta / ar;
+		for (k = 0; k < nf; k++) {
+			size_t jj = c->idx[k];
 
-				A[j * k + l] = A[piv * k + l];
-				A[piv * k + l] = t;
-			}
-			double t = b[j];
-
-			b[j] = b[piv];
-			b[piv] = t;
+			ju[k] = c->J[i * np + jj] * (m->positive[jj] ? c->p[jj] : 1.0);
+			gr[k] -= psi * ju[k];
 		}
-		for (i = j + 1; i < k; i++) {
-			double q = A[i * k + j] / A[j * k + j];
+		for (k = 0; k < nf; k++)
+			for (l = k; l < nf; l++)
+				H[k * nf + l] += w * ju[k] * ju[l];
+	}
+	for (k = 0; k < nf; k++)
+		for (l = 0; l < k; l++)
+			H[k * nf + l] = H[l * nf + k];
+}
 
-			for (l = j; l < k; l++)
-				A[i * k + l] -= q * A[j * k + l];
-			b[i] -= q * b[j];
-		}
+/* The trial point: positive scales multiplied by exp(s), others moved. */
+static double
+hub_trial(void *ctx, const double *s)
+{
+	hub_run *c = ctx;
+	const sx_model *m = c->pr->m;
+	size_t k;
+
+	memcpy(c->pn, c->p, m->np * sizeof *c->pn);
+	for (k = 0; k < c->nf; k++) {
+		size_t jj = c->idx[k];
+
+		if (m->positive[jj])
+			c->pn[jj] = c->p[jj] * exp(s[k]);
+		else
+			c->pn[jj] = c->p[jj] + s[k];
 	}
-	for (i = k; i-- > 0;) {
-		for (l = i + 1; l < k; l++)
-			b[i] -= A[i * k + l] * b[l];
-		b[i] /= A[i * k + i];
-		if (!isfinite(b[i]))
-			return -1;
-	}
-	return 0;
+	return huber_sum(c->pr, c->pn, c->g, c->J);
+}
+
+static void
+hub_accept(void *ctx)
+{
+	hub_run *c = ctx;
+
+	memcpy(c->p, c->pn, c->pr->m->np * sizeof *c->p);
+}
+
+static double
+hub_var(void *ctx, size_t k)
+{
+	hub_run *c = ctx;
+	size_t jj = c->idx[k];
+
+	return c->pr->m->positive[jj] ? log(c->p[jj]) : c->p[jj];
+}
+
+static int
+hub_stop(void *ctx, double F)
+{
+	hub_run *c = ctx;
+
+	return c->stop(c->sctx, c->p, F);
 }
 
 /*
@@ -106,158 +152,41 @@ lm_solve(double *A, double *b, size_t k)
  * solves (J^T W J + mu diag) s = J^T psi(r), W = psi(r)/r: the weights of
  * Huber's quadratic majoriser (1 inside delta, delta/|r| outside), so the
  * model never overestimates the decrease by much; least squares has W = 1
- * and this is plain LM. Steps are accepted on the true objective.
+ * and this is plain LM. Steps are accepted on the true objective (lm.c).
  */
 void
 huber_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
     fit_local_out *out)
 {
-	const sx_model *m = pr->m;
-	size_t n = pr->n, np = m->np, nf = 0, i, j, k, l;
-	size_t *idx = xmalloc((np + 1) * sizeof *idx);
-	double *g = xmalloc((n + 1) * sizeof *g), *J = xmalloc((n * np + 1) *
-	    sizeof *J), *pn = xmalloc((np + 1) * sizeof *pn);
-	double *A = xmalloc((np * np + 1) * sizeof *A), *H = xmalloc((np * np +
-	    1) * sizeof *H), *gr = xmalloc((np + 1) * sizeof *gr);
-	double *s = xmalloc((np + 1) * sizeof *s), *dg = xmalloc((np + 1) *
-	    sizeof *dg), *jb = xmalloc((np + 1) * sizeof *jb);
-	double F, mu = 1e-3;
-	int it, fails = 0, recompute = 1, steps = 0;
+	size_t n = pr->n, np = pr->m->np, j;
+	hub_run c = { pr, p, NULL, NULL, NULL, NULL, NULL, 0, stop, sctx };
+	lm_ops ops = { 0, LM_LU, hub_derive, hub_trial, hub_accept, hub_var,
+	    stop != NULL ? hub_stop : NULL };
 
-	memset(out, 0, sizeof *out);
+	c.idx = xmalloc((np + 1) * sizeof *c.idx);
+	c.g = xmalloc((n + 1) * sizeof *c.g);
+	c.J = xmalloc((n * np + 1) * sizeof *c.J);
+	c.pn = xmalloc((np + 1) * sizeof *c.pn);
+	c.ju = xmalloc((np + 1) * sizeof *c.ju);
 	for (j = 0; j < np; j++)
 		if (pr->fixed == NULL || !pr->fixed[j])
-			idx[nf++] = j;
-	F = huber_sum(pr, p, g, J);
-	out->obj = F;
-	if (!isfinite(F) || nf == 0) {
-		out->converged = isfinite(F);
-		goto done;
-	}
-	for (it = 0; it < pr->maxit; it++) {
-		double Fn, pred, rho, gmax = 0.0, dmax = 0.0;
-		int conv;
-
-		if (recompute) {
-			/* gradient gr = -J_u^T psi, H = J_u^T W J_u */
-			memset(gr, 0, nf * sizeof *gr);
-			memset(H, 0, nf * nf * sizeof *H);
-			for (i = 0; i < n; i++) {
-				double r = pr->t[i] - g[i], ar = fabs(r), psi, w;
-				double *ju = jb;
-				size_t kk = nf;
-
-				psi = ar <= pr->delta ? r : (r > 0 ? pr->delta : -pr->delta);
-				w = ar <= pr->delta ? 1.0 : pr->delta / ar;
-				for (k = 0; k < kk; k++) {
-					size_t jj = idx[k];
-
-					ju[k] = J[i * np + jj] * (m->positive[jj] ? p[jj] : 1.0);
-					gr[k] -= psi * ju[k];
-				}
-				for (k = 0; k < kk; k++)
-					for (l = k; l < kk; l++)
-						H[k * nf + l] += w * ju[k] * ju[l];
-			}
-			for (k = 0; k < nf; k++)
-				for (l = 0; l < k; l++)
-					H[k * nf + l] = H[l * nf + k];
-			recompute = 0;
-		}
-		for (k = 0; k < nf; k++) {
-			double u = m->positive[idx[k]] ? log(p[idx[k]]) : p[idx[k]];
-
-			gmax = fmax(gmax, fabs(gr[k]) * fmax(1.0, fabs(u)));
-			dmax = fmax(dmax, H[k * nf + k]);
-		}
-		if (gmax <= 1e-12 * fmax(F, 1e-300)) {
-			out->converged = 1;
-			break;
-		}
-		for (k = 0; k < nf; k++)
-			dg[k] = fmax(H[k * nf + k], 1e-10 * dmax + 1e-300);
-		memcpy(A, H, nf * nf * sizeof *A);
-		for (k = 0; k < nf; k++) {
-			A[k * nf + k] += mu * dg[k];
-			s[k] = -gr[k];
-		}
-		memcpy(pn, p, np * sizeof *pn);
-		pred = -1.0;
-		if (lm_solve(A, s, nf) == 0) {
-			pred = 0.0;
-			for (k = 0; k < nf; k++) {
-				double hs = 0.0;
-				size_t jj = idx[k];
-
-				for (l = 0; l < nf; l++)
-					hs += H[k * nf + l] * s[l];
-				pred -= gr[k] * s[k] + 0.5 * s[k] * hs;
-				if (m->positive[jj])
-					pn[jj] = p[jj] * exp(s[k]);
-				else
-					pn[jj] = p[jj] + s[k];
-			}
-		}
-		Fn = pred > 0.0 ? huber_sum(pr, pn, g, J) : INFINITY;
-		rho = pred > 0.0 ? (F - Fn) / pred : -1.0;
-		if (!(Fn < F) || !(rho > 1e-4)) {
-			mu = fmax(mu * 4.0, 1e-8);
-			if (++fails > 40 || mu > 1e30) {
-				out->converged = gmax <= 1e-6 * fmax(F, 1e-300);
-				huber_sum(pr, p, g, J);
-				break;
-			}
-			/* g and J now hold the rejected point: restore them. */
-			huber_sum(pr, p, g, J);
-			continue;
-		}
-		fails = 0;
-		steps++;
-		if (rho > 0.75)
-			mu = fmax(mu / 3.0, 1e-12);
-		else if (rho < 0.25)
-			mu *= 2.0;
-		conv = F - Fn <= 1e-13 * F;
-		for (k = 0; k < nf; k++) {
-			double u = m->positive[idx[k]] ? log(p[idx[k]]) : p[idx[k]];
-
-			if (fabs(s[k]) > 1e-9 * (1.0 + fabs(u)))
-				conv = 0;
-		}
-		memcpy(p, pn, np * sizeof *p);
-		F = Fn;
-		recompute = 1;
-		if (conv) {
-			out->converged = 1;
-			break;
-		}
-		if (stop != NULL && stop(sctx, p, F)) {
-			out->stopped = 1;
-			break;
-		}
-	}
-	out->iterations = steps;
-	out->obj = F;
-done:
-	free(idx);
-	free(g);
-	free(J);
-	free(pn);
-	free(A);
-	free(H);
-	free(gr);
-	free(s);
-	free(dg);
-	free(jb);
+			c.idx[c.nf++] = j;
+	ops.k = c.nf;
+	lm_run(&ops, &c, huber_sum(pr, p, c.g, c.J), pr->maxit, out);
+	free(c.idx);
+	free(c.g);
+	free(c.J);
+	free(c.pn);
+	free(c.ju);
 }
 
-/* Local run: the Chinchilla kernel where it applies, else the generic. */
+/* Local run: the law's kernel where it applies, else the generic. */
 void
 fit_local(const fit_prob *pr, double *p, fit_stop_fn stop, void *sctx,
     fit_local_out *out)
 {
-	if (pr->vp != NULL && p[0] > 0.0 && p[1] > 0.0 && p[3] > 0.0)
-		vp_local(pr->vp, pr->fixed, p, pr->maxit, stop, sctx, out);
+	if (pr->kern != NULL && pr->kern->domain(pr->kd, p))
+		pr->kern->local(pr->kd, pr->fixed, p, pr->maxit, stop, sctx, out);
 	else
 		huber_local(pr, p, stop, sctx, out);
 }

@@ -7,6 +7,19 @@
 #include "core/err.h"
 
 typedef struct sx_model sx_model;
+/* A fast exact solver for a law's fits (core/fit_impl.h). */
+typedef struct sx_kernel sx_kernel;
+
+/*
+ * Where the parameters of Hoffmann et al. 2022's form L = E + A/N^alpha +
+ * B/D^beta sit, for a law of exactly that form with inputs N, D (0, 1) and
+ * these five parameters. A law that advertises them gets the closed-form
+ * compute-optimal frontier, Hoffmann's 4,500-point start grid and, with
+ * the kernel sx_kernel_vp, the exact Newton and variable projection fits.
+ */
+typedef struct sx_roles {
+	size_t E, A, alpha, B, beta;
+} sx_roles;
 
 /*
  * Evaluate the law at n points. x[k] is the column for input k (n values).
@@ -41,7 +54,19 @@ struct sx_model {
 	sx_model_guess_fn guess; /* may be NULL */
 	void *priv;
 	void (*priv_free)(void *priv);
+	/* What a law advertises (NULL: nothing), read by fit, multistart,
+	 * frontier; none of them names a law. */
+	const sx_roles *roles;
+	const sx_kernel *kernel;   /* its Huber solver, where it applies */
+	const unsigned char *reference; /* np flags: a reference point on
+	                            input 0, not identifiable beside the other
+	                            parameters: the fit holds it at the
+	                            smallest value of input 0 in the data
+	                            unless it is fixed or given a start */
 };
+
+/* The kernel of the roles' form, for Huber fits in log space (vp.c). */
+extern const sx_kernel sx_kernel_vp;
 
 /* Built-in laws: pl, plc, kaplan_nd, kaplan_ns, chinchilla, bnsl1, bnsl2,
  * exptrend (see model.c). */

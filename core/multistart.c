@@ -118,24 +118,24 @@ fail:
 }
 
 /*
- * The default grid: for chinchilla, Hoffmann et al. 2022's 4,500 points
- * (alpha, beta in 0:2:0.5; log E in -1:1:0.5; log A, log B in 0:25:5);
- * for other laws none (0 axes: multistart_run then puts 3 points on each
- * free parameter around the automatic start).
+ * The default grid: for a law with the roles of E + A/N^alpha + B/D^beta
+ * (chinchilla), Hoffmann et al. 2022's 4,500 points (alpha, beta in
+ * 0:2:0.5; log E in -1:1:0.5; log A, log B in 0:25:5); for other laws none
+ * (0 axes: multistart_run then puts 3 points on each free parameter
+ * around the automatic start).
  */
 size_t
 fit_grid_default(const sx_model *m, sx_grid_axis *axes, size_t max)
 {
-	static const sx_grid_axis hoff[] = {
-		{ 0, 1, -1.0, 1.0, 0.5 }, { 1, 1, 0.0, 25.0, 5.0 },
-		{ 2, 0, 0.0, 2.0, 0.5 }, { 3, 1, 0.0, 25.0, 5.0 },
-		{ 4, 0, 0.0, 2.0, 0.5 },
-	};
+	const sx_roles *r = m != NULL ? m->roles : NULL;
 
-	if (m == NULL || strcmp(m->name, "chinchilla") != 0 || max < 5 ||
-	    m != model_builtin("chinchilla"))
+	if (r == NULL || max < 5)
 		return 0;
-	memcpy(axes, hoff, sizeof hoff);
+	axes[0] = (sx_grid_axis){ r->E, 1, -1.0, 1.0, 0.5 };
+	axes[1] = (sx_grid_axis){ r->A, 1, 0.0, 25.0, 5.0 };
+	axes[2] = (sx_grid_axis){ r->alpha, 0, 0.0, 2.0, 0.5 };
+	axes[3] = (sx_grid_axis){ r->B, 1, 0.0, 25.0, 5.0 };
+	axes[4] = (sx_grid_axis){ r->beta, 0, 0.0, 2.0, 0.5 };
 	return 5;
 }
 
@@ -155,14 +155,13 @@ typedef struct ms_state {
 	size_t hit;        /* basin the last stop fell into */
 } ms_state;
 
-/* u from p: logs of positive scales. */
+/* u from p: logs of positive scales, and of the form's E where > 0. */
 static void
 ms_u(const sx_model *m, const double *p, double *u)
 {
 	for (size_t j = 0; j < m->np; j++)
-		u[j] = m->positive[j] || (m->np == 5 && j == 0 &&
-		    m == model_builtin("chinchilla") && p[0] > 0.0) ? log(p[j]) :
-		    p[j];
+		u[j] = m->positive[j] || (m->roles != NULL && j == m->roles->E &&
+		    p[j] > 0.0) ? log(p[j]) : p[j];
 }
 
 /* Index of a known basin within tol of u, or nb. */
@@ -223,7 +222,7 @@ grid_drop_fixed(const unsigned char *fixed, sx_grid_axis *ax, size_t *na)
 }
 
 /*
- * Run every start; see fit_impl.h. Grid starts of the Chinchilla kernel
+ * Run every start; see fit_impl.h. Starts of a kernel with a projection
  * are first projected (E, A, B solved at the start's exponents); a
  * projected point equal to an earlier one shares that start's outcome
  * without a second run. Every other run stops as soon as it comes within
@@ -284,7 +283,7 @@ multistart_run(const fit_prob *pr, const double *p0, const sx_starts *st,
 		err_set(err, "no starts");
 		goto out;
 	}
-	if (pr->vp != NULL) {
+	if (pr->kern != NULL && pr->kern->project != NULL) {
 		proj = xmalloc(ntot * np * sizeof *proj);
 		projb = xmalloc(ntot * sizeof *projb);
 		seeds = xmalloc(ntot * np * sizeof *seeds);
@@ -304,19 +303,19 @@ multistart_run(const fit_prob *pr, const double *p0, const sx_starts *st,
 				p[j] = p0[j];
 				if (pr->fixed != NULL && pr->fixed[j])
 					continue;
-				if (pr->vp != NULL)   /* Hoffmann's box */
-					p[j] = j == 0 ? exp(-1.0 + 2.0 * r) : j == 2 ||
-					    j == 4 ? 2.0 * r : exp(25.0 * r);
+				if (pr->kern != NULL && pr->kern->box != NULL)
+					p[j] = pr->kern->box(pr->kd, j, r);
 				else if (m->positive[j])
 					p[j] = p0[j] * exp(log(10.0) * (2.0 * r - 1.0));
 				else
 					p[j] = p0[j] + (2.0 * r - 1.0) * fmax(fabs(p0[j]),
 					    0.5);
 			}
-		if (pr->vp != NULL && p[0] > 0.0 && p[1] > 0.0 && p[3] > 0.0) {
+		if (proj != NULL && pr->kern->domain(pr->kd, p)) {
 			/* A seed shared with an earlier start gives the same
 			 * projected point: the same outcome. */
-			if (vp_seed(pr->vp, pr->fixed, p) == 0) {
+			if (pr->kern->seed != NULL &&
+			    pr->kern->seed(pr->kd, pr->fixed, p) == 0) {
 				for (k = 0; k < nseed; k++)
 					if (memcmp(seeds + k * np, p, np * sizeof *p) == 0)
 						break;
@@ -328,7 +327,7 @@ multistart_run(const fit_prob *pr, const double *p0, const sx_starts *st,
 				seedb[nseed++] = 0;
 				newseed = 1;
 			}
-			vp_project(pr->vp, pr->fixed, p, pr->maxit, &lo);
+			pr->kern->project(pr->kd, pr->fixed, p, pr->maxit, &lo);
 			for (k = 0; k < nproj; k++) {
 				for (j = 0; j < np; j++)
 					if (fabs(p[j] - proj[k * np + j]) > SAME_TOL *

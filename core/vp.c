@@ -29,7 +29,9 @@
  * exponents and land on the same projected point, which multistart.c
  * detects before running the full problem. This is where the method
  * applies: laws linear in some parameters for fixed others (here E, A, B
- * of chinchilla); the other laws use the generic solver (huber.c).
+ * of the form), so it is the kernel (fit_impl.h) of the laws that
+ * advertise the form's roles and sx_kernel_vp; the other laws use the
+ * generic solver (huber.c). The Newton iteration is lm.c's.
  */
 
 #define NP 5
@@ -38,14 +40,41 @@ struct vp_data {
 	size_t n;
 	double *lN, *lD, *t;
 	double delta;
+	size_t r[NP];      /* parameter index of e, a, alpha, b, beta */
 };
 
-/* Data for the kernel: log N, log D and log y, copied. */
-struct vp_data *
-vp_new(const fit_prob *pr)
+/* Whether E, A, B of p are > 0 (the variables are their logarithms). */
+static int
+vp_domain(const void *kd, const double *p)
 {
-	struct vp_data *v = xcalloc(1, sizeof *v);
+	const struct vp_data *v = kd;
+
+	return p[v->r[0]] > 0.0 && p[v->r[1]] > 0.0 && p[v->r[3]] > 0.0;
+}
+
+/* Data for the kernel: log N, log D and log y, copied; NULL unless the
+ * law advertises the form's roles, the loss is Huber's and the start is
+ * in the domain. */
+static void *
+vp_new(const fit_prob *pr, const double *p0)
+{
+	const sx_roles *ro = pr->m->roles;
+	struct vp_data *v;
 	size_t i;
+
+	if (ro == NULL || pr->m->np != NP || pr->m->nin != 2 ||
+	    !isfinite(pr->delta))
+		return NULL;
+	v = xcalloc(1, sizeof *v);
+	v->r[0] = ro->E;
+	v->r[1] = ro->A;
+	v->r[2] = ro->alpha;
+	v->r[3] = ro->B;
+	v->r[4] = ro->beta;
+	if (!vp_domain(v, p0)) {
+		free(v);
+		return NULL;
+	}
 
 	v->n = pr->n;
 	v->lN = xmalloc(3 * (pr->n + 1) * sizeof *v->lN);
@@ -60,12 +89,12 @@ vp_new(const fit_prob *pr)
 	return v;
 }
 
-/* Free what vp_new made (NULL allowed). */
-void
-vp_free(struct vp_data *v)
+/* Free what vp_new made. */
+static void
+vp_free(void *kd)
 {
-	if (v == NULL)
-		return;
+	struct vp_data *v = kd;
+
 	free(v->lN);
 	free(v);
 }
@@ -133,184 +162,143 @@ vp_eval(const struct vp_data *v, const double *u, double *g, double *H)
 	return isfinite(F) ? F : INFINITY;
 }
 
-/* Solve A s = b (k x k, A positive definite, row-major) by Cholesky, in
- * place; -1 when A is not positive definite. */
-static int
-chol_solve(double *A, double *b, size_t k)
-{
-	size_t i, j, l;
-
-	for (j = 0; j < k; j++) {
-		double d = A[j * k + j];
-
-		for (l = 0; l < j; l++)
-			d -= A[j * k + l] * A[j * k + l];
-		if (!(d > 0.0) || !isfinite(d))
-			return -1;
-		d = sqrt(d);
-		A[j * k + j] = d;
-		for (i = j + 1; i < k; i++) {
-			double s = A[i * k + j];
-
-			for (l = 0; l < j; l++)
-				s -= A[i * k + l] * A[j * k + l];
-			A[i * k + j] = s / d;
-		}
-	}
-	for (i = 0; i < k; i++) {
-		for (l = 0; l < i; l++)
-			b[i] -= A[i * k + l] * b[l];
-		b[i] /= A[i * k + i];
-	}
-	for (i = k; i-- > 0;) {
-		for (l = i + 1; l < k; l++)
-			b[i] -= A[l * k + i] * b[l];
-		b[i] /= A[i * k + i];
-	}
-	return 0;
-}
-
 /* p (model units) to u, and back. */
 static void
-vp_to_u(const double *p, double *u)
+vp_to_u(const struct vp_data *v, const double *p, double *u)
 {
-	u[0] = log(p[0]);
-	u[1] = log(p[1]);
-	u[2] = p[2];
-	u[3] = log(p[3]);
-	u[4] = p[4];
+	u[0] = log(p[v->r[0]]);
+	u[1] = log(p[v->r[1]]);
+	u[2] = p[v->r[2]];
+	u[3] = log(p[v->r[3]]);
+	u[4] = p[v->r[4]];
 }
 
 static void
-vp_to_p(const double *u, double *p)
+vp_to_p(const struct vp_data *v, const double *u, double *p)
 {
-	p[0] = exp(u[0]);
-	p[1] = exp(u[1]);
-	p[2] = u[2];
-	p[3] = exp(u[3]);
-	p[4] = u[4];
+	p[v->r[0]] = exp(u[0]);
+	p[v->r[1]] = exp(u[1]);
+	p[v->r[2]] = u[2];
+	p[v->r[3]] = exp(u[3]);
+	p[v->r[4]] = u[4];
+}
+
+/* Which of u's variables are free: those whose parameter is not fixed,
+ * and with proj set not alpha, beta either. */
+static void
+vp_free_vars(const struct vp_data *v, const unsigned char *fixed, int proj,
+    unsigned char *fr)
+{
+	for (size_t j = 0; j < NP; j++)
+		fr[j] = (fixed == NULL || !fixed[v->r[j]]) && !(proj && (j == 2 ||
+		    j == 4));
+}
+
+/* A Newton run's state: u and the trial point, the full gradient and
+ * Hessian at u (valid when have is set), the free variables. */
+typedef struct vp_run {
+	const struct vp_data *v;
+	double *u, un[NP], g[NP], H[NP * NP];
+	size_t idx[NP], k;
+	int have;
+	fit_stop_fn stop;
+	void *sctx;
+} vp_run;
+
+static void
+vp_derive(void *ctx, double *g, double *H)
+{
+	vp_run *c = ctx;
+	size_t a, b;
+
+	if (!c->have)
+		vp_eval(c->v, c->u, c->g, c->H);
+	c->have = 0;
+	for (a = 0; a < c->k; a++) {
+		g[a] = c->g[c->idx[a]];
+		for (b = 0; b < c->k; b++)
+			H[a * c->k + b] = c->H[c->idx[a] * NP + c->idx[b]];
+	}
+}
+
+static double
+vp_trial(void *ctx, const double *s)
+{
+	vp_run *c = ctx;
+
+	memcpy(c->un, c->u, sizeof c->un);
+	for (size_t a = 0; a < c->k; a++)
+		c->un[c->idx[a]] += s[a];
+	return vp_eval(c->v, c->un, NULL, NULL);
+}
+
+static void
+vp_accept(void *ctx)
+{
+	vp_run *c = ctx;
+
+	memcpy(c->u, c->un, sizeof c->un);
+}
+
+static double
+vp_var(void *ctx, size_t a)
+{
+	vp_run *c = ctx;
+
+	return c->u[c->idx[a]];
+}
+
+static int
+vp_stop(void *ctx, double F)
+{
+	vp_run *c = ctx;
+	double p[NP];
+
+	vp_to_p(c->v, c->u, p);
+	return c->stop(c->sctx, p, F);
 }
 
 /*
- * Damped Newton over the parameters with free[j] set, from u (updated).
- * Converged: a step that changes no variable by more than 1e-9 (relative)
- * and the objective by less than 1e-13 (relative), or a gradient at the
- * rounding level of the objective when no step is accepted any more.
+ * Damped Newton (lm.c, Cholesky: the exact Hessian may be indefinite)
+ * over the variables with free_[j] set, from u (updated).
  */
 static void
 vp_newton(const struct vp_data *v, const unsigned char *free_, double *u,
     int maxit, fit_stop_fn stop, void *sctx, fit_local_out *out)
 {
-	double g[NP], H[NP * NP], A[NP * NP], s[NP], un[NP], dg[NP], p[NP];
-	double F, mu = 1e-3, dmax;
-	size_t idx[NP], k = 0, a, b;
-	int it, fails = 0, steps = 0;
+	vp_run c;
+	lm_ops ops = { 0, LM_CHOLESKY, vp_derive, vp_trial, vp_accept, vp_var,
+	    stop != NULL ? vp_stop : NULL };
+	double F;
 
-	for (a = 0; a < NP; a++)
+	memset(&c, 0, sizeof c);
+	c.v = v;
+	c.u = u;
+	c.stop = stop;
+	c.sctx = sctx;
+	for (size_t a = 0; a < NP; a++)
 		if (free_[a])
-			idx[k++] = a;
-	memset(out, 0, sizeof *out);
-	F = vp_eval(v, u, g, H);
-	out->obj = F;
-	if (!isfinite(F) || k == 0) {
-		out->converged = isfinite(F);
-		return;
-	}
-	for (it = 0; it < maxit; it++) {
-		double pred, Fn, rho, gmax = 0.0;
-		int conv;
-
-		for (a = 0; a < k; a++)
-			gmax = fmax(gmax, fabs(g[idx[a]]) * fmax(1.0, fabs(u[idx[a]])));
-		if (gmax <= 1e-12 * fmax(F, 1e-300)) {
-			out->converged = 1;
-			break;
-		}
-		for (a = 0, dmax = 0.0; a < k; a++) {
-			dg[a] = fabs(H[idx[a] * NP + idx[a]]);
-			dmax = fmax(dmax, dg[a]);
-		}
-		for (a = 0; a < k; a++)
-			dg[a] = fmax(dg[a], 1e-10 * dmax + 1e-300);
-		for (;;) {
-			for (a = 0; a < k; a++) {
-				for (b = 0; b < k; b++)
-					A[a * k + b] = H[idx[a] * NP + idx[b]];
-				A[a * k + a] += mu * dg[a];
-				s[a] = -g[idx[a]];
-			}
-			if (chol_solve(A, s, k) == 0)
-				break;
-			mu = fmax(mu * 4.0, 1e-8);
-			if (mu > 1e30)
-				break;
-		}
-		if (mu > 1e30)
-			break;
-		memcpy(un, u, sizeof un);
-		pred = 0.0;
-		for (a = 0; a < k; a++) {
-			double hs = 0.0;
-
-			un[idx[a]] += s[a];
-			for (b = 0; b < k; b++)
-				hs += H[idx[a] * NP + idx[b]] * s[b];
-			pred -= g[idx[a]] * s[a] + 0.5 * s[a] * hs;
-		}
-		Fn = vp_eval(v, un, NULL, NULL);
-		rho = pred > 0.0 ? (F - Fn) / pred : -1.0;
-		if (!(Fn < F) || !(rho > 1e-4)) {
-			mu = fmax(mu * 4.0, 1e-8);
-			/* No step decreases F: a minimum to rounding, or stuck. */
-			if (++fails > 40 || mu > 1e30) {
-				out->converged = gmax <= 1e-6 * fmax(F, 1e-300);
-				break;
-			}
-			continue;
-		}
-		fails = 0;
-		steps++;
-		if (rho > 0.75)
-			mu = fmax(mu / 3.0, 1e-12);
-		else if (rho < 0.25)
-			mu *= 2.0;
-		conv = F - Fn <= 1e-13 * F;
-		for (a = 0; a < k; a++)
-			if (fabs(s[a]) > 1e-9 * (1.0 + fabs(u[idx[a]])))
-				conv = 0;
-		memcpy(u, un, sizeof un);
-		F = vp_eval(v, u, g, H);
-		if (conv) {
-			out->converged = 1;
-			break;
-		}
-		if (stop != NULL) {
-			vp_to_p(u, p);
-			if (stop(sctx, p, F)) {
-				out->stopped = 1;
-				break;
-			}
-		}
-	}
-	out->iterations = steps;
-	out->obj = F;
+			c.idx[c.k++] = a;
+	ops.k = c.k;
+	F = vp_eval(v, u, c.g, c.H);
+	c.have = 1;
+	lm_run(&ops, &c, F, maxit, out);
 }
 
 /* Local run of the kernel on the free parameters, p in model units (E, A,
  * B must be > 0). */
-void
-vp_local(const struct vp_data *v, const unsigned char *fixed, double *p,
-    int maxit, fit_stop_fn stop, void *sctx, fit_local_out *out)
+static void
+vp_local(const void *kd, const unsigned char *fixed, double *p, int maxit,
+    fit_stop_fn stop, void *sctx, fit_local_out *out)
 {
+	const struct vp_data *v = kd;
 	unsigned char fr[NP];
 	double u[NP];
-	size_t j;
 
-	for (j = 0; j < NP; j++)
-		fr[j] = fixed == NULL || !fixed[j];
-	vp_to_u(p, u);
+	vp_free_vars(v, fixed, 0, fr);
+	vp_to_u(v, p, u);
 	vp_newton(v, fr, u, maxit, stop, sctx, out);
-	vp_to_p(u, p);
+	vp_to_p(v, u, p);
 }
 
 /*
@@ -350,7 +338,7 @@ vp_wls(const double *phi, const double *y, size_t n, const size_t *use,
 		if (!(d > 1e-10))
 			return -1;
 	}
-	if (chol_solve(M, b, k) != 0)
+	if (lm_solve_chol(M, b, k) != 0)
 		return -1;
 	for (j = 0; j < k; j++)
 		c[use[j]] = b[j] * sc[j];
@@ -367,9 +355,10 @@ vp_wls(const double *phi, const double *y, size_t n, const size_t *use,
  * 1 % of the geometric mean of y. Overwrites E, A, B and returns 0; -1 (p
  * untouched) when any of E, A, B is fixed or nothing fits.
  */
-int
-vp_seed(const struct vp_data *v, const unsigned char *fixed, double *p)
+static int
+vp_seed(const void *kd, const unsigned char *fixed, double *p)
 {
+	const struct vp_data *v = kd;
 	static const size_t sets[5][3] = { { 0, 1, 2 }, { 0, 2 }, { 0, 1 },
 	    { 1, 2 }, { 0 } };
 	static const size_t nset[5] = { 3, 2, 2, 2, 1 };
@@ -377,7 +366,8 @@ vp_seed(const struct vp_data *v, const unsigned char *fixed, double *p)
 	size_t i, s, j, n = v->n;
 	int ok = 0;
 
-	if (fixed != NULL && (fixed[0] || fixed[1] || fixed[3]))
+	if (fixed != NULL && (fixed[v->r[0]] || fixed[v->r[1]] ||
+	    fixed[v->r[3]]))
 		return -1;
 	for (i = 0; i < n; i++) {
 		mn += v->lN[i];
@@ -392,8 +382,8 @@ vp_seed(const struct vp_data *v, const unsigned char *fixed, double *p)
 	for (i = 0; i < n; i++) {
 		y[i] = exp(v->t[i]);
 		phi[i] = 1.0;
-		phi[n + i] = exp(-p[2] * (v->lN[i] - mn));
-		phi[2 * n + i] = exp(-p[4] * (v->lD[i] - md));
+		phi[n + i] = exp(-p[v->r[2]] * (v->lN[i] - mn));
+		phi[2 * n + i] = exp(-p[v->r[4]] * (v->lD[i] - md));
 	}
 	for (s = 0; s < 5 && !ok; s++) {
 		for (j = 0; j < 3; j++)
@@ -405,24 +395,37 @@ vp_seed(const struct vp_data *v, const unsigned char *fixed, double *p)
 	free(phi);
 	if (!ok)
 		return -1;
-	p[0] = c[0];
-	p[1] = exp(log(c[1]) + p[2] * mn);
-	p[3] = exp(log(c[2]) + p[4] * md);
+	p[v->r[0]] = c[0];
+	p[v->r[1]] = exp(log(c[1]) + p[v->r[2]] * mn);
+	p[v->r[3]] = exp(log(c[2]) + p[v->r[4]] * md);
 	return 0;
 }
 
 /* The inner problem: E, A, B (those free) at the start's alpha and beta. */
-void
-vp_project(const struct vp_data *v, const unsigned char *fixed, double *p,
-    int maxit, fit_local_out *out)
+static void
+vp_project(const void *kd, const unsigned char *fixed, double *p, int maxit,
+    fit_local_out *out)
 {
+	const struct vp_data *v = kd;
 	unsigned char fr[NP];
 	double u[NP];
-	size_t j;
 
-	for (j = 0; j < NP; j++)
-		fr[j] = (fixed == NULL || !fixed[j]) && j != 2 && j != 4;
-	vp_to_u(p, u);
+	vp_free_vars(v, fixed, 1, fr);
+	vp_to_u(v, p, u);
 	vp_newton(v, fr, u, maxit, NULL, NULL, out);
-	vp_to_p(u, p);
+	vp_to_p(v, u, p);
 }
+
+/* Hoffmann et al.'s box for random starts: log E in [-1, 1], log A and
+ * log B in [0, 25], alpha and beta in [0, 2]. */
+static double
+vp_box(const void *kd, size_t j, double r)
+{
+	const struct vp_data *v = kd;
+
+	return j == v->r[0] ? exp(-1.0 + 2.0 * r) : j == v->r[2] ||
+	    j == v->r[4] ? 2.0 * r : exp(25.0 * r);
+}
+
+const sx_kernel sx_kernel_vp = { vp_new, vp_free, vp_domain, vp_local,
+	vp_seed, vp_project, vp_box };
