@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/csv.h"
+#include "scaling/csv.h"
 
 static double
 now_s(void)

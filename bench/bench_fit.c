@@ -8,8 +8,8 @@
  * are found ($SX_SHARED_DATA/chinchilla_epoch.csv). Build by hand from
  * a configured build directory:
  *   gcc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I/work/main -I. \
- *       /work/main/bench/bench_fit.c libsxcore.a -lgsl -lgslcblas -lm
- * (or link it as a `make bench` program with $(CORE_LIBS)).
+ *       /work/main/bench/bench_fit.c libsxscaling.a libsxbase.a -lgsl -lgslcblas -lm
+ * (or link it as a `make bench` program with $(SCALING_LIBS)).
  */
 #include "config.h"
 
@@ -22,8 +22,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "core/fit.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/fit.h"
 
 static double
 now_ms(void)

@@ -7,9 +7,9 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "core/gpi.h"
-#include "core/grid.h"
-#include "core/sf.h"
+#include "rl/gpi.h"
+#include "rl/grid.h"
+#include "rl/sf.h"
 
 static double
 bench_now(void)

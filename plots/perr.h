@@ -1,4 +1,4 @@
-/* perr.h: the error record of the plots/ layer (libc only, no core/). */
+/* perr.h: the error record of the plots/ layer (libc only, nor the cores). */
 #ifndef SX_PERR_H
 #define SX_PERR_H
 

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/columns.h"
-#include "core/csv.h"
-#include "core/expr.h"
-#include "core/sha256.h"
-#include "core/xalloc.h"
+#include "base/sha256.h"
+#include "base/xalloc.h"
+#include "scaling/columns.h"
+#include "scaling/csv.h"
+#include "scaling/expr.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
 #include "sessions/lex.h"

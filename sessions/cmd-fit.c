@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
 #include "sessions/lex.h"

@@ -6,11 +6,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/crossover.h"
-#include "core/frontier.h"
-#include "core/presets.h"
-#include "core/units.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/crossover.h"
+#include "scaling/frontier.h"
+#include "scaling/presets.h"
+#include "scaling/units.h"
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
 #include "sessions/figures.h"

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/demo.h"
-#include "core/presets.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/demo.h"
+#include "scaling/presets.h"
 #include "sessions/cmd.h"
 #include "views/view.h"
 

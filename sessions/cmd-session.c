@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/cmd.h"
 #include "sessions/run.h"
 #include "sessions/session.h"

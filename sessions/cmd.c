@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/cmd.h"
 
 static const sx_cmd *const cmd_families[] = {

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "core/err.h"
+#include "base/err.h"
 #include "sessions/lex.h"
 #include "sessions/out.h"
 #include "sessions/workspace.h"

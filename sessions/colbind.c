@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/colbind.h"
 
 /* "a, b, c" of the dataset's column names, into buf. */

@@ -2,8 +2,8 @@
 #ifndef SX_COLBIND_H
 #define SX_COLBIND_H
 
-#include "core/dataset.h"
-#include "core/expr.h"
+#include "scaling/dataset.h"
+#include "scaling/expr.h"
 #include "sessions/cmd.h"
 
 /*

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/columns.h"
-#include "core/frontier.h"
-#include "core/presets.h"
-#include "core/units.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/columns.h"
+#include "scaling/frontier.h"
+#include "scaling/presets.h"
+#include "scaling/units.h"
 #include "sessions/figures.h"
 
 #define FIG_MAXITEMS 16

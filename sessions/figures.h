@@ -2,10 +2,10 @@
 #ifndef SX_FIGURES_H
 #define SX_FIGURES_H
 
-#include "core/crossover.h"
-#include "core/err.h"
-#include "core/frontier.h"
+#include "base/err.h"
 #include "plots/figure.h"
+#include "scaling/crossover.h"
+#include "scaling/frontier.h"
 #include "sessions/workspace.h"
 
 /*

@@ -7,7 +7,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/gridscene.h"
 
 /* The base holds exact policies of this tabular world. */

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "core/grid.h"
+#include "rl/grid.h"
 #include "sessions/workspace.h"
 
 /*

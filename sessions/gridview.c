@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/gridview.h"
 
 /* One picture cell: two terminal columns of UTF-8 or ASCII. */

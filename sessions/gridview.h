@@ -4,15 +4,15 @@
 
 #include <stdint.h>
 
-#include "core/grid.h"
-#include "core/rollout.h"
+#include "rl/grid.h"
+#include "rl/rollout.h"
 #include "sessions/out.h"
 
 /*
  * Every picture is a grid of two-column cells under a header of column
  * numbers (mod 10), each row led by its row number, so a cell can be read
  * off as `r,c`. Glyphs are UTF-8 unless out->ascii is set. These functions
- * only format: whatever they draw was computed by core/ and is passed in.
+ * only format: whatever they draw was computed by rl/ and is passed in.
  */
 
 /* The map `map` (rows*cols map characters: g->map, or a foraging layout). */

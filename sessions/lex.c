@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/lex.h"
 
 /* A growable byte buffer for the word being read. */

@@ -19,7 +19,7 @@ int run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
     size_t len, const char *where);
 
 /* Read a whole file into memory (NUL-terminated); NULL with a message in
- * errbuf. Used for scripts; datasets go through core/csv. */
+ * errbuf. Used for scripts; datasets go through scaling/csv. */
 char *run_slurp(const char *path, size_t *len, char *errbuf, size_t errlen);
 
 #endif

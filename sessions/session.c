@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/session.h"
 
 static const char session_magic[] = "# scalex session, format ";

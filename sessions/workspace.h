@@ -5,11 +5,11 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "core/dataset.h"
-#include "core/fit.h"
-#include "core/grid.h"
-#include "core/sf.h"
-#include "core/model.h"
+#include "rl/grid.h"
+#include "rl/sf.h"
+#include "scaling/dataset.h"
+#include "scaling/fit.h"
+#include "scaling/model.h"
 
 /* A fit as the workspace keeps it: what was fitted to what, and the result. */
 typedef struct sx_fitrec {

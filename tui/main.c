@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/builtin.h"
 #include "sessions/lex.h"
 #include "sessions/out.h"

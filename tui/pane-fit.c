@@ -8,7 +8,7 @@
 
 #include <curses.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "tui/tui.h"
 
 static const char *const fit_keys[] = {

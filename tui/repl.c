@@ -11,7 +11,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/complete.h"
 #include "sessions/lex.h"
 #include "sessions/run.h"

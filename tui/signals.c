@@ -9,8 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/err.h"
-#include "core/xalloc.h"
+#include "base/err.h"
+#include "base/xalloc.h"
 #include "sessions/session.h"
 #include "sessions/workspace.h"
 #include "tui/signals.h"

@@ -15,7 +15,7 @@
 
 #include <curses.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "sessions/run.h"
 #include "tui/signals.h"
 #include "tui/tui.h"

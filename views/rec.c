@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "views/rec.h"
 
 static sx_rec *

@@ -1,13 +1,13 @@
-/* fuzz_csv.c: fuzz target for the CSV/TSV reader (core/csv.c). */
+/* fuzz_csv.c: fuzz target for the CSV/TSV reader (scaling/csv.c). */
 #include "config.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/csv.h"
-#include "core/dataset.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/csv.h"
+#include "scaling/dataset.h"
 #include "tests/fuzz/fuzz.h"
 
 /*

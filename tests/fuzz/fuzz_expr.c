@@ -1,11 +1,11 @@
-/* fuzz_expr.c: fuzz target for the expression language (core/expr.c). */
+/* fuzz_expr.c: fuzz target for the expression language (scaling/expr.c). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/expr.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/expr.h"
 #include "tests/fuzz/fuzz.h"
 
 /* Rows evaluated per input: two, so column bindings index past row 0. */

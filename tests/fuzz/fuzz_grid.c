@@ -1,9 +1,9 @@
-/* fuzz_grid.c: fuzz target for the gridworld map loader (core/grid.c). */
+/* fuzz_grid.c: fuzz target for the gridworld map loader (rl/grid.c). */
 #include "config.h"
 
 #include <stdlib.h>
 
-#include "core/grid.h"
+#include "rl/grid.h"
 #include "tests/fuzz/fuzz.h"
 
 /*

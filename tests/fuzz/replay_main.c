@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "tests/fuzz/fuzz.h"
 
 /*

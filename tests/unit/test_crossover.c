@@ -5,10 +5,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/crossover.h"
-#include "core/model.h"
-#include "core/presets.h"
-#include "core/units.h"
+#include "scaling/crossover.h"
+#include "scaling/model.h"
+#include "scaling/presets.h"
+#include "scaling/units.h"
 #include "tests/unit/unit.h"
 
 /* Kaplan et al. 2020, typed from the paper: Table 5 and Table 6. */

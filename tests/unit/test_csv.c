@@ -9,9 +9,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "core/csv.h"
-#include "core/dataset.h"
-#include "core/err.h"
+#include "base/err.h"
+#include "scaling/csv.h"
+#include "scaling/dataset.h"
 #include "tests/unit/unit.h"
 
 /* Parse a NUL-terminated string; the dataset must come back. */

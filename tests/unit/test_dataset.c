@@ -1,13 +1,14 @@
-/* test_dataset.c: datasets (columns, text, copies, row selection) and the
+/* test_dataset.c: datasets (columns, text, copies, row selection), units and the
  * canonical column names. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/columns.h"
-#include "core/dataset.h"
-#include "core/err.h"
+#include "base/err.h"
+#include "scaling/columns.h"
+#include "scaling/dataset.h"
+#include "scaling/units.h"
 #include "tests/unit/unit.h"
 
 /* A 4-row dataset: N numeric with a unit, name text, L numeric. */
@@ -26,6 +27,13 @@ sample(void)
 	ck_assert_int_eq(dataset_add_column(ds, "L", NULL, l, &e), 0);
 	return ds;
 }
+
+START_TEST(test_units_round_trip)
+{
+	ck_assert_close(units_pfdays_to_flop(1.0), 8.64e19, 1e-15);
+	ck_assert_close(units_flop_to_pfdays(units_pfdays_to_flop(3.1e8)), 3.1e8, 1e-15);
+}
+END_TEST
 
 START_TEST(test_new_add)
 {
@@ -256,6 +264,7 @@ unit_suite(void)
 	TCase *tn = tcase_create("columns");
 
 	tcase_add_test(tc, test_new_add);
+	tcase_add_test(tc, test_units_round_trip);
 	tcase_add_test(tc, test_copy);
 	tcase_add_test(tc, test_select_rows);
 	tcase_add_test(tc, test_rename_remove);

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dataset.h"
-#include "core/demo.h"
-#include "core/presets.h"
+#include "scaling/dataset.h"
+#include "scaling/demo.h"
+#include "scaling/presets.h"
 #include "tests/unit/unit.h"
 
 /*

@@ -1,13 +1,12 @@
-/* test_err.c: error records and their formatting; units. */
+/* test_err.c: base/: error records and their formatting, xasprintf, SHA-256. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/err.h"
-#include "core/sha256.h"
-#include "core/units.h"
-#include "core/xalloc.h"
+#include "base/err.h"
+#include "base/sha256.h"
+#include "base/xalloc.h"
 #include "tests/unit/unit.h"
 
 START_TEST(test_format_positions)
@@ -27,13 +26,6 @@ START_TEST(test_format_positions)
 	err_format(&e, buf, sizeof buf);
 	ck_assert_str_eq(buf, "plain");
 	ck_assert_int_eq(err_set(NULL, "dropped"), -1);
-}
-END_TEST
-
-START_TEST(test_units_round_trip)
-{
-	ck_assert_close(units_pfdays_to_flop(1.0), 8.64e19, 1e-15);
-	ck_assert_close(units_flop_to_pfdays(units_pfdays_to_flop(3.1e8)), 3.1e8, 1e-15);
 }
 END_TEST
 
@@ -76,7 +68,6 @@ unit_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_format_positions);
-	tcase_add_test(tc, test_units_round_trip);
 	tcase_add_test(tc, test_xasprintf);
 	tcase_add_test(tc, test_sha256_vectors);
 	suite_add_tcase(s, tc);

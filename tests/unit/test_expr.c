@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/expr.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/expr.h"
 #include "tests/unit/unit.h"
 
 #define PI 3.14159265358979323846

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "base/xalloc.h"
 #include "plots/render.h"
 #include "sessions/builtin.h"
 #include "sessions/figures.h"

@@ -9,7 +9,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "core/fit.h"
+#include "scaling/fit.h"
 #include "tests/unit/unit.h"
 
 /* A synthetic data set: inputs on a log grid, y = L(x; truth) times

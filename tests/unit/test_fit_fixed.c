@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fit.h"
+#include "scaling/fit.h"
 #include "tests/unit/unit.h"
 
 /*

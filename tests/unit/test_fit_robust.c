@@ -9,7 +9,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "core/fit.h"
+#include "scaling/fit.h"
 #include "tests/unit/unit.h"
 
 /* y = L(x; truth) * exp(noise N(0,1)) at n points log-spaced in [lo, hi]

@@ -9,10 +9,10 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
-#include "core/frontier.h"
-#include "core/model.h"
-#include "core/presets.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "scaling/frontier.h"
+#include "scaling/model.h"
+#include "scaling/presets.h"
 #include "tests/unit/unit.h"
 
 /* Hoffmann et al. 2022, App. D.2 (rounded): E, A, alpha, B, beta. */

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/grid.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "rl/grid.h"
 #include "tests/unit/unit.h"
 
 START_TEST(test_fourroom_shape)

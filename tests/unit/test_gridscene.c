@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "core/rollout.h"
+#include "rl/rollout.h"
 #include "sessions/gridscene.h"
 #include "tests/unit/unit.h"
 #include "tests/unit/unit_ws.h"

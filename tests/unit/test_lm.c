@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/lm.h"
+#include "scaling/lm.h"
 #include "tests/unit/unit.h"
 
 /*

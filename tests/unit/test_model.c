@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
+#include "scaling/model.h"
 #include "tests/unit/unit.h"
 
 #define NPT 5

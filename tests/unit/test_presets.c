@@ -5,8 +5,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/model.h"
-#include "core/presets.h"
+#include "scaling/model.h"
+#include "scaling/presets.h"
 #include "tests/unit/unit.h"
 
 /*

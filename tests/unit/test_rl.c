@@ -9,12 +9,12 @@
 
 #include <gsl/gsl_linalg.h>
 
-#include "core/gmodel.h"
-#include "core/gpi.h"
-#include "core/grid.h"
-#include "core/sf.h"
-#include "core/vi.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "rl/gmodel.h"
+#include "rl/gpi.h"
+#include "rl/grid.h"
+#include "rl/sf.h"
+#include "rl/vi.h"
 #include "tests/unit/unit.h"
 
 static const double unit_base3[9] = { 1, 0, 0, 0, 1, 0, 0, 0, 1 };

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/gpi.h"
-#include "core/grid.h"
-#include "core/qlearn.h"
-#include "core/rollout.h"
-#include "core/sf.h"
-#include "core/transfer.h"
-#include "core/vi.h"
-#include "core/wlearn.h"
-#include "core/xalloc.h"
+#include "base/xalloc.h"
+#include "rl/gpi.h"
+#include "rl/grid.h"
+#include "rl/qlearn.h"
+#include "rl/rollout.h"
+#include "rl/sf.h"
+#include "rl/transfer.h"
+#include "rl/vi.h"
+#include "rl/wlearn.h"
 #include "tests/unit/unit.h"
 
 static const double unit_base3[9] = { 1, 0, 0, 0, 1, 0, 0, 0, 1 };

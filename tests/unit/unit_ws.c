@@ -1,5 +1,5 @@
 /* unit_ws.c: running commands for the unit tests of sessions/ (its own
- * object, so the tests of core/ do not link the sessions library). */
+ * object, so the tests of the cores do not link the sessions library). */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,0 +1,34 @@
+/* csv.h: CSV/TSV reader producing a dataset. */
+#ifndef SX_CSV_H
+#define SX_CSV_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "scaling/dataset.h"
+
+/*
+ * Parse delimited text into a new dataset named `name`. The delimiter is
+ * sniffed from the header line (comma, tab, semicolon); lines starting with
+ * '#' and blank lines are skipped; fields may be quoted with '"' ("" is a
+ * quote inside). The first non-comment line is the header. A column whose
+ * first data cell is not a number is a text column (run names, dataset
+ * names) and is kept as text; in every other column each cell must be a
+ * finite number. `label` names the input in errors
+ * ("runs.csv:12:3: not a number: 'abc'"). Returns NULL and fills `err` on the
+ * first bad cell; nothing is skipped silently.
+ */
+sx_dataset *csv_parse(const char *text, size_t len, const char *label,
+    const char *name, sx_err *err);
+
+/*
+ * Read a whole file into memory (NUL-terminated, same size limit and
+ * messages as csv_read_file), for callers that keep the text, such as a
+ * session inlining its data. *text is malloc'ed. Returns 0 or -1.
+ */
+int csv_read_text(const char *path, char **text, size_t *len, sx_err *err);
+
+/* Read and parse a file; the dataset's source is set to `path`. */
+sx_dataset *csv_read_file(const char *path, const char *name, sx_err *err);
+
+#endif

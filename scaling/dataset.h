@@ -1,0 +1,62 @@
+/* dataset.h: named columns of doubles, each with an optional unit. */
+#ifndef SX_DATASET_H
+#define SX_DATASET_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+typedef struct sx_column {
+	char *name;   /* as given (may contain spaces: "Model Size") */
+	char *unit;   /* "FLOP", "PF-days", "tokens", ... or NULL */
+	double *v;    /* nrows values; NULL for a text column */
+	char **text;  /* nrows strings for a text column (run names, ...);
+	                 NULL for a numeric column */
+} sx_column;
+
+typedef struct sx_dataset {
+	char *name;
+	char *source;      /* path it was read from, or NULL when built in memory */
+	size_t nrows;
+	size_t ncols;
+	sx_column *cols;
+} sx_dataset;
+
+/* A new empty dataset with nrows rows and no columns. Never NULL. */
+sx_dataset *dataset_new(const char *name, size_t nrows);
+void dataset_free(sx_dataset *ds);
+/* A deep copy under a new name (NULL keeps the name). */
+sx_dataset *dataset_copy(const sx_dataset *ds, const char *name);
+
+/*
+ * Add a column; `values` (nrows doubles) is copied. Fails when a column of
+ * that name exists already.
+ */
+int dataset_add_column(sx_dataset *ds, const char *name, const char *unit,
+    const double *values, sx_err *err);
+/* Add a text column; the strings are copied. */
+int dataset_add_text_column(sx_dataset *ds, const char *name,
+    char *const *values, sx_err *err);
+/* Remove column i (0 <= i < ncols). */
+void dataset_remove_column(sx_dataset *ds, size_t i);
+/* Rename; fails when `to` exists or `from` is missing. */
+int dataset_rename_column(sx_dataset *ds, const char *from, const char *to,
+    sx_err *err);
+
+/*
+ * Index of the column named `name` (exact, case-sensitive), or -1.
+ */
+int dataset_column_exact(const sx_dataset *ds, const char *name);
+
+/*
+ * Index of the column for `name`: an exact match first; otherwise, when
+ * `name` is a canonical column (N, D, C, L, S, t), the first column whose
+ * name is an alias of it (see columns.h). -1 when none.
+ */
+int dataset_column(const sx_dataset *ds, const char *name);
+
+/* A new dataset holding the rows i where keep[i] != 0. */
+sx_dataset *dataset_select_rows(const sx_dataset *ds, const unsigned char *keep,
+    const char *name);
+
+#endif

@@ -1,0 +1,1073 @@
+/* fit.c: least squares of a model to data with GSL's trust-region solver. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_multifit_nlinear.h>
+#include <gsl/gsl_vector.h>
+
+#include "base/xalloc.h"
+#include "scaling/fit.h"
+#include "scaling/fit_impl.h"
+
+#define FIT_MAX_ITER 200
+/* Residual given to the solver where the model is not finite: a huge but
+ * finite value, so the trial step is rejected and the trust region shrinks. */
+#define FIT_BAD_RESID 1e100
+/* Smallest eigenvalue of the correlation form of J^T J, relative to the
+ * largest, below which the parameters are reported not identifiable. */
+#define FIT_RCOND 1e-14
+/* Rows the automatic start looks at, at most. */
+#define FIT_GUESS_ROWS 5000
+
+/*
+ * The free parameters are u: the parameter itself, or its logarithm for
+ * one flagged positive (p_j = exp(u_k)). The residual is t_i - g_i(p),
+ * where (t, g) = (y, L) or (log y, log L), so d r_i / d u_k =
+ * -dg_i/dp_j * p_j for a log-mapped parameter and -dg_i/dp_j otherwise.
+ *
+ * The solver itself sees v, with u = u0 + R^-1 v where R^T R = J^T J at
+ * the start u0 (fit_whiten). In v the Gauss-Newton matrix starts as the
+ * identity, so Levenberg-Marquardt's damping (mu times the scaled
+ * diagonal, mu starting at 1e-3) is small against every direction,
+ * including the narrow valleys power laws have between scale and exponent
+ * (x0 and alpha of plc); without it, LM crawls along them while mu
+ * shrinks. Measured: plc at n = 200 from 5 to 3-4 iterations, Chinchilla
+ * on the Epoch data from 12 to 8.
+ */
+typedef struct fit_ctx {
+	const sx_model *m;
+	const double *const *x;
+	const double *t;        /* target in the fit's space */
+	size_t n, np, nf;
+	int lg;
+	const size_t *idx;      /* free k -> parameter j */
+	double *p;              /* full parameter vector */
+	double *g;              /* model values (n) */
+	double *J;              /* the model's derivatives (n x np), turned in
+	                           place into the residual Jacobian (n x nf) */
+	double *ucache;         /* u at which J holds the residual Jacobian */
+	double *jscale;         /* nf: -p_j (log-mapped) or -1 */
+	double *u0, *rinv;      /* solver variable v: u = u0 + rinv v */
+	double *ubuf;           /* u for the current v */
+	int cached;
+} fit_ctx;
+
+/* p from u (free entries only). */
+static void
+ctx_set_p(fit_ctx *c, const double *u)
+{
+	size_t k;
+
+	for (k = 0; k < c->nf; k++) {
+		size_t j = c->idx[k];
+
+		c->p[j] = c->m->positive[j] ? exp(u[k]) : u[k];
+	}
+}
+
+/*
+ * Evaluate residuals at u into r (n), and the residual Jacobian into the
+ * cache (the solver asks for it next at the same point when the step is
+ * accepted). Returns the model's status.
+ */
+static int
+ctx_eval(fit_ctx *c, const double *u, double *r)
+{
+	size_t i, k, np = c->np, nf = c->nf;
+	int st;
+
+	ctx_set_p(c, u);
+	st = c->m->eval(c->m, c->x, c->n, c->p, c->lg, c->g, c->J);
+	for (i = 0; i < c->n; i++)
+		r[i] = st == 0 ? c->t[i] - c->g[i] : FIT_BAD_RESID;
+	if (st != 0) {
+		c->cached = 0;
+		return st;
+	}
+	for (k = 0; k < nf; k++) {
+		size_t j = c->idx[k];
+
+		c->jscale[k] = c->m->positive[j] ? -c->p[j] : -1.0;
+	}
+	/*
+	 * In place, rows in order: entry (i, k) goes to i*nf + k from
+	 * i*np + idx[k] >= i*nf + k, so nothing is overwritten before it is
+	 * read, and one n x np block serves for both (on tall data the
+	 * fresh pages of a second block cost more than the arithmetic).
+	 */
+	for (i = 0; i < c->n; i++) {
+		const double *ji = c->J + i * np;
+		double *ri = c->J + i * nf;
+
+		for (k = 0; k < nf; k++)
+			ri[k] = ji[c->idx[k]] * c->jscale[k];
+	}
+	memcpy(c->ucache, u, nf * sizeof *u);
+	c->cached = 1;
+	return 0;
+}
+
+/* u = u0 + rinv v into c->ubuf. */
+static const double *
+ctx_u_of_v(fit_ctx *c, const double *v)
+{
+	size_t k, l, nf = c->nf;
+
+	for (k = 0; k < nf; k++) {
+		double s = c->u0[k];
+
+		for (l = k; l < nf; l++)
+			s += c->rinv[k * nf + l] * v[l];
+		c->ubuf[k] = s;
+	}
+	return c->ubuf;
+}
+
+static int
+cb_f(const gsl_vector *v, void *arg, gsl_vector *f)
+{
+	fit_ctx *c = arg;
+
+	ctx_eval(c, ctx_u_of_v(c, v->data), f->data);
+	return GSL_SUCCESS;
+}
+
+/* Jacobian in v: J_u R^-1 (R^-1 upper triangular). */
+static int
+cb_df(const gsl_vector *v, void *arg, gsl_matrix *J)
+{
+	fit_ctx *c = arg;
+	const double *u = ctx_u_of_v(c, v->data);
+	size_t i, k, l, nf = c->nf;
+
+	if (!c->cached || memcmp(c->ucache, u, nf * sizeof(double)) != 0) {
+		double *r = xmalloc(c->n * sizeof *r);
+		int st = ctx_eval(c, u, r);
+
+		free(r);
+		if (st != 0)
+			return GSL_EDOM;
+	}
+	for (i = 0; i < c->n; i++) {
+		const double *ju = c->J + i * nf;
+		double *jv = J->data + i * J->tda;
+
+		for (k = 0; k < nf; k++) {
+			double s = 0.0;
+
+			for (l = 0; l <= k; l++)
+				s += ju[l] * c->rinv[l * nf + k];
+			jv[k] = s;
+		}
+	}
+	return GSL_SUCCESS;
+}
+
+/*
+ * Set u0 and rinv = R^-1 from the residual Jacobian at u (in the cache):
+ * J^T J = D C D with D its diagonal square roots, C = Rc^T Rc (Cholesky),
+ * R^-1 = D^-1 Rc^-1. When C is numerically singular at the start, fall
+ * back to the diagonal scaling D^-1 (or to none).
+ */
+static void
+fit_whiten(fit_ctx *c, const double *u)
+{
+	size_t nf = c->nf, i, j, k;
+	double *a = xcalloc(nf * nf, sizeof *a), *d = xmalloc(nf * sizeof *d);
+	int ok = 1;
+
+	memcpy(c->u0, u, nf * sizeof *u);
+	for (i = 0; i < c->n; i++) {
+		const double *ji = c->J + i * nf;
+
+		for (j = 0; j < nf; j++)
+			for (k = j; k < nf; k++)
+				a[j * nf + k] += ji[j] * ji[k];
+	}
+	for (j = 0; j < nf; j++) {
+		d[j] = sqrt(a[j * nf + j]);
+		if (!(d[j] > 0.0) || !isfinite(d[j]))
+			d[j] = 1.0;
+		else
+			d[j] = 1.0 / d[j];
+	}
+	/* Cholesky of C (upper, in place in a), scaled rows and columns. */
+	for (j = 0; j < nf; j++)
+		for (k = j; k < nf; k++)
+			a[j * nf + k] *= d[j] * d[k];
+	for (j = 0; ok && j < nf; j++) {
+		double s = a[j * nf + j];
+
+		for (i = 0; i < j; i++)
+			s -= a[i * nf + j] * a[i * nf + j];
+		if (!(s > 1e-12)) {
+			ok = 0;
+			break;
+		}
+		a[j * nf + j] = sqrt(s);
+		for (k = j + 1; k < nf; k++) {
+			double t = a[j * nf + k];
+
+			for (i = 0; i < j; i++)
+				t -= a[i * nf + j] * a[i * nf + k];
+			a[j * nf + k] = t / a[j * nf + j];
+		}
+	}
+	/* rinv = D^-1 Rc^-1 (back substitution, column by column). */
+	memset(c->rinv, 0, nf * nf * sizeof *c->rinv);
+	for (k = 0; k < nf; k++) {
+		if (!ok) {
+			c->rinv[k * nf + k] = d[k];
+			continue;
+		}
+		for (j = k + 1; j-- > 0;) {
+			double t = j == k ? 1.0 : 0.0;
+
+			for (i = j + 1; i <= k; i++)
+				t -= a[j * nf + i] * c->rinv[i * nf + k];
+			c->rinv[j * nf + k] = t / a[j * nf + j];
+		}
+	}
+	if (ok)
+		for (j = 0; j < nf; j++)
+			for (k = 0; k < nf; k++)
+				c->rinv[j * nf + k] *= d[j];
+	free(a);
+	free(d);
+}
+
+/* Sum of squared residuals at u, +Inf where the model is not finite. */
+static double
+ctx_chisq(fit_ctx *c, const double *u, double *r)
+{
+	double s = 0.0;
+	size_t i;
+
+	if (ctx_eval(c, u, r) != 0)
+		return INFINITY;
+	for (i = 0; i < c->n; i++)
+		s += r[i] * r[i];
+	return isfinite(s) ? s : INFINITY;
+}
+
+/*
+ * Covariance of u from the residual Jacobian J (n x nf) at the solution:
+ * s2 * (J^T J)^-1, inverted through the eigenvalues of its correlation
+ * form D J^T J D (D = diag^-1/2) so scale differences between parameters
+ * do not matter. *cond gets the condition number of J^T J itself (its
+ * extreme eigenvalues), +Inf when singular. Returns -1 when J^T J is
+ * singular (parameters not identifiable).
+ */
+int
+fit_cov_from_jac(const double *J, size_t n, size_t nf, double s2, double *cu,
+    double *cond)
+{
+	gsl_matrix *a = gsl_matrix_calloc(nf, nf), *v = gsl_matrix_alloc(nf, nf);
+	gsl_vector *ev = gsl_vector_alloc(nf), *d = gsl_vector_alloc(nf);
+	gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(nf);
+	gsl_matrix_const_view jv = gsl_matrix_const_view_array(J, n, nf);
+	double emax = 0.0, emin = INFINITY;
+	size_t i, j, k;
+	int rc = 0;
+
+	gsl_blas_dsyrk(CblasLower, CblasTrans, 1.0, &jv.matrix, 0.0, a);
+	*cond = INFINITY;
+	{
+		gsl_matrix *b = gsl_matrix_alloc(nf, nf);
+		gsl_vector *eb = gsl_vector_alloc(nf);
+		gsl_eigen_symm_workspace *wb = gsl_eigen_symm_alloc(nf);
+
+		for (i = 0; i < nf; i++)
+			for (j = 0; j <= i; j++) {
+				gsl_matrix_set(b, i, j, gsl_matrix_get(a, i, j));
+				gsl_matrix_set(b, j, i, gsl_matrix_get(a, i, j));
+			}
+		if (gsl_eigen_symm(b, eb, wb) == 0 && gsl_vector_min(eb) > 0.0)
+			*cond = gsl_vector_max(eb) / gsl_vector_min(eb);
+		gsl_eigen_symm_free(wb);
+		gsl_vector_free(eb);
+		gsl_matrix_free(b);
+	}
+	for (i = 0; i < nf; i++) {
+		double aii = gsl_matrix_get(a, i, i);
+
+		if (!(aii > 0.0) || !isfinite(aii))
+			rc = -1;
+		gsl_vector_set(d, i, rc == 0 ? 1.0 / sqrt(aii) : 0.0);
+	}
+	for (i = 0; rc == 0 && i < nf; i++)
+		for (j = 0; j <= i; j++) {
+			double q = gsl_matrix_get(a, i, j) * gsl_vector_get(d, i) *
+			    gsl_vector_get(d, j);
+
+			gsl_matrix_set(a, i, j, q);
+			gsl_matrix_set(a, j, i, q);
+		}
+	if (rc == 0 && gsl_eigen_symmv(a, ev, v, ws) != 0)
+		rc = -1;
+	for (k = 0; rc == 0 && k < nf; k++) {
+		emax = fmax(emax, gsl_vector_get(ev, k));
+		emin = fmin(emin, gsl_vector_get(ev, k));
+	}
+	if (rc == 0 && !(emin > FIT_RCOND * emax))
+		rc = -1;
+	for (i = 0; rc == 0 && i < nf; i++)
+		for (j = 0; j < nf; j++) {
+			double q = 0.0;
+
+			for (k = 0; k < nf; k++)
+				q += gsl_matrix_get(v, i, k) * gsl_matrix_get(v, j, k) /
+				    gsl_vector_get(ev, k);
+			cu[i * nf + j] = s2 * q * gsl_vector_get(d, i) *
+			    gsl_vector_get(d, j);
+		}
+	gsl_eigen_symmv_free(ws);
+	gsl_vector_free(d);
+	gsl_vector_free(ev);
+	gsl_matrix_free(v);
+	gsl_matrix_free(a);
+	return rc;
+}
+
+/* Check data and build the target vector t; -1 with err naming the row. */
+static int
+fit_check_data(const sx_model *m, const double *const *x, const double *y,
+    size_t n, int lg, double *t, sx_err *err)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < m->nin; k++)
+			if (!isfinite(x[k][i]))
+				return err_set(err, "row %zu: %s is not a finite number",
+				    i + 1, m->inputs[k]);
+		if (!isfinite(y[i]))
+			return err_set(err, "row %zu: the response is not a finite "
+			    "number", i + 1);
+		if (lg && !(y[i] > 0.0))
+			return err_set(err, "row %zu: response %g is not positive "
+			    "(a log-space fit needs y > 0)", i + 1, y[i]);
+		t[i] = lg ? log(y[i]) : y[i];
+	}
+	return 0;
+}
+
+/*
+ * The starting parameters: the user's init where given (not NaN), the
+ * model's guess elsewhere. Positive parameters must start > 0 and fixed
+ * ones need a value. Returns -1 with err set.
+ */
+static int
+fit_start(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *o, double *p, sx_err *err)
+{
+	size_t j;
+	int need = 0, guessed = -1;
+
+	for (j = 0; j < m->np; j++) {
+		p[j] = o->init != NULL ? o->init[j] : NAN;
+		if (isnan(p[j]) && o->fixed != NULL && o->fixed[j])
+			return err_set(err, "parameter %s is fixed but has no value",
+			    m->params[j]);
+		if (isnan(p[j]))
+			need = 1;
+	}
+	if (need && m->guess != NULL) {
+		/*
+		 * The guess only seeds the solver: on large data it sees every
+		 * s-th row (at most FIT_GUESS_ROWS), which keeps its grid
+		 * searches cheap.
+		 */
+		size_t s = (n + FIT_GUESS_ROWS - 1) / FIT_GUESS_ROWS, ns, i, k;
+		double *g = xmalloc(m->np * sizeof *g), *sub = NULL;
+		const double **xs = xmalloc((m->nin + 1) * sizeof *xs);
+
+		ns = (n + s - 1) / s;
+		if (s > 1) {
+			sub = xmalloc((m->nin + 1) * ns * sizeof *sub);
+			for (k = 0; k <= m->nin; k++) {
+				const double *col = k < m->nin ? x[k] : y;
+
+				for (i = 0; i < ns; i++)
+					sub[k * ns + i] = col[i * s];
+				xs[k] = sub + k * ns;
+			}
+		} else {
+			for (k = 0; k < m->nin; k++)
+				xs[k] = x[k];
+			xs[m->nin] = y;
+		}
+		guessed = m->guess(m, xs, xs[m->nin], ns, g);
+		for (j = 0; j < m->np; j++)
+			if (isnan(p[j]))
+				p[j] = guessed == 0 ? g[j] : NAN;
+		free(g);
+		free(sub);
+		free(xs);
+	}
+	for (j = 0; j < m->np; j++) {
+		if (!isfinite(p[j]))
+			return err_set(err, "no finite start for parameter %s%s",
+			    m->params[j], guessed != 0 && need ?
+			    " (automatic start failed; give a start value)" : "");
+		if (m->positive[j] && !(p[j] > 0.0))
+			return err_set(err, "parameter %s must be positive "
+			    "(start %g)", m->params[j], p[j]);
+	}
+	return 0;
+}
+
+/*
+ * Scaled gradient test, as GSL's gtol test: max_k |g_k| max(|u_k|, 1) <=
+ * tol * max(chisq, 1), g = J^T r. For when the solver stops because no
+ * step reduces chisq any further.
+ */
+static int
+fit_grad_small(const fit_ctx *c, const double *u, const double *r, double tol,
+    double chisq)
+{
+	size_t i, k;
+
+	for (k = 0; k < c->nf; k++) {
+		double g = 0.0;
+
+		for (i = 0; i < c->n; i++)
+			g += c->J[i * c->nf + k] * r[i];
+		if (!(fabs(g) * fmax(fabs(u[k]), 1.0) <= tol * fmax(chisq, 1.0)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Plain reason for the driver's outcome. */
+static void
+fit_reason(sx_fit_result *res, int status, int info, int maxit, int flat)
+{
+	const char *why;
+
+	res->converged = 1;
+	if (status == GSL_SUCCESS && (info == 1 || info == GSL_ETOLX))
+		why = "converged: small step (xtol)";
+	else if (status == GSL_SUCCESS && (info == 2 || info == GSL_ETOLG))
+		why = "converged: small gradient (gtol)";
+	else if (status == GSL_SUCCESS)
+		why = "converged: small change in the sum of squares (ftol)";
+	else if (flat)
+		why = "converged: small gradient (gtol); no step reduces the "
+		    "sum of squares further";
+	else {
+		res->converged = 0;
+		if (status == GSL_EMAXITER && info != GSL_ENOPROG) {
+			snprintf(res->reason, sizeof res->reason,
+			    "did not converge in %d iteration%s", maxit,
+			    maxit == 1 ? "" : "s");
+			return;
+		}
+		why = "stopped: no step reduces the sum of squares";
+	}
+	snprintf(res->reason, sizeof res->reason, "%s", why);
+}
+
+/*
+ * One run of the trust-region solver from u (nf values, updated in place).
+ * Fills iterations, converged and reason of res; returns the final chisq
+ * (+Inf when the model is not finite there). r is scratch (n).
+ */
+static double
+fit_solve(fit_ctx *c, double *u, int maxit, double *r, sx_fit_result *res)
+{
+	gsl_multifit_nlinear_parameters par =
+	    gsl_multifit_nlinear_default_parameters();
+	gsl_multifit_nlinear_fdf fdf;
+	gsl_multifit_nlinear_workspace *w;
+	double *v = xcalloc(c->nf, sizeof *v), chisq;
+	gsl_vector_view uv = gsl_vector_view_array(v, c->nf);
+	int status, info = 0, flat = 0;
+
+	/*
+	 * Tall problems use the normal equations (Cholesky of J^T J): for
+	 * n >> p it costs one pass over J per step where QR costs several,
+	 * and J^T J is well conditioned once More scaling and the log-mapped
+	 * scales have equilibrated the columns (see bench/bench_fit.c).
+	 */
+	par.trs = gsl_multifit_nlinear_trs_lm;
+	par.scale = gsl_multifit_nlinear_scale_more;
+	par.solver = c->n >= 4 * c->nf ? gsl_multifit_nlinear_solver_cholesky :
+	    gsl_multifit_nlinear_solver_qr;
+	memset(&fdf, 0, sizeof fdf);
+	fdf.f = cb_f;
+	fdf.df = cb_df;
+	fdf.n = c->n;
+	fdf.p = c->nf;
+	fdf.params = c;
+	/* fit_run has just evaluated the start: the cache holds J there. */
+	if (!c->cached || memcmp(c->ucache, u, c->nf * sizeof *u) != 0) {
+		if (!isfinite(ctx_chisq(c, u, r))) {
+			free(v);
+			return INFINITY;
+		}
+	}
+	fit_whiten(c, u);
+	w = gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &par, c->n,
+	    c->nf);
+	gsl_multifit_nlinear_init(&uv.vector, &fdf, w);
+	status = gsl_multifit_nlinear_driver((size_t)maxit, 1e-10, 1e-10, 0.0,
+	    NULL, NULL, &info, w);
+	memcpy(u, ctx_u_of_v(c, gsl_multifit_nlinear_position(w)->data),
+	    c->nf * sizeof *u);
+	free(v);
+	res->iterations = (int)gsl_multifit_nlinear_niter(w);
+	/* The last evaluation is usually at the final point: reuse it. */
+	if (c->cached && memcmp(c->ucache, u, c->nf * sizeof *u) == 0) {
+		size_t i;
+
+		memcpy(r, gsl_multifit_nlinear_residual(w)->data,
+		    c->n * sizeof *r);
+		for (i = 0, chisq = 0.0; i < c->n; i++)
+			chisq += r[i] * r[i];
+		if (!isfinite(chisq))
+			chisq = INFINITY;
+	} else
+		chisq = ctx_chisq(c, u, r);
+	gsl_multifit_nlinear_free(w);
+	if (status != GSL_SUCCESS && isfinite(chisq))
+		flat = (status != GSL_EMAXITER || info == GSL_ENOPROG) &&
+		    fit_grad_small(c, u, r, 1e-8, chisq);
+	fit_reason(res, status, info, maxit, flat);
+	return chisq;
+}
+
+/*
+ * Fit m to (x, y). Validates the data, finds the start (user values, the
+ * model's guess for the rest), runs the trust-region solver on the free
+ * parameters (positive ones as logarithms) and fills res with the
+ * parameters, standard errors (delta method for log-mapped ones) and the
+ * covariance scaled by chisq/(n - free). Returns 0 when the parameters are
+ * finite, converged or not; -1 with err set and res untouched otherwise.
+ */
+static int
+fit_run_ls(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *opts, sx_fit_result *res, sx_err *err)
+{
+	sx_fit_opts o0;
+	const sx_fit_opts *o = opts != NULL ? opts : &o0;
+	sx_fit_result r;
+	gsl_error_handler_t *old;
+	fit_ctx c;
+	size_t *idx, i, j, k, nf = 0, np;
+	double *u, *t, *resid, *cu, chisq, tmean = 0.0, tss = 0.0;
+	int maxit, rc = -1;
+
+	if (m == NULL || x == NULL || y == NULL || res == NULL)
+		return err_set(err, "fit: missing model or data");
+	memset(&o0, 0, sizeof o0);
+	np = m->np;
+	maxit = o->max_iter > 0 ? o->max_iter : FIT_MAX_ITER;
+	for (j = 0; j < np; j++)
+		if (o->fixed == NULL || !o->fixed[j])
+			nf++;
+	if (n < nf + 1 || n == 0)
+		return err_set(err, "too few points: %zu for %zu free parameter%s "
+		    "(need at least %zu)", n, nf, nf == 1 ? "" : "s", nf + 1);
+
+	memset(&r, 0, sizeof r);
+	memset(&c, 0, sizeof c);
+	r.np = np;
+	r.n = n;
+	r.p = xmalloc(np * sizeof *r.p);
+	t = xmalloc(n * sizeof *t);
+	resid = xmalloc(n * sizeof *resid);
+	idx = xmalloc((nf + 1) * sizeof *idx);
+	u = xmalloc((nf + 1) * sizeof *u);
+	c.g = xmalloc(n * sizeof *c.g);
+	c.J = xmalloc((n * np + 1) * sizeof *c.J);
+	c.ucache = xmalloc((nf + 1) * sizeof *c.ucache);
+	c.jscale = xmalloc((nf + 1) * sizeof *c.jscale);
+	c.u0 = xmalloc((nf + 1) * sizeof *c.u0);
+	c.ubuf = xmalloc((nf + 1) * sizeof *c.ubuf);
+	c.rinv = xmalloc((nf * nf + 1) * sizeof *c.rinv);
+	old = gsl_set_error_handler_off();
+
+	c.m = m;
+	c.x = x;
+	c.t = t;
+	c.n = n;
+	c.np = np;
+	c.nf = nf;
+	c.lg = o->space == SX_SPACE_LOG;
+	c.idx = idx;
+	c.p = r.p;
+	if (fit_check_data(m, x, y, n, c.lg, t, err) != 0 ||
+	    fit_start(m, x, y, n, o, r.p, err) != 0)
+		goto out;
+	for (j = 0, k = 0; j < np; j++)
+		if (o->fixed == NULL || !o->fixed[j]) {
+			idx[k] = j;
+			u[k++] = m->positive[j] ? log(r.p[j]) : r.p[j];
+		}
+	if (!isfinite(ctx_chisq(&c, u, resid))) {
+		for (i = 0; i < n && isfinite(c.g[i]); i++)
+			;
+		err_set(err, "no finite start: the model is not finite at the "
+		    "starting values (row %zu)", i < n ? i + 1 : 1);
+		goto out;
+	}
+
+	if (nf > 0)
+		chisq = fit_solve(&c, u, maxit, resid, &r);
+	else {
+		chisq = ctx_chisq(&c, u, resid);
+		r.converged = 1;
+		snprintf(r.reason, sizeof r.reason, "all parameters fixed");
+	}
+	if (!isfinite(chisq)) {
+		err_set(err, "the fit left the region where the model is finite");
+		goto out;
+	}
+	ctx_set_p(&c, u);
+
+	/* Statistics in the fit's space. */
+	for (i = 0; i < n; i++)
+		tmean += t[i];
+	tmean /= (double)n;
+	for (i = 0; i < n; i++)
+		tss += (t[i] - tmean) * (t[i] - tmean);
+	r.chisq = chisq;
+	r.rmse = sqrt(chisq / (double)n);
+	r.r2 = tss > 0.0 ? 1.0 - chisq / tss : NAN;
+
+	/* Covariance in u, then mapped to p (delta method: dp = p du). */
+	r.se = xmalloc(np * sizeof *r.se);
+	r.cov = xcalloc(np * np, sizeof *r.cov);
+	for (j = 0; j < np; j++)
+		r.se[j] = NAN;
+	cu = xmalloc((nf * nf + 1) * sizeof *cu);
+	r.cond = NAN;
+	if (nf > 0 && fit_cov_from_jac(c.J, n, nf, chisq / (double)(n - nf),
+	    cu, &r.cond) != 0) {
+		r.converged = 0;
+		snprintf(r.reason, sizeof r.reason,
+		    "singular Jacobian: parameters not identifiable");
+		for (k = 0; k < nf; k++)
+			for (i = 0; i < nf; i++)
+				r.cov[idx[k] * np + idx[i]] = NAN;
+	} else {
+		for (k = 0; k < nf; k++) {
+			double gk = m->positive[idx[k]] ? r.p[idx[k]] : 1.0;
+
+			for (i = 0; i < nf; i++) {
+				double gi = m->positive[idx[i]] ? r.p[idx[i]] : 1.0;
+
+				r.cov[idx[k] * np + idx[i]] = gk * gi * cu[k * nf + i];
+			}
+			r.se[idx[k]] = sqrt(r.cov[idx[k] * np + idx[k]]);
+		}
+	}
+	free(cu);
+	r.objective = 0.5 * chisq;
+	r.starts_total = 1;
+	r.starts_converged = (size_t)r.converged;
+	*res = r;
+	r.p = NULL;
+	r.se = NULL;
+	r.cov = NULL;
+	rc = 0;
+out:
+	gsl_set_error_handler(old);
+	free(r.p);
+	free(t);
+	free(resid);
+	free(idx);
+	free(u);
+	free(c.g);
+	free(c.J);
+	free(c.ucache);
+	free(c.jscale);
+	free(c.u0);
+	free(c.ubuf);
+	free(c.rinv);
+	return rc;
+}
+
+/*
+ * Warnings into res->warn: parameters not identifiable (singular J^T J, or
+ * a correlation within 1e-4 of +-1), parameters running off to infinity
+ * or zero (a log-mapped scale beyond e^+-100, any other beyond 1e12 in
+ * size), and for Huber fewer than half the residuals within delta (the
+ * asymptotic covariance rests on the few inside: on the Epoch data, 39 of
+ * 240, and on a 62-run sweep with 11 inside the errors came out 7-12
+ * times smaller than the bootstrap's spread).
+ */
+static void
+fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
+{
+	size_t np = m->np, j, k, len;
+
+	r->warn[0] = '\0';
+	for (j = 0; j < np; j++) {
+		double v = r->p[j];
+		int off = m->positive[j] ? fabs(log(v)) > 100.0 : fabs(v) > 1e12;
+
+		if ((fixed != NULL && fixed[j]) || !off)
+			continue;
+		len = strlen(r->warn);
+		snprintf(r->warn + len, sizeof r->warn - len, "%s%s = %.3g runs off "
+		    "to %s", len > 0 ? "; " : "", m->params[j], v,
+		    m->positive[j] && v < 1.0 ? "zero" : "infinity");
+	}
+	for (j = 0; j < np && r->loss == SX_LOSS_HUBER; j++)
+		if ((fixed == NULL || !fixed[j]) && isnan(r->se[j]) &&
+		    isfinite(r->cond)) {
+			len = strlen(r->warn);
+			snprintf(r->warn + len, sizeof r->warn - len, "%sno residual "
+			    "within delta, so no standard errors (use --bootstrap)",
+			    len > 0 ? "; " : "");
+			break;
+		}
+	if (r->loss == SX_LOSS_HUBER && r->inside > 0 && 2 * r->inside < r->n) {
+		len = strlen(r->warn);
+		snprintf(r->warn + len, sizeof r->warn - len, "%sonly %zu of %zu "
+		    "residuals within delta: the standard errors are unreliable "
+		    "(use --bootstrap)", len > 0 ? "; " : "", r->inside, r->n);
+	}
+	if (!isfinite(r->cond)) {
+		len = strlen(r->warn);
+		snprintf(r->warn + len, sizeof r->warn - len, "%sJ^T J is singular: "
+		    "some parameters are not identifiable", len > 0 ? "; " : "");
+		return;
+	}
+	for (j = 0; j < np; j++)
+		for (k = j + 1; k < np; k++) {
+			double c = r->cov[j * np + k] / sqrt(r->cov[j * np + j] *
+			    r->cov[k * np + k]);
+
+			if (!(fabs(c) > 1.0 - 1e-4))
+				continue;
+			len = strlen(r->warn);
+			snprintf(r->warn + len, sizeof r->warn - len, "%s%s and %s are "
+			    "not separately identifiable (correlation %.6f)",
+			    len > 0 ? "; " : "", m->params[j], m->params[k], c);
+		}
+}
+
+/*
+ * The scale of an M-estimator's covariance, s2 in s2 (J^T J)^-1: Huber's
+ * (Robust Statistics, 1981, sec. 7.6; what R's MASS::rlm reports)
+ * K^2 [sum psi^2 / (n - p)] / [mean psi']^2 with K = 1 + (p/n) var psi' /
+ * (mean psi')^2, psi(r) = r clipped to [-delta, delta]. For least squares
+ * (delta infinite) it is chisq / (n - p). NaN when no residual lies inside
+ * delta (psi' = 0 everywhere: the formula has nothing to go on).
+ */
+static double
+fit_huber_scale(const double *res, size_t n, size_t nf, double delta)
+{
+	double spsi2 = 0.0, m1, k;
+	size_t i, inside = 0;
+
+	for (i = 0; i < n; i++) {
+		double psi = fmax(-delta, fmin(delta, res[i]));
+
+		spsi2 += psi * psi;
+		inside += fabs(res[i]) <= delta;
+	}
+	if (inside == 0)
+		return NAN;
+	m1 = (double)inside / (double)n;
+	k = 1.0 + (double)nf / (double)n * (1.0 - m1) / m1;
+	return k * k * spsi2 / (double)(n - nf) / (m1 * m1);
+}
+
+/*
+ * Statistics at p for the robust path: chisq, rmse, r2 of the log
+ * residuals, how many lie within delta, and the covariance s2 (J^T J)^-1 at p with Huber's scale
+ * (fit_huber_scale: least squares' when delta is infinite), its
+ * condition number.
+ */
+static void
+fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
+{
+	const sx_model *m = pr->m;
+	size_t n = pr->n, np = m->np, nf = 0, i, j, k, *idx;
+	double *g = xmalloc((n + 1) * sizeof *g), *J = xmalloc((n * np + 1) *
+	    sizeof *J), *ju, *cu, tm = 0.0, tss = 0.0, chisq = 0.0, s2;
+
+	idx = xmalloc((np + 1) * sizeof *idx);
+	for (j = 0; j < np; j++)
+		if (fixed == NULL || !fixed[j])
+			idx[nf++] = j;
+	ju = xmalloc((n * nf + 1) * sizeof *ju);
+	cu = xmalloc((nf * nf + 1) * sizeof *cu);
+	m->eval(m, pr->x, n, r->p, 1, g, J);
+	r->inside = 0;
+	for (i = 0; i < n; i++) {
+		double e = pr->t[i] - g[i];
+
+		g[i] = e;   /* from here on g holds the residuals */
+		chisq += e * e;
+		r->inside += fabs(e) <= pr->delta;
+		tm += pr->t[i];
+		for (k = 0; k < nf; k++)
+			ju[i * nf + k] = -J[i * np + idx[k]] *
+			    (m->positive[idx[k]] ? r->p[idx[k]] : 1.0);
+	}
+	tm /= (double)n;
+	for (i = 0; i < n; i++)
+		tss += (pr->t[i] - tm) * (pr->t[i] - tm);
+	r->chisq = chisq;
+	r->rmse = sqrt(chisq / (double)n);
+	r->r2 = tss > 0.0 ? 1.0 - chisq / tss : NAN;
+	r->se = xmalloc(np * sizeof *r->se);
+	r->cov = xcalloc(np * np, sizeof *r->cov);
+	for (j = 0; j < np; j++)
+		r->se[j] = NAN;
+	r->cond = NAN;
+	s2 = fit_huber_scale(g, n, nf, pr->delta);
+	if (nf > 0 && fit_cov_from_jac(ju, n, nf, s2, cu, &r->cond) != 0) {
+		for (k = 0; k < nf; k++)
+			for (i = 0; i < nf; i++)
+				r->cov[idx[k] * np + idx[i]] = NAN;
+	} else
+		for (k = 0; k < nf; k++) {
+			double gk = m->positive[idx[k]] ? r->p[idx[k]] : 1.0;
+
+			for (i = 0; i < nf; i++) {
+				double gi = m->positive[idx[i]] ? r->p[idx[i]] : 1.0;
+
+				r->cov[idx[k] * np + idx[i]] = gk * gi * cu[k * nf + i];
+			}
+			r->se[idx[k]] = sqrt(r->cov[idx[k] * np + idx[k]]);
+		}
+	free(g);
+	free(J);
+	free(ju);
+	free(cu);
+	free(idx);
+}
+
+/* Whether m has a reference parameter j that is neither fixed nor given
+ * a start (the fit then holds it itself). */
+static int
+fit_ref_open(const sx_model *m, const sx_fit_opts *o, size_t j)
+{
+	return m->reference != NULL && m->reference[j] && (o->fixed == NULL ||
+	    !o->fixed[j]) && (o->init == NULL || isnan(o->init[j]));
+}
+
+/*
+ * A law's open reference parameters (exptrend's t0, not identifiable
+ * beside y0) held at the smallest value of input 0 in the data, then the
+ * fit runs as asked.
+ */
+static int
+fit_run_ref(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *o, sx_fit_result *res, sx_err *err)
+{
+	double *init = xmalloc(m->np * sizeof *init), x0 = INFINITY;
+	unsigned char *fixed = xmalloc(m->np);
+	sx_fit_opts o1 = *o;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		x0 = fmin(x0, x[0][i]);
+	for (i = 0; i < m->np; i++) {
+		int open = fit_ref_open(m, o, i);
+
+		init[i] = open ? x0 : o->init != NULL ? o->init[i] : NAN;
+		fixed[i] = open || (o->fixed != NULL && o->fixed[i]);
+	}
+	o1.init = init;
+	o1.fixed = fixed;
+	rc = fit_run(m, x, y, n, &o1, res, err);
+	free(init);
+	free(fixed);
+	return rc;
+}
+
+/*
+ * Fit m to (x, y). Least squares from one start is the trust-region
+ * solver of fit_run_ls (GSL). The Huber loss, or several starts, go
+ * through the local solvers of huber.c or the law's kernel (one start,
+ * or the multistart driver), then least squares is polished from the best point
+ * by fit_run_ls (least squares) or the statistics are taken at it
+ * (Huber). Returns 0 when the parameters are finite, converged or not;
+ * -1 with err set, res untouched, when it could not fit at all (too few
+ * points, bad data, no finite start, delta <= 0, Huber in linear space).
+ */
+int
+fit_run(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *opts, sx_fit_result *res, sx_err *err)
+{
+	sx_fit_opts o0, o1;
+	const sx_fit_opts *o = opts;
+	sx_fit_result r;
+	fit_prob pr;
+	fit_local_out lo;
+	gsl_error_handler_t *old;
+	double *t = NULL, *p0 = NULL, *best = NULL;
+	size_t j, nf = 0, total = 1, nconv = 0;
+	int rc = -1;
+
+	if (o == NULL) {
+		memset(&o0, 0, sizeof o0);
+		o = &o0;
+	}
+	if (m == NULL || x == NULL || y == NULL || res == NULL)
+		return err_set(err, "fit: missing model or data");
+	for (j = 0; j < m->np && n > 0; j++)
+		if (fit_ref_open(m, o, j))
+			return fit_run_ref(m, x, y, n, o, res, err);
+	if (o->loss == SX_LOSS_LS && (o->starts == NULL ||
+	    o->starts->kind == SX_STARTS_ONE)) {
+		if (fit_run_ls(m, x, y, n, o, res, err) != 0)
+			return -1;
+		fit_warnings(m, o->fixed, res);
+		return 0;
+	}
+	if (o->loss == SX_LOSS_HUBER && !(o->delta > 0.0 && isfinite(o->delta)))
+		return err_set(err, "huber: delta must be a finite number > 0 "
+		    "(got %g)", o->delta);
+	if (o->loss == SX_LOSS_HUBER && o->space != SX_SPACE_LOG)
+		return err_set(err, "huber: the loss is on log-space residuals; "
+		    "use --space log");
+	if (o->starts != NULL && o->starts->kind == SX_STARTS_RANDOM &&
+	    o->starts->count == 0)
+		return err_set(err, "starts: need at least 1 random start");
+	for (j = 0; j < m->np; j++)
+		if (o->fixed == NULL || !o->fixed[j])
+			nf++;
+	if (n < nf + 1)
+		return err_set(err, "too few points: %zu for %zu free parameter%s "
+		    "(need at least %zu)", n, nf, nf == 1 ? "" : "s", nf + 1);
+	t = xmalloc(n * sizeof *t);
+	p0 = xmalloc(m->np * sizeof *p0);
+	best = xmalloc(m->np * sizeof *best);
+	memset(&pr, 0, sizeof pr);
+	memset(&r, 0, sizeof r);
+	old = gsl_set_error_handler_off();
+	if (fit_check_data(m, x, y, n, o->space == SX_SPACE_LOG, t, err) != 0 ||
+	    fit_start(m, x, y, n, o, p0, err) != 0)
+		goto out;
+	pr.m = m;
+	pr.x = x;
+	pr.t = t;
+	pr.n = n;
+	pr.delta = o->loss == SX_LOSS_HUBER ? o->delta : INFINITY;
+	pr.fixed = o->fixed;
+	pr.maxit = o->max_iter > 0 ? o->max_iter : FIT_MAX_ITER;
+	if (o->loss == SX_LOSS_LS && o->space != SX_SPACE_LOG) {
+		/* Linear least squares multistart: the solver works on log y;
+		 * take the best start of plain LM in linear space instead. */
+		err_set(err, "several starts need --space log");
+		goto out;
+	}
+	if (m->kernel != NULL && (pr.kd = m->kernel->prepare(&pr, p0)) != NULL)
+		pr.kern = m->kernel;
+	if (huber_objective(&pr, p0) == INFINITY && (o->starts == NULL ||
+	    o->starts->kind == SX_STARTS_ONE)) {
+		err_set(err, "no finite start: the model is not finite at the "
+		    "starting values");
+		goto out;
+	}
+	if (o->starts == NULL || o->starts->kind == SX_STARTS_ONE) {
+		memcpy(best, p0, m->np * sizeof *best);
+		fit_local(&pr, best, NULL, NULL, &lo);
+		nconv = (size_t)lo.converged;
+	} else if (multistart_run(&pr, p0, o->starts, best, &lo, &total, &nconv,
+	    err) != 0)
+		goto out;
+	for (j = 0; j < m->np; j++)
+		if (!isfinite(best[j])) {
+			err_set(err, "the fit left the region where the model is "
+			    "finite");
+			goto out;
+		}
+	if (o->loss == SX_LOSS_LS) {
+		/* Polish the best start by the trust-region solver. */
+		o1 = *o;
+		o1.starts = NULL;
+		o1.init = best;
+		if (fit_run_ls(m, x, y, n, &o1, &r, err) != 0)
+			goto out;
+	} else {
+		r.np = m->np;
+		r.n = n;
+		r.p = xmalloc(m->np * sizeof *r.p);
+		memcpy(r.p, best, m->np * sizeof *r.p);
+		fit_stats(&pr, o->fixed, &r);
+		r.iterations = lo.iterations;
+		r.converged = lo.converged;
+		snprintf(r.reason, sizeof r.reason, "%s", lo.converged ?
+		    "converged: small step or gradient" : "did not converge");
+		r.objective = lo.obj;
+	}
+	r.loss = o->loss;
+	r.delta = o->loss == SX_LOSS_HUBER ? o->delta : NAN;
+	r.starts_total = total;
+	r.starts_converged = nconv;
+	fit_warnings(m, o->fixed, &r);
+	*res = r;
+	rc = 0;
+out:
+	gsl_set_error_handler(old);
+	if (pr.kern != NULL)
+		pr.kern->release(pr.kd);
+	free(t);
+	free(p0);
+	free(best);
+	return rc;
+}
+
+/* Free what fit_run allocated in res (NULL allowed) and clear it. */
+void
+fit_result_free(sx_fit_result *res)
+{
+	if (res == NULL)
+		return;
+	free(res->p);
+	free(res->se);
+	free(res->cov);
+	free(res->boot);
+	free(res->ci_lo);
+	free(res->ci_hi);
+	free(res->holdout);
+	memset(res, 0, sizeof *res);
+}
+
+/* Deep copy of src into dst (dst's old contents are not freed). */
+void
+fit_result_copy(sx_fit_result *dst, const sx_fit_result *src)
+{
+	size_t np = src->np;
+
+	*dst = *src;
+	dst->p = src->p != NULL ? xmalloc(np * sizeof *dst->p) : NULL;
+	dst->se = src->se != NULL ? xmalloc(np * sizeof *dst->se) : NULL;
+	dst->cov = src->cov != NULL ? xmalloc(np * np * sizeof *dst->cov) : NULL;
+	if (src->p != NULL)
+		memcpy(dst->p, src->p, np * sizeof *dst->p);
+	if (src->se != NULL)
+		memcpy(dst->se, src->se, np * sizeof *dst->se);
+	if (src->cov != NULL)
+		memcpy(dst->cov, src->cov, np * np * sizeof *dst->cov);
+	dst->boot = NULL;
+	dst->ci_lo = dst->ci_hi = NULL;
+	if (src->boot != NULL) {
+		dst->boot = xmalloc(src->nboot * np * sizeof *dst->boot);
+		memcpy(dst->boot, src->boot, src->nboot * np * sizeof *dst->boot);
+	}
+	if (src->ci_lo != NULL) {
+		dst->ci_lo = xmalloc(np * sizeof *dst->ci_lo);
+		dst->ci_hi = xmalloc(np * sizeof *dst->ci_hi);
+		memcpy(dst->ci_lo, src->ci_lo, np * sizeof *dst->ci_lo);
+		memcpy(dst->ci_hi, src->ci_hi, np * sizeof *dst->ci_hi);
+	}
+	dst->holdout = src->holdout != NULL ? xstrdup(src->holdout) : NULL;
+}

@@ -1,0 +1,771 @@
+/* frontier.c: compute-optimal N_opt(C), D_opt(C), and approaches 1 and 2. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
+#include <gsl/gsl_roots.h>
+
+#include "base/xalloc.h"
+#include "scaling/columns.h"
+#include "scaling/frontier.h"
+#include "scaling/quantile.h"
+
+/* Points of the bracketing scan over log N. */
+#define SCAN_POINTS 241
+/* Step of the derivative used to polish the minimum, in log N. */
+#define DERIV_STEP 1e-2
+
+/*
+ * Indices of the N and D inputs of m; -1 when m is not a law of N and D.
+ */
+int
+frontier_nd_inputs(const sx_model *m, int *in_n, int *in_d, sx_err *err)
+{
+	int n = -1, d = -1;
+
+	if (m == NULL)
+		return err_set(err, "frontier: no law");
+	for (size_t i = 0; i < m->nin; i++) {
+		const char *c = column_canonical(m->inputs[i]);
+
+		if (c == NULL)
+			c = m->inputs[i];
+		if (strcmp(c, "N") == 0 && n < 0)
+			n = (int)i;
+		else if (strcmp(c, "D") == 0 && d < 0)
+			d = (int)i;
+	}
+	if (m->nin != 2 || n < 0 || d < 0)
+		return err_set(err, "%s is not a law of N and D (its inputs: %s%s%s); "
+		    "a compute-optimal frontier needs L(N, D)", m->name,
+		    m->nin > 0 ? m->inputs[0] : "none", m->nin > 1 ? ", " : "",
+		    m->nin > 1 ? m->inputs[1] : "");
+	*in_n = n;
+	*in_d = d;
+	return 0;
+}
+
+/* A budget and a k that give a finite positive C/k. */
+static int
+frontier_check_budget(double k, double C, sx_err *err)
+{
+	if (!(C > 0.0) || !isfinite(C))
+		return err_set(err, "compute C = %g: it must be > 0 and finite", C);
+	if (!(k > 0.0) || !isfinite(k))
+		return err_set(err, "k = %g in C = k*N*D: it must be > 0", k);
+	if (!(C / k > 0.0) || !isfinite(C / k))
+		return err_set(err, "C/k = %g/%g is out of range", C, k);
+	return 0;
+}
+
+/*
+ * Chinchilla's closed-form optimum at C; -1 for non-positive scales or C.
+ */
+int
+frontier_closed(const double *p, double k, double C, sx_frontier_pt *pt,
+    sx_err *err)
+{
+	double A = p[1], al = p[2], B = p[3], be = p[4], s = al + be, lg, lck;
+
+	if (frontier_check_budget(k, C, err) != 0)
+		return -1;
+	if (!(A > 0.0) || !(B > 0.0) || !(al > 0.0) || !(be > 0.0) ||
+	    !isfinite(A + B + al + be + p[0]))
+		return err_set(err, "the closed form needs A, B, alpha, beta > 0 "
+		    "(A=%g alpha=%g B=%g beta=%g): otherwise L has no minimum "
+		    "along C = k*N*D", A, al, B, be);
+	/* In logs: log G = (log(alpha*A) - log(beta*B)) / (alpha + beta). */
+	lg = (log(al) + log(A) - log(be) - log(B)) / s;
+	lck = log(C / k);
+	pt->C = C;
+	pt->N_opt = exp(lg + be / s * lck);
+	pt->D_opt = exp(-lg + al / s * lck);
+	pt->L_opt = p[0] + exp(log(A) - al * log(pt->N_opt)) +
+	    exp(log(B) - be * log(pt->D_opt));
+	if (!isfinite(pt->N_opt) || !isfinite(pt->D_opt) || !isfinite(pt->L_opt))
+		return err_set(err, "N_opt or D_opt overflows at C = %g", C);
+	return 0;
+}
+
+/* What the 1-D objective needs: the law and the budget in logs. */
+typedef struct nd_ctx {
+	const sx_model *m;
+	const double *p;
+	int in_n, in_d;
+	double lck;        /* log(C/k) */
+} nd_ctx;
+
+/* L at N = exp(u), D = exp(lck - u) for n values of u; f[i] = +inf where
+ * it is not finite. */
+static void
+nd_eval(const nd_ctx *c, const double *u, size_t n, double *f)
+{
+	double *nv = xmalloc(2 * n * sizeof *nv), *dv = nv + n;
+	const double *x[2];
+
+	for (size_t i = 0; i < n; i++) {
+		nv[i] = exp(u[i]);
+		dv[i] = exp(c->lck - u[i]);
+	}
+	x[c->in_n] = nv;
+	x[c->in_d] = dv;
+	(void)c->m->eval(c->m, x, n, c->p, 0, f, NULL);
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(f[i]))
+			f[i] = INFINITY;
+	free(nv);
+}
+
+static double
+nd_f(double u, void *arg)
+{
+	double f;
+
+	nd_eval(arg, &u, 1, &f);
+	return f;
+}
+
+/*
+ * dL/du by central differences with one Richardson step: O(h^4) error,
+ * rounding error ~ eps*L/h. The minimum found by comparing values of L is
+ * only good to ~sqrt(eps*L/L'') in u (1e-7 for Chinchilla at 1e26 FLOP);
+ * the root of the derivative is good to ~eps*L/(h*L'').
+ */
+static double
+nd_df(double u, void *arg)
+{
+	const double h = DERIV_STEP;
+	double uu[4] = { u - h, u + h, u - h / 2, u + h / 2 }, f[4];
+	double d1, d2;
+
+	nd_eval(arg, uu, 4, f);
+	d1 = (f[1] - f[0]) / (2 * h);
+	d2 = (f[3] - f[2]) / h;
+	return (4 * d2 - d1) / 3;
+}
+
+/* Polish u to the root of dL/du near it; keeps u when no sign change is
+ * found within a few steps of it. */
+static double
+nd_polish(nd_ctx *c, double u)
+{
+	gsl_root_fsolver *s;
+	gsl_function fn = { nd_df, c };
+	double d = 1e-4, lo = 0, hi = 0, glo = 0, ghi = 0;
+	int k, found = 0;
+
+	for (k = 0; k < 10 && !found; k++, d *= 4) {
+		lo = u - d;
+		hi = u + d;
+		glo = nd_df(lo, c);
+		ghi = nd_df(hi, c);
+		found = isfinite(glo) && isfinite(ghi) && glo < 0 && ghi > 0;
+	}
+	if (!found)
+		return u;
+	s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (gsl_root_fsolver_set(s, &fn, lo, hi) == GSL_SUCCESS) {
+		for (k = 0; k < 200; k++) {
+			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+				break;
+			u = gsl_root_fsolver_root(s);
+			if (gsl_root_test_interval(gsl_root_fsolver_x_lower(s),
+			    gsl_root_fsolver_x_upper(s), 1e-13, 0) == GSL_SUCCESS)
+				break;
+		}
+	}
+	gsl_root_fsolver_free(s);
+	return u;
+}
+
+/*
+ * Numeric optimum at C (scan, gsl_min Brent, derivative polish); -1
+ * when L has no interior minimum along C = k*N*D or is not finite.
+ */
+int
+frontier_numeric(const sx_model *m, const double *p, double k, double C,
+    sx_frontier_pt *pt, sx_err *err)
+{
+	nd_ctx c;
+	double u[SCAN_POINTS], f[SCAN_POINTS], uc, w, um, fm;
+	size_t i, best = 0;
+	gsl_min_fminimizer *s;
+	gsl_function fn;
+	gsl_error_handler_t *old;
+	int it;
+
+	if (frontier_nd_inputs(m, &c.in_n, &c.in_d, err) != 0 ||
+	    frontier_check_budget(k, C, err) != 0)
+		return -1;
+	c.m = m;
+	c.p = p;
+	c.lck = log(C / k);
+	/* Centred on N = D = sqrt(C/k), reaching 1e-11 of it on either side
+	 * (and at least 25 e-folds past N = 1 and D = 1). */
+	uc = 0.5 * c.lck;
+	w = 0.5 * fabs(c.lck) + 25.0;
+	for (i = 0; i < SCAN_POINTS; i++)
+		u[i] = uc - w + 2 * w * (double)i / (SCAN_POINTS - 1);
+	nd_eval(&c, u, SCAN_POINTS, f);
+	for (i = 1; i < SCAN_POINTS; i++)
+		if (f[i] < f[best])
+			best = i;
+	if (f[best] == INFINITY)
+		return err_set(err, "%s is not finite anywhere along C = %g "
+		    "(N from %.3g to %.3g)", m->name, C, exp(u[0]),
+		    exp(u[SCAN_POINTS - 1]));
+	if (best == 0 || best == SCAN_POINTS - 1 || !(f[best - 1] > f[best]) ||
+	    !(f[best + 1] > f[best]))
+		return err_set(err, "%s has no minimum in N along C = %g: it %s "
+		    "(a law must fall with both N and D for a compute-optimal "
+		    "allocation)", m->name, C, best == 0 ?
+		    "keeps falling as N shrinks" : best == SCAN_POINTS - 1 ?
+		    "keeps falling as N grows" : "is flat there");
+
+	old = gsl_set_error_handler_off();
+	fn.function = nd_f;
+	fn.params = &c;
+	s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	um = u[best];
+	if (gsl_min_fminimizer_set_with_values(s, &fn, u[best], f[best],
+	    u[best - 1], f[best - 1], u[best + 1], f[best + 1]) == GSL_SUCCESS) {
+		for (it = 0; it < 200; it++) {
+			if (gsl_min_fminimizer_iterate(s) != GSL_SUCCESS)
+				break;
+			um = gsl_min_fminimizer_x_minimum(s);
+			if (gsl_min_test_interval(gsl_min_fminimizer_x_lower(s),
+			    gsl_min_fminimizer_x_upper(s), 1e-9, 0) == GSL_SUCCESS)
+				break;
+		}
+	}
+	gsl_min_fminimizer_free(s);
+	um = nd_polish(&c, um);
+	gsl_set_error_handler(old);
+
+	fm = nd_f(um, &c);
+	if (!isfinite(fm))
+		return err_set(err, "%s: the minimum along C = %g is not finite",
+		    m->name, C);
+	pt->C = C;
+	pt->N_opt = exp(um);
+	pt->D_opt = exp(c.lck - um);
+	pt->L_opt = fm;
+	return 0;
+}
+
+/*
+ * The closed form for a law with the roles of E + A/N^alpha + B/D^beta,
+ * numeric otherwise.
+ */
+int
+frontier_point(const sx_model *m, const double *p, double k, double C,
+    sx_frontier_pt *pt, int *closed, sx_err *err)
+{
+	const sx_roles *r = m != NULL ? m->roles : NULL;
+
+	if (closed != NULL)
+		*closed = r != NULL;
+	if (r != NULL) {
+		const double q[5] = { p[r->E], p[r->A], p[r->alpha], p[r->B],
+		    p[r->beta] };
+
+		return frontier_closed(q, k, C, pt, err);
+	}
+	return frontier_numeric(m, p, k, C, pt, err);
+}
+
+/*
+ * Least squares of log y on log x; -1 for fewer than 2 points,
+ * non-positive values or a single x.
+ */
+int
+frontier_loglog_fit(const double *x, const double *y, size_t n,
+    double *slope, double *coef, double *se, sx_err *err)
+{
+	double mx = 0, my = 0, sxx = 0, sxy = 0, sse = 0, b, c0;
+
+	if (n < 2)
+		return err_set(err, "a power-law fit needs at least 2 points, "
+		    "not %zu", n);
+	for (size_t i = 0; i < n; i++) {
+		if (!(x[i] > 0.0) || !(y[i] > 0.0) || !isfinite(x[i]) ||
+		    !isfinite(y[i]))
+			return err_set(err, "a power-law fit needs positive values "
+			    "(point %zu: %g, %g)", i + 1, x[i], y[i]);
+		mx += log(x[i]);
+		my += log(y[i]);
+	}
+	mx /= (double)n;
+	my /= (double)n;
+	for (size_t i = 0; i < n; i++) {
+		double dx = log(x[i]) - mx;
+
+		sxx += dx * dx;
+		sxy += dx * (log(y[i]) - my);
+	}
+	if (!(sxx > 0.0))
+		return err_set(err, "a power-law fit needs at least 2 distinct "
+		    "budgets");
+	b = sxy / sxx;
+	c0 = my - b * mx;
+	for (size_t i = 0; i < n; i++) {
+		double r = log(y[i]) - c0 - b * log(x[i]);
+
+		sse += r * r;
+	}
+	*slope = b;
+	*coef = exp(c0);
+	if (se != NULL)
+		*se = n > 2 ? sqrt(sse / (double)(n - 2) / sxx) : NAN;
+	return 0;
+}
+
+/*
+ * The frontier over a log-spaced range with exponents a, b; -1 on a bad
+ * range or when a point fails.
+ */
+int
+frontier_run(const sx_model *m, const double *p, double k, double c_lo,
+    double c_hi, size_t npoints, sx_frontier *f, sx_err *err)
+{
+	double *cv, *nv, *dv, coef;
+	sx_frontier r;
+	size_t i;
+
+	if (!(c_lo > 0.0) || !isfinite(c_lo) || !isfinite(c_hi))
+		return err_set(err, "compute range %g..%g: C must be > 0 and "
+		    "finite", c_lo, c_hi);
+	if (c_hi < c_lo)
+		return err_set(err, "compute range %g..%g runs backwards", c_lo,
+		    c_hi);
+	if (npoints == 0 || npoints > 100000)
+		return err_set(err, "points: %zu (1 to 100000)", npoints);
+	if (npoints == 1 && c_hi != c_lo)
+		return err_set(err, "one point needs a single budget (LO = HI)");
+	memset(&r, 0, sizeof r);
+	r.k = k;
+	r.n = npoints;
+	r.pt = xcalloc(npoints, sizeof *r.pt);
+	for (i = 0; i < npoints; i++) {
+		double t = npoints > 1 ? (double)i / (double)(npoints - 1) : 0.0;
+		double c = pow(10.0, log10(c_lo) + t * (log10(c_hi) -
+		    log10(c_lo)));
+
+		if (i == 0)
+			c = c_lo;
+		else if (i == npoints - 1)
+			c = c_hi;
+		if (frontier_point(m, p, k, c, &r.pt[i], &r.closed, err) != 0) {
+			free(r.pt);
+			return -1;
+		}
+	}
+	r.a = r.b = NAN;
+	if (npoints > 1 && c_hi > c_lo) {
+		cv = xmalloc(3 * npoints * sizeof *cv);
+		nv = cv + npoints;
+		dv = nv + npoints;
+		for (i = 0; i < npoints; i++) {
+			cv[i] = r.pt[i].C;
+			nv[i] = r.pt[i].N_opt;
+			dv[i] = r.pt[i].D_opt;
+		}
+		if (frontier_loglog_fit(cv, nv, npoints, &r.a, &coef, NULL,
+		    err) != 0 || frontier_loglog_fit(cv, dv, npoints, &r.b,
+		    &coef, NULL, err) != 0) {
+			free(cv);
+			free(r.pt);
+			return -1;
+		}
+		free(cv);
+	}
+	*f = r;
+	return 0;
+}
+
+/*
+ * Release a frontier filled by frontier_run (NULL is allowed).
+ */
+void
+frontier_free(sx_frontier *f)
+{
+	if (f == NULL)
+		return;
+	free(f->pt);
+	f->pt = NULL;
+	f->n = 0;
+}
+
+/* A run usable by the approaches: every value positive and finite. */
+static int
+run_ok(double N, double C, double L)
+{
+	return N > 0.0 && C > 0.0 && isfinite(N) && isfinite(C) && isfinite(L);
+}
+
+/* Fit the power law through r's points and fill a, coef, a_se. */
+static int
+approach_fit(sx_approach *r, const char *what, sx_err *err)
+{
+	sx_err e;
+
+	err_clear(&e);
+	if (frontier_loglog_fit(r->C, r->N_opt, r->n, &r->a, &r->coef, &r->a_se,
+	    &e) != 0) {
+		approach_free(r);
+		return err_set(err, "%s: %s", what, e.msg);
+	}
+	return 0;
+}
+
+/*
+ * Approach 1, the lower envelope of learning curves; -1 with fewer
+ * than 3 envelope points.
+ */
+int
+frontier_approach1(const double *N, const double *C, const double *L,
+    size_t n, size_t nbins, double c_lo, double c_hi, sx_approach *r,
+    sx_err *err)
+{
+	size_t *pick, i, b, used = 0;
+	double lo = INFINITY, hi = -INFINITY, width;
+
+	memset(r, 0, sizeof *r);
+	if (nbins < 3 || nbins > 100000)
+		return err_set(err, "approach 1: %zu compute bins (3 to 100000)",
+		    nbins);
+	if ((c_lo != 0.0 || c_hi != 0.0) && (!(c_lo > 0.0) || !(c_hi > c_lo) ||
+	    !isfinite(c_hi)))
+		return err_set(err, "approach 1: compute range %g..%g must be > 0 "
+		    "and increasing", c_lo, c_hi);
+	for (i = 0; i < n; i++)
+		if (run_ok(N[i], C[i], L[i])) {
+			lo = fmin(lo, C[i]);
+			hi = fmax(hi, C[i]);
+		}
+	if (c_lo > 0.0) {
+		lo = c_lo;
+		hi = c_hi;
+	}
+	if (!(hi > lo))
+		return err_set(err, "approach 1 needs runs at more than one "
+		    "compute value (C > 0)");
+	/* Bin i covers [lo*w^i, lo*w^(i+1)), the last one closed. */
+	width = (log(hi) - log(lo)) / (double)nbins;
+	pick = xmalloc(nbins * sizeof *pick);
+	for (b = 0; b < nbins; b++)
+		pick[b] = n;
+	for (i = 0; i < n; i++) {
+		double t;
+
+		if (!run_ok(N[i], C[i], L[i]) || C[i] < lo || C[i] > hi)
+			continue;
+		t = (log(C[i]) - log(lo)) / width;
+		b = t >= (double)nbins ? nbins - 1 : (size_t)t;
+		if (pick[b] == n || L[i] < L[pick[b]])
+			pick[b] = i;
+	}
+	r->ngroups = nbins;
+	r->C = xmalloc(3 * nbins * sizeof *r->C);
+	r->N_opt = r->C + nbins;
+	r->L_opt = r->N_opt + nbins;
+	for (b = 0; b < nbins; b++) {
+		if (pick[b] == n) {
+			r->nskipped++;
+			continue;
+		}
+		r->C[used] = C[pick[b]];
+		r->N_opt[used] = N[pick[b]];
+		r->L_opt[used] = L[pick[b]];
+		used++;
+	}
+	free(pick);
+	r->n = used;
+	if (used < 3) {
+		approach_free(r);
+		return err_set(err, "approach 1: only %zu of %zu compute bins hold "
+		    "runs (need 3)", used, nbins);
+	}
+	return approach_fit(r, "approach 1", err);
+}
+
+/* Sort helper: indices by log C. */
+static const double *sort_key;
+
+static int
+cmp_by_key(const void *a, const void *b)
+{
+	double x = sort_key[*(const size_t *)a], y = sort_key[*(const size_t *)b];
+
+	return (x > y) - (x < y);
+}
+
+/* The least-squares parabola of one budget's window of runs. */
+typedef struct isoflop_fit {
+	double u;       /* log N of the vertex */
+	double lmin;    /* L there */
+	double rms;     /* residual scatter of the runs about it */
+} isoflop_fit;
+
+/*
+ * The least-squares parabola L = c0 + c1*v + c2*v^2 through m runs
+ * (v = log N - its mean, for conditioning). Returns -1 when the sizes are
+ * too few or the parabola does not open upwards; else fills *f.
+ */
+static int
+isoflop_vertex(const double *lnv, const double *lv, size_t m, isoflop_fit *f)
+{
+	double mean = 0, s[5] = { 0 }, t[3] = { 0 }, a[3][4], c[3], v, ss = 0;
+	size_t i, j, l, r, distinct = 1;
+
+	for (i = 0; i < m; i++)
+		mean += lnv[i];
+	mean /= (double)m;
+	for (i = 0; i < m; i++) {
+		double pw = 1;
+
+		v = lnv[i] - mean;
+		for (j = 0; j < 5; j++, pw *= v)
+			s[j] += pw;
+		t[0] += lv[i];
+		t[1] += v * lv[i];
+		t[2] += v * v * lv[i];
+	}
+	for (i = 1; i < m; i++) {
+		for (j = 0; j < i && fabs(lnv[i] - lnv[j]) > 1e-9; j++)
+			;
+		distinct += j == i;
+	}
+	if (distinct < 3)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		for (j = 0; j < 3; j++)
+			a[i][j] = s[i + j];
+		a[i][3] = t[i];
+	}
+	/* Gaussian elimination with partial pivoting on the 3x3 normal
+	 * equations. */
+	for (j = 0; j < 3; j++) {
+		r = j;
+		for (i = j + 1; i < 3; i++)
+			if (fabs(a[i][j]) > fabs(a[r][j]))
+				r = i;
+		if (!(fabs(a[r][j]) > 0.0))
+			return -1;
+		for (l = 0; l < 4; l++) {
+			double tmp = a[j][l];
+
+			a[j][l] = a[r][l];
+			a[r][l] = tmp;
+		}
+		for (i = j + 1; i < 3; i++) {
+			double q = a[i][j] / a[j][j];
+
+			for (l = j; l < 4; l++)
+				a[i][l] -= q * a[j][l];
+		}
+	}
+	for (i = 3; i-- > 0;) {
+		c[i] = a[i][3];
+		for (l = i + 1; l < 3; l++)
+			c[i] -= a[i][l] * c[l];
+		c[i] /= a[i][i];
+	}
+	if (!(c[2] > 0.0) || !isfinite(c[0] + c[1] + c[2]))
+		return -1;
+	for (i = 0; i < m; i++) {
+		double d;
+
+		v = lnv[i] - mean;
+		d = lv[i] - (c[0] + c[1] * v + c[2] * v * v);
+		ss += d * d;
+	}
+	v = -c[1] / (2 * c[2]);
+	f->u = mean + v;
+	f->lmin = c[0] + c[1] * v + c[2] * v * v;
+	f->rms = sqrt(ss / (double)m);
+	return 0;
+}
+
+static void
+approach_warn(sx_approach *r, char *msg)
+{
+	r->warn = xreallocarray(r->warn, r->nwarn + 1, sizeof *r->warn);
+	r->warn[r->nwarn++] = msg;
+}
+
+/*
+ * One budget: its g runs (log N in ln, L in lv) sorted by size, the window
+ * of `window` runs around the lowest loss (0: all), its parabola. Returns
+ * 0 with the point stored in r, or -1 (skipped; a warning when the vertex
+ * lay outside the sizes fitted).
+ */
+static int
+isoflop_budget(double *ln, double *lv, size_t g, size_t window, double c,
+    sx_approach *r)
+{
+	size_t *ord = xmalloc(g * sizeof *ord), lo = 0, w = g, best = 0, i;
+	double *wn = xmalloc(2 * g * sizeof *wn), *wl = wn + g, low, high;
+	isoflop_fit f;
+	int rc = -1;
+
+	for (i = 0; i < g; i++)
+		ord[i] = i;
+	sort_key = ln;
+	qsort(ord, g, sizeof *ord, cmp_by_key);
+	for (i = 1; i < g; i++)
+		if (lv[ord[i]] < lv[ord[best]])
+			best = i;
+	if (window > 0 && window < g) {
+		w = window;
+		lo = best > w / 2 ? best - w / 2 : 0;
+		if (lo + w > g)
+			lo = g - w;
+	}
+	for (i = 0; i < w; i++) {
+		wn[i] = ln[ord[lo + i]];
+		wl[i] = lv[ord[lo + i]];
+	}
+	low = high = lv[ord[best]];
+	for (i = 0; i < w; i++)
+		high = fmax(high, wl[i]);
+	if (isoflop_vertex(wn, wl, w, &f) != 0)
+		goto out;
+	if (f.u < wn[0] || f.u > wn[w - 1]) {
+		approach_warn(r, xasprintf("C = %.4g: the parabola's minimum, N = "
+		    "%.4g, lies outside the sizes fitted (%.4g to %.4g); budget not "
+		    "used", c, exp(f.u), exp(wn[0]), exp(wn[w - 1])));
+		goto out;
+	}
+	/* Through evenly spaced sizes a parabola dips below its lowest run by
+	 * at most 1/8 of the losses' spread; allow that and the scatter. */
+	if (f.lmin < low - ((high - low) / 8 + f.rms))
+		approach_warn(r, xasprintf("C = %.4g: L_opt = %.5g lies below every "
+		    "loss run at this budget (lowest %.5g) by more than the "
+		    "parabola's shape and scatter allow: extrapolated", c, f.lmin,
+		    low));
+	r->C[r->n] = c;
+	r->N_opt[r->n] = exp(f.u);
+	r->L_opt[r->n] = f.lmin;
+	r->n++;
+	rc = 0;
+out:
+	free(ord);
+	free(wn);
+	return rc;
+}
+
+/*
+ * Approach 2, IsoFLOP parabolas; -1 with fewer than 2 usable budgets.
+ */
+int
+frontier_approach2(const double *N, const double *C, const double *L,
+    size_t n, double gap_decades, size_t window, sx_approach *r, sx_err *err)
+{
+	double *lc, *ln, *lv;
+	size_t *idx, m = 0, i, start;
+
+	memset(r, 0, sizeof *r);
+	if (!(gap_decades > 0.0) || !isfinite(gap_decades))
+		return err_set(err, "approach 2: the budget gap must be > 0 "
+		    "decades, not %g", gap_decades);
+	if (window > 0 && window < 3)
+		return err_set(err, "approach 2: a window of %zu sizes cannot fix "
+		    "a parabola (need 3 or more)", window);
+	idx = xmalloc((n + 1) * sizeof *idx);
+	lc = xmalloc((3 * n + 1) * sizeof *lc);
+	ln = lc + n;
+	lv = ln + n;
+	for (i = 0; i < n; i++) {
+		lc[i] = run_ok(N[i], C[i], L[i]) ? log10(C[i]) : NAN;
+		if (!isnan(lc[i]))
+			idx[m++] = i;
+	}
+	sort_key = lc;
+	qsort(idx, m, sizeof *idx, cmp_by_key);
+	r->C = xmalloc((3 * m + 1) * sizeof *r->C);
+	r->N_opt = r->C + m;
+	r->L_opt = r->N_opt + m;
+	for (start = 0; start < m;) {
+		size_t end = start + 1, g;
+		double mc = lc[idx[start]];
+
+		while (end < m && lc[idx[end]] - lc[idx[end - 1]] <= gap_decades)
+			mc += lc[idx[end++]];
+		g = end - start;
+		for (i = 0; i < g; i++) {
+			ln[i] = log(N[idx[start + i]]);
+			lv[i] = L[idx[start + i]];
+		}
+		r->ngroups++;
+		if (g < 3 || isoflop_budget(ln, lv, g, window, pow(10.0,
+		    mc / (double)g), r) != 0)
+			r->nskipped++;
+		start = end;
+	}
+	free(idx);
+	free(lc);
+	if (r->n < 2) {
+		size_t ng = r->ngroups, nu = r->n;
+
+		approach_free(r);
+		return err_set(err, "approach 2: %zu of %zu budgets have an "
+		    "IsoFLOP minimum inside their sizes (need 2; each budget needs "
+		    "3 or more sizes around its minimum)", nu, ng);
+	}
+	return approach_fit(r, "approach 2", err);
+}
+
+/*
+ * Release an approach result (NULL is allowed).
+ */
+void
+approach_free(sx_approach *r)
+{
+	if (r == NULL)
+		return;
+	free(r->C);
+	r->C = r->N_opt = r->L_opt = NULL;
+	r->n = 0;
+	for (size_t i = 0; i < r->nwarn; i++)
+		free(r->warn[i]);
+	free(r->warn);
+	r->warn = NULL;
+	r->nwarn = 0;
+}
+
+int
+frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
+    double k, double c_lo, double c_hi, size_t npoints, double level,
+    double ci[4], sx_err *err)
+{
+	double *a = xmalloc(2 * (nboot + 1) * sizeof *a), *b = a + nboot + 1;
+	size_t n = 0;
+
+	for (size_t r = 0; r < nboot; r++) {
+		sx_frontier f;
+
+		if (frontier_run(m, boot + r * m->np, k, c_lo, c_hi, npoints, &f,
+		    NULL) != 0)
+			continue;
+		if (isfinite(f.a) && isfinite(f.b)) {
+			a[n] = f.a;
+			b[n] = f.b;
+			n++;
+		}
+		frontier_free(&f);
+	}
+	if (n < 2) {
+		free(a);
+		return err_set(err, "frontier: too few bootstrap replicates with a "
+		    "frontier (%zu of %zu)", n, nboot);
+	}
+	quantile_interval(a, n, level, &ci[0], &ci[1]);
+	quantile_interval(b, n, level, &ci[2], &ci[3]);
+	free(a);
+	return 0;
+}
