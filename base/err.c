@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/fmt.h"
 
 void
 err_clear(sx_err *e)
@@ -22,7 +23,7 @@ err_set(sx_err *e, const char *fmt, ...)
 	if (e == NULL)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	fmt_vset(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -34,11 +35,11 @@ err_at(sx_err *e, const char *where, int line, int col, const char *fmt, ...)
 
 	if (e == NULL)
 		return -1;
-	snprintf(e->where, sizeof e->where, "%s", where != NULL ? where : "");
+	fmt_set(e->where, sizeof e->where, "%s", where != NULL ? where : "");
 	e->line = line;
 	e->col = col;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	fmt_vset(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -47,11 +48,11 @@ void
 err_format(const sx_err *e, char *buf, size_t len)
 {
 	if (e->where[0] != '\0' && e->line > 0 && e->col > 0)
-		snprintf(buf, len, "%s:%d:%d: %s", e->where, e->line, e->col, e->msg);
+		fmt_set(buf, len, "%s:%d:%d: %s", e->where, e->line, e->col, e->msg);
 	else if (e->where[0] != '\0' && e->line > 0)
-		snprintf(buf, len, "%s:%d: %s", e->where, e->line, e->msg);
+		fmt_set(buf, len, "%s:%d: %s", e->where, e->line, e->msg);
 	else if (e->where[0] != '\0')
-		snprintf(buf, len, "%s: %s", e->where, e->msg);
+		fmt_set(buf, len, "%s: %s", e->where, e->msg);
 	else
-		snprintf(buf, len, "%s", e->msg);
+		fmt_set(buf, len, "%s", e->msg);
 }

@@ -5,14 +5,15 @@
 #include <stddef.h>
 
 /*
- * The cores (scaling/, rl/) never print and never exits: a function that can fail returns -1
- * (or NULL) and describes the failure here. `line` and `col` are 1-based
+ * The cores (scaling/, rl/) never print and never exit: a function that
+ * can fail returns -1 (or NULL) and describes the failure here (a message
+ * too long for msg ends with "…", see fmt.h). `line` and `col` are 1-based
  * positions in the input that caused it, 0 when there is none; `where` names
  * that input (a file path, "<command>", ...), empty when there is none.
  */
 typedef struct sx_err {
 	char msg[512];
-	char where[256];
+	char where[1024];
 	int line;
 	int col;
 } sx_err;

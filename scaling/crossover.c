@@ -8,6 +8,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/crossover.h"
 #include "scaling/units.h"
@@ -140,13 +141,9 @@ crossover_params_missing(const sx_xover_params *kp, char *buf, size_t len)
 	if (len > 0)
 		buf[0] = '\0';
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (isnan(v[i])) {
-			size_t l = strlen(buf);
-
-			snprintf(buf + l, len - l, "%s%s", n > 0 ? ", " : "",
+		if (isnan(v[i]))
+			fmt_append(buf, len, "%s%s", n++ > 0 ? ", " : "",
 			    crossover_param_names[i]);
-			n++;
-		}
 	return n;
 }
 

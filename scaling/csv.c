@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/err.h"
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/csv.h"
 #include "scaling/dataset.h"
@@ -144,7 +145,7 @@ csv_error(struct csv_parser *p, size_t off, const char *fmt, ...)
 	int line, col;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	fmt_vset(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	csv_position(p, off, &line, &col);
 	return err_at(p->err, p->label, line, col, "%s", msg);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/expr_impl.h"
 
@@ -41,7 +42,7 @@ parse_error(struct expr_parser *p, size_t at, const char *fmt, ...)
 	char msg[sizeof p->err->msg];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	fmt_vset(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	return err_at(p->err, EXPR_WHERE, 1, (int)(at < 1000000000 ? at + 1 :
 	    1000000000), "%s", msg);

@@ -12,6 +12,7 @@
 #include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_vector.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/fit.h"
 #include "scaling/fit_impl.h"
@@ -696,6 +697,13 @@ out:
 	return rc;
 }
 
+/* "; " between warnings, none before the first. */
+static const char *
+warn_sep(const sx_fit_result *r)
+{
+	return r->warn[0] != '\0' ? "; " : "";
+}
+
 /*
  * Warnings into res->warn: parameters not identifiable (singular J^T J, or
  * a correlation within 1e-4 of +-1), parameters running off to infinity
@@ -708,7 +716,7 @@ out:
 static void
 fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
 {
-	size_t np = m->np, j, k, len;
+	size_t np = m->np, j, k;
 
 	r->warn[0] = '\0';
 	for (j = 0; j < np; j++) {
@@ -717,30 +725,26 @@ fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
 
 		if ((fixed != NULL && fixed[j]) || !off)
 			continue;
-		len = strlen(r->warn);
-		snprintf(r->warn + len, sizeof r->warn - len, "%s%s = %.3g runs off "
-		    "to %s", len > 0 ? "; " : "", m->params[j], v,
+		fmt_append(r->warn, sizeof r->warn, "%s%s = %.3g runs off "
+		    "to %s", warn_sep(r), m->params[j], v,
 		    m->positive[j] && v < 1.0 ? "zero" : "infinity");
 	}
 	for (j = 0; j < np && r->loss == SX_LOSS_HUBER; j++)
 		if ((fixed == NULL || !fixed[j]) && isnan(r->se[j]) &&
 		    isfinite(r->cond)) {
-			len = strlen(r->warn);
-			snprintf(r->warn + len, sizeof r->warn - len, "%sno residual "
+			fmt_append(r->warn, sizeof r->warn, "%sno residual "
 			    "within delta, so no standard errors (use --bootstrap)",
-			    len > 0 ? "; " : "");
+			    warn_sep(r));
 			break;
 		}
 	if (r->loss == SX_LOSS_HUBER && r->inside > 0 && 2 * r->inside < r->n) {
-		len = strlen(r->warn);
-		snprintf(r->warn + len, sizeof r->warn - len, "%sonly %zu of %zu "
+		fmt_append(r->warn, sizeof r->warn, "%sonly %zu of %zu "
 		    "residuals within delta: the standard errors are unreliable "
-		    "(use --bootstrap)", len > 0 ? "; " : "", r->inside, r->n);
+		    "(use --bootstrap)", warn_sep(r), r->inside, r->n);
 	}
 	if (!isfinite(r->cond)) {
-		len = strlen(r->warn);
-		snprintf(r->warn + len, sizeof r->warn - len, "%sJ^T J is singular: "
-		    "some parameters are not identifiable", len > 0 ? "; " : "");
+		fmt_append(r->warn, sizeof r->warn, "%sJ^T J is singular: "
+		    "some parameters are not identifiable", warn_sep(r));
 		return;
 	}
 	for (j = 0; j < np; j++)
@@ -750,10 +754,9 @@ fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
 
 			if (!(fabs(c) > 1.0 - 1e-4))
 				continue;
-			len = strlen(r->warn);
-			snprintf(r->warn + len, sizeof r->warn - len, "%s%s and %s are "
+			fmt_append(r->warn, sizeof r->warn, "%s%s and %s are "
 			    "not separately identifiable (correlation %.6f)",
-			    len > 0 ? "; " : "", m->params[j], m->params[k], c);
+			    warn_sep(r), m->params[j], m->params[k], c);
 		}
 }
 

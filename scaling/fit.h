@@ -72,7 +72,8 @@ typedef struct sx_fit_result {
 	                       singular */
 	size_t starts_total;     /* starts run (1 for a single start) */
 	size_t starts_converged; /* of them, how many converged */
-	char warn[320];     /* warnings (unidentifiable, running off), or "" */
+	char warn[640];     /* warnings (unidentifiable, running off), or "";
+	                       a cut one ends with "…" */
 	/* Bootstrap (fit_bootstrap): nboot x np replicate parameters, and the
 	 * percentile interval [ci_lo, ci_hi] at ci_level per parameter. */
 	size_t nboot;

@@ -1,13 +1,50 @@
-/* test_err.c: base/: error records and their formatting, xasprintf, SHA-256. */
+/* test_err.c: base/: error records and their formatting, marked cuts,
+ * xasprintf, SHA-256. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
+#include "base/fmt.h"
 #include "base/sha256.h"
 #include "base/xalloc.h"
 #include "tests/unit/unit.h"
+
+/* Text that fits is written whole; text that does not ends with the
+ * ellipsis, cut at a character boundary, never in the middle of one. */
+START_TEST(test_fmt_cut_marked)
+{
+	char b[8], w[16];
+	sx_err e;
+
+	ck_assert_int_eq(fmt_set(b, sizeof b, "%s", "1234567"), 0);
+	ck_assert_str_eq(b, "1234567");
+	ck_assert_int_eq(fmt_set(b, sizeof b, "%s", "12345678"), 1);
+	ck_assert_str_eq(b, "1234\xe2\x80\xa6");
+	/* "é" is 2 bytes: the cut backs over a character, not into it. */
+	ck_assert_int_eq(fmt_set(b, sizeof b, "%s", "123\xc3\xa9xyz"), 1);
+	ck_assert_str_eq(b, "123\xe2\x80\xa6");
+	ck_assert_int_eq(fmt_set(b, 3, "%s", "abc"), 1);
+	ck_assert_str_eq(b, "ab");   /* no room for the mark */
+
+	w[0] = '\0';
+	ck_assert_int_eq(fmt_append(w, sizeof w, "%s", "warn one"), 0);
+	ck_assert_int_eq(fmt_append(w, sizeof w, "; %s", "two"), 0);
+	ck_assert_str_eq(w, "warn one; two");
+	ck_assert_int_eq(fmt_append(w, sizeof w, "; %s", "three"), 1);
+	ck_assert_uint_eq(strlen(w), sizeof w - 1);
+	ck_assert_str_eq(w + strlen(w) - 3, "\xe2\x80\xa6");
+	ck_assert_int_eq(fmt_append(w, sizeof w, "%s", "more"), 1);
+	ck_assert_str_eq(w + strlen(w) - 3, "\xe2\x80\xa6");
+
+	/* An error message too long for the record says it was cut. */
+	err_clear(&e);
+	err_set(&e, "%0600d", 7);
+	ck_assert_uint_eq(strlen(e.msg), sizeof e.msg - 1);
+	ck_assert_str_eq(e.msg + strlen(e.msg) - 3, "\xe2\x80\xa6");
+}
+END_TEST
 
 START_TEST(test_format_positions)
 {
@@ -68,6 +105,7 @@ unit_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_format_positions);
+	tcase_add_test(tc, test_fmt_cut_marked);
 	tcase_add_test(tc, test_xasprintf);
 	tcase_add_test(tc, test_sha256_vectors);
 	suite_add_tcase(s, tc);
