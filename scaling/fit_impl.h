@@ -76,9 +76,15 @@ int multistart_run(const fit_prob *pr, const double *p0, const sx_starts *st,
     double *best, fit_local_out *bout, size_t *total, size_t *nconv,
     sx_err *err);
 
-/* Covariance of u and cond of J^T J (fit.c), J the n x nf residual
+/* Covariance of u and cond of J^T J (fit_stats.c), J the n x nf residual
  * Jacobian; returns -1 when singular. */
 int fit_cov_from_jac(const double *J, size_t n, size_t nf, double s2,
     double *cu, double *cond);
+/* Statistics and covariance of the robust path at pr's optimum r->p, and
+ * the warnings of any fit (fit_stats.c). */
+void fit_stats(const fit_prob *pr, const unsigned char *fixed,
+    sx_fit_result *r);
+void fit_warnings(const sx_model *m, const unsigned char *fixed,
+    sx_fit_result *r);
 
 #endif
