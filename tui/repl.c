@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,10 +184,27 @@ repl_history_path(void)
 	return path;
 }
 
+/* Ctrl-C abandons the line being typed, and a here-document. */
+static void
+repl_abandon(void)
+{
+	sig_interrupted = 0;
+	in.at = in.n = 0;
+	lex_pending_clear(&repl.pending);
+	repl_set_prompt();
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_replace_line("", 0);
+	rl_crlf();
+	rl_on_new_line();
+	rl_redisplay();
+}
+
 int
 repl_run(sx_workspace *ws, sx_out *out)
 {
 	char *hist = repl_history_path();
+	sigset_t block, waiting;
 
 	memset(&repl, 0, sizeof repl);
 	repl.ws = ws;
@@ -209,32 +227,40 @@ repl_run(sx_workspace *ws, sx_out *out)
 	    "Ctrl-D quits.\n", PACKAGE_VERSION);
 	repl_set_prompt();
 	rl_callback_handler_install(repl.prompt, repl_line);
-	while (!repl.done && !sig_terminate) {
+	/* The signals stay blocked between the test of their flags and the
+	 * wait for input, which unblocks them (pselect): a Ctrl-C that
+	 * arrives while typed keys are being handled is seen at the next
+	 * wait, not lost until the next key. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	while (!repl.done) {
 		fd_set fds;
+		int ready;
 
 		if (in.at < in.n) {
 			rl_callback_read_char();
 			continue;
 		}
+		sigprocmask(SIG_BLOCK, &block, &waiting);
+		if (sig_terminate) {
+			sigprocmask(SIG_SETMASK, &waiting, NULL);
+			break;
+		}
+		if (sig_interrupted) {
+			sigprocmask(SIG_SETMASK, &waiting, NULL);
+			repl_abandon();
+			continue;
+		}
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
-		if (select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL) < 0) {
+		ready = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL,
+		    &waiting);
+		sigprocmask(SIG_SETMASK, &waiting, NULL);
+		if (ready < 0) {
 			if (errno != EINTR)
 				break;
-			if (sig_interrupted) {
-				/* Ctrl-C abandons the line being typed, and a
-				 * here-document. */
-				sig_interrupted = 0;
-				in.at = in.n = 0;
-				lex_pending_clear(&repl.pending);
-				repl_set_prompt();
-				rl_free_line_state();
-				rl_callback_sigcleanup();
-				rl_replace_line("", 0);
-				rl_crlf();
-				rl_on_new_line();
-				rl_redisplay();
-			}
 			continue;
 		}
 		rl_callback_read_char();
