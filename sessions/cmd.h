@@ -6,7 +6,7 @@
 
 #include "base/err.h"
 #include "sessions/lex.h"
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/workspace.h"
 
 /*

@@ -6,7 +6,7 @@
 
 #include "rl/grid.h"
 #include "rl/rollout.h"
-#include "sessions/out.h"
+#include "views/out.h"
 
 /*
  * Every picture is a grid of two-column cells under a header of column

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "sessions/out.h"
+#include "views/out.h"
 
 /*
  * On a terminal (out->progress_fp set), a bar with the rate and an

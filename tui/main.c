@@ -12,7 +12,7 @@
 #include "base/xalloc.h"
 #include "sessions/builtin.h"
 #include "sessions/lex.h"
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/run.h"
 #include "sessions/workspace.h"
 #include "tui/repl.h"

@@ -2,7 +2,7 @@
 #ifndef SX_REPL_H
 #define SX_REPL_H
 
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/workspace.h"
 
 /*

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "plots/canvas.h"
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/workspace.h"
 
 /*

@@ -2,7 +2,7 @@
 #ifndef SX_VIEW_H
 #define SX_VIEW_H
 
-#include "sessions/out.h"
+#include "views/out.h"
 #include "views/rec.h"
 
 /*

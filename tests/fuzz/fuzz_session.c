@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "sessions/lex.h"
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/run.h"
 #include "sessions/session.h"
 #include "sessions/workspace.h"

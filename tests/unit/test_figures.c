@@ -10,7 +10,7 @@
 #include "plots/render.h"
 #include "sessions/builtin.h"
 #include "sessions/figures.h"
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/run.h"
 #include "tests/unit/unit.h"
 #include "tests/unit/unit_ws.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sessions/out.h"
+#include "views/out.h"
 #include "tests/unit/unit.h"
 #include "views/view.h"
 

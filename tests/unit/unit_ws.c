@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "sessions/out.h"
+#include "views/out.h"
 #include "sessions/run.h"
 #include "tests/unit/unit_ws.h"
 

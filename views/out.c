@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sessions/out.h"
+#include "views/out.h"
 
 void
 out_init(sx_out *o, FILE *fp, int json)
