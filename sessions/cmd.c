@@ -11,16 +11,26 @@
 #include "base/xalloc.h"
 #include "sessions/cmd.h"
 
-static const sx_cmd *const cmd_families[] = {
-	cmd_help_table,
-	cmd_data_table,
-	cmd_model_table,
-	cmd_fit_table,
-	cmd_preset_table,
-	cmd_plot_table,
-	cmd_frontier_table,
-	cmd_grid_table,
-	cmd_session_table,
+/*
+ * The families in help order. A family is a table of rows (sessions/
+ * cmd-*.c) or, once moved to commands/, a NULL-terminated list of the
+ * entries its files export, one file a command (tmux's cmd_entry).
+ */
+typedef struct cmd_family {
+	const sx_cmd *rows;
+	const sx_cmd *const *entries;
+} cmd_family;
+
+static const cmd_family cmd_families[] = {
+	{ cmd_help_table, NULL },
+	{ cmd_data_table, NULL },
+	{ cmd_model_table, NULL },
+	{ cmd_fit_table, NULL },
+	{ cmd_preset_table, NULL },
+	{ cmd_plot_table, NULL },
+	{ cmd_frontier_table, NULL },
+	{ NULL, cmd_rl_entries },
+	{ cmd_session_table, NULL },
 };
 
 #define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])
@@ -33,6 +43,24 @@ static const sx_cmd *const cmd_families[] = {
 static const sx_cmd **cmd_flat;
 static size_t cmd_nflat;
 
+/* Put a family's commands at `to` (when not NULL); return how many. */
+static size_t
+cmd_family_add(const cmd_family *f, const sx_cmd **to)
+{
+	size_t n = 0;
+
+	if (f->rows != NULL)
+		for (const sx_cmd *c = f->rows; c->name != NULL; c++, n++) {
+			if (to != NULL)
+				to[n] = c;
+		}
+	else
+		for (; f->entries[n] != NULL; n++)
+			if (to != NULL)
+				to[n] = f->entries[n];
+	return n;
+}
+
 static void
 cmd_flatten(void)
 {
@@ -41,12 +69,10 @@ cmd_flatten(void)
 	if (cmd_flat != NULL)
 		return;
 	for (size_t f = 0; f < NFAMILIES; f++)
-		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
-			n++;
+		n += cmd_family_add(&cmd_families[f], NULL);
 	cmd_flat = xcalloc(n, sizeof *cmd_flat);
 	for (size_t f = 0; f < NFAMILIES; f++)
-		for (const sx_cmd *c = cmd_families[f]; c->name != NULL; c++)
-			cmd_flat[cmd_nflat++] = c;
+		cmd_nflat += cmd_family_add(&cmd_families[f], cmd_flat + cmd_nflat);
 }
 
 size_t

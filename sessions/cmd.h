@@ -135,7 +135,8 @@ extern const sx_cmd cmd_fit_table[];
 extern const sx_cmd cmd_preset_table[];
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
-extern const sx_cmd cmd_grid_table[];
 extern const sx_cmd cmd_plot_table[];
+/* commands/rl/table.c */
+extern const sx_cmd *const cmd_rl_entries[];
 
 #endif

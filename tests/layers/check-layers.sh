@@ -26,7 +26,8 @@ echo "$layers" | {
 		n=$((n + 1))
 		bad=""
 		if [ -d "$dir" ]; then
-			bad=$(grep -Hn '^#include "[a-z]*/' "$dir"/*.[ch] 2>/dev/null |
+			bad=$(find "$dir" -name '*.[ch]' -exec \
+			    grep -Hn '^#include "[a-z]*/' {} + |
 			    while IFS= read -r line; do
 				to=${line#*#include \"}
 				to=${to%%/*}
@@ -47,8 +48,9 @@ echo "$layers" | {
 	done
 	n=$((n + 1))
 	# Header -> header edges, then a depth-first search for a circle.
-	circle=$(for h in */*.h; do
-		grep -h '^#include "[a-z]*/[a-z_0-9-]*\.h"' "$h" |
+	circle=$(for h in $(find $(echo "$layers" | cut -d: -f1) -name '*.h' \
+	    2>/dev/null); do
+		grep -h '^#include "[a-z/_0-9-]*\.h"' "$h" |
 		    sed "s|^#include \"\\(.*\\)\".*|$h \\1|"
 	done | awk '
 		{ edge[$1] = edge[$1] " " $2; node[$1] = 1; node[$2] = 1 }

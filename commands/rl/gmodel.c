@@ -1,0 +1,155 @@
+/* gmodel.c: gmodel: the gamma-model's distribution of future states. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/xalloc.h"
+#include "commands/rl/rl.h"
+#include "rl/gmodel.h"
+#include "rl/sf.h"
+#include "sessions/gridview.h"
+
+/* An action by name (LEFT UP RIGHT DOWN, any case, or a letter) or 0-3. */
+static int
+gr_parse_action(const char *text)
+{
+	for (int k = 0; k < GRID_NACT; k++) {
+		const char *n = gridview_action_name(k);
+
+		if (strcasecmp(text, n) == 0 || (text[0] != '\0' && text[1] ==
+		    '\0' && (text[0] == n[0] || text[0] == n[0] + 32 ||
+		    text[0] == '0' + k)))
+			return k;
+	}
+	return -1;
+}
+
+static int
+cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	const sx_cmd *c = ctx->cmd;
+	const sx_grid *g = gr_need(ctx);
+	const char *wtxt = arg(a, c, "--w"), *atxt = arg(a, c, "A");
+	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], *mu;
+	unsigned char *pi;
+	const sf_base *b;
+	gr_policy pol;
+	uint32_t m;
+	int pos, act, top[5], ntop = 0;
+	size_t s, npos;
+	char st[64];
+	sx_err e;
+
+	if (g == NULL || gr_need_tabular(ctx, g) != 0 ||
+	    gr_parse_cell(ctx, arg_index(a, c, "S"), g, arg(a, c, "S"), &pos) != 0)
+		return -1;
+	if ((act = gr_parse_action(atxt)) < 0)
+		return cmd_fail(ctx, arg_index(a, c, "A"), "an action is LEFT, UP, "
+		    "RIGHT or DOWN (or L U R D, 0-3), not '%s'", atxt);
+	if (gr_parse_policy(ctx, arg_index(a, c, "--policy"),
+	    arg(a, c, "--policy"), &pol, "base:1") != 0 ||
+	    gr_parse_collected(ctx, arg_index(a, c, "--collected"), g,
+	    arg(a, c, "--collected"), &m) != 0)
+		return -1;
+	if (pol.kind != GR_BASE && wtxt == NULL)
+		return cmd_fail(ctx, arg_index(a, c, "--policy"), "--policy %s "
+		    "needs a task: add --w W", pol.label);
+	memset(wfull, 0, sizeof wfull);
+	if (wtxt != NULL && gr_parse_w(ctx, arg_index(a, c, "--w"), g, wtxt, w,
+	    wfull) != 0)
+		return -1;
+	err_clear(&e);
+	s = grid_state(g, pos / g->cols, pos % g->cols, m, &e);
+	if (s == GRID_TERMINAL)
+		return cmd_fail(ctx, arg_index(a, c, "S"), "%s", e.msg);
+	if ((b = gr_need_base(ctx, g)) == NULL)
+		return -1;
+	pi = gr_policy_actions(ctx, arg_index(a, c, "--policy"), g, b, wfull,
+	    &pol);
+	if (pi == NULL)
+		return -1;
+	npos = (size_t)g->rows * (size_t)g->cols;
+	mu = xmalloc(npos * sizeof *mu);
+	if (gmodel_compute(g, pi, s, act, mu, &e) != 0) {
+		free(pi);
+		free(mu);
+		return cmd_fail_err(ctx, -1, &e);
+	}
+	free(pi);
+	/* The five likeliest cells, ties to the earlier position. */
+	for (int k = 0; k < 5; k++) {
+		int best = -1;
+
+		for (size_t p = 0; p < npos; p++) {
+			int used = 0;
+
+			for (int j = 0; j < ntop; j++)
+				used |= top[j] == (int)p;
+			if (!used && mu[p] > 0 && (best < 0 || mu[p] > mu[best]))
+				best = (int)p;
+		}
+		if (best >= 0)
+			top[ntop++] = best;
+	}
+	if (o->json) {
+		out_obj_begin(o, "gmodel");
+		gr_json_cell(o, "cell", g, pos);
+		out_key_str(o, "action", gridview_action_name(act));
+		out_key_str(o, "policy", pol.label);
+		gr_json_set(o, g, m);
+		out_key_arr(o, "mu");
+		for (int r = 0; r < g->rows; r++) {
+			out_arr(o);
+			for (int cc = 0; cc < g->cols; cc++)
+				out_num(o, mu[r * g->cols + cc]);
+			out_end(o);
+		}
+		out_end(o);
+		out_obj_end(o);
+	} else {
+		gr_set_text(g, m, st, sizeof st);
+		out_printf(o, "gamma-model of %s on %s from %d,%d taking %s "
+		    "(collected: %s, gamma %g): where the agent is after 1 + K "
+		    "steps, K ~ Geometric(1 - gamma)\n", pol.label, g->name,
+		    pos / g->cols, pos % g->cols, gridview_action_name(act), st,
+		    g->gamma);
+		for (size_t p = 0; p < npos; p++)
+			if (g->map[p] == 'X')
+				mu[p] = NAN;
+		gridview_shade(o, g, mu);
+		out_puts(o, "likeliest cells:");
+		for (int k = 0; k < ntop; k++)
+			out_printf(o, "  %d,%d %.4f", top[k] / g->cols, top[k] % g->cols,
+			    mu[top[k]]);
+		out_puts(o, "\n");
+	}
+	free(mu);
+	return 0;
+}
+
+static const sx_argdef gmodel_args[] = {
+	{ "S", ARG_WORD, 0, NULL, "ROW,COL" },
+	{ "A", ARG_WORD, 0, "LEFT|UP|RIGHT|DOWN", "LEFT|UP|RIGHT|DOWN" },
+	{ "--policy", ARG_WORD, 0, "base:1|gpi|opt", "base:I|gpi|opt" },
+	{ "--w", ARG_WORD, 0, NULL, "W" },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_gmodel_entry = {
+	"gmodel", "gmodel ROW,COL ACTION [--policy base:I|gpi|opt] [--w W] "
+	"[--collected LIST]",
+	"The tabular gamma-model (Janner et al. 2020) from cell ROW,COL taking\n"
+	"ACTION, then following the policy (default base:1; gpi and opt need\n"
+	"--w W): mu = (1 - gamma) P_pi (I - gamma P_pi)^-1, the distribution\n"
+	"of where the agent is after 1 + K steps, K ~ Geometric(1 - gamma),\n"
+	"drawn as a heat map over cells (terminals keep the mass of episodes\n"
+	"that end there). It is Dayan's (1993) successor representation\n"
+	"M = (I - gamma P_pi)^-1 one step on, scaled by (1 - gamma) so that it\n"
+	"sums to 1; the successor features are M applied to phi.\n",
+	gmodel_args, 0, cmd_gmodel_exec
+};

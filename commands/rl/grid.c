@@ -1,0 +1,331 @@
+/* grid.c: grid, grid list, grid load, grid show: the gridworld the RL
+ * commands act on. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/sha256.h"
+#include "base/xalloc.h"
+#include "commands/rl/rl.h"
+#include "rl/sf.h"
+#include "scaling/csv.h"
+#include "sessions/gridview.h"
+#include "sessions/lex.h"
+
+static int
+cmd_grid_list_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	size_t n = grid_builtin_count();
+
+	(void)a;
+	if (o->json) {
+		out_obj_begin(o, "grid list");
+		out_key_arr(o, "grids");
+		for (size_t i = 0; i < n; i++) {
+			out_obj(o);
+			out_key_str(o, "name", grid_builtin_name(i));
+			out_key_str(o, "help", grid_builtin_help(i));
+			out_end(o);
+		}
+		out_end(o);
+		out_key_str(o, "loaded", ctx->ws->grid != NULL ?
+		    ctx->ws->grid->name : NULL);
+		out_obj_end(o);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		out_printf(o, "%-10s %s\n", grid_builtin_name(i),
+		    grid_builtin_help(i));
+	out_puts(o, "(or 'grid load FILE' for a map of your own: see "
+	    "'help grid load')\n");
+	return 0;
+}
+
+/* What a loaded grid is, one line of text or a JSON object's keys. */
+static void
+gr_describe(sx_out *o, const sx_grid *g, const char *cmd)
+{
+	char feat[4 * GRID_MAX_W], name[8];
+	size_t at = 0;
+
+	feat[0] = '\0';
+	for (int k = 0; k < g->nw; k++) {
+		gr_feature_name(g, k, name, sizeof name);
+		at += (size_t)snprintf(feat + at, sizeof feat - at, "%s%s",
+		    k > 0 ? " " : "", name);
+	}
+	if (o->json) {
+		out_obj_begin(o, cmd);
+		out_key_str(o, "name", g->name);
+		out_key_str(o, "kind", g->kind == GRID_TABULAR ? "tabular" :
+		    "foraging");
+		out_key_int(o, "rows", g->rows);
+		out_key_int(o, "cols", g->cols);
+		out_key_num(o, "gamma", g->gamma);
+		out_key_num(o, "slip", g->slip);
+		out_key_int(o, "horizon", g->horizon);
+		out_key_str(o, "goal", gr_goal_name(g));
+		out_key_int(o, "seed", (long long)g->seed);
+		out_key_arr(o, "features");
+		for (int k = 0; k < g->nw; k++) {
+			gr_feature_name(g, k, name, sizeof name);
+			out_str(o, name);
+		}
+		out_end(o);
+		out_key_int(o, "objects", g->kind == GRID_TABULAR ? g->nobj :
+		    2 * g->forage_per_type);
+		out_key_int(o, "states", (long long)g->nstates);
+		gr_json_cell(o, "start", g, g->start);
+		return;
+	}
+	if (g->kind == GRID_FORAGING) {
+		out_printf(o, "%s: %dx%d torus, %d objects of each of 2 types "
+		    "respawning at random (seed %lu), gamma %g, slip %g, horizon %d; "
+		    "sampled only, no model\n", g->name, g->rows, g->cols,
+		    g->forage_per_type, g->seed, g->gamma, g->slip, g->horizon);
+	} else {
+		out_printf(o, "%s: %dx%d, %d cells, ", g->name, g->rows, g->cols,
+		    g->ncell);
+		if (g->nobj > 0)
+			out_printf(o, "%d object%s of %d type%s, ", g->nobj,
+			    g->nobj == 1 ? "" : "s", g->ntypes,
+			    g->ntypes == 1 ? "" : "s");
+		if (g->nletters > 0)
+			out_printf(o, "%d lettered goal%s, ", g->nletters,
+			    g->nletters == 1 ? "" : "s");
+		if (g->has_goal)
+			out_printf(o, "goal G (%s), ", gr_goal_name(g));
+		out_printf(o, "gamma %g, slip %g, horizon %d; %zu states\n",
+		    g->gamma, g->slip, g->horizon, g->nstates);
+	}
+	out_printf(o, "  W has %d weight%s, for features %s%s\n", g->nw,
+	    g->nw == 1 ? "" : "s", feat, g->has_goal && g->goal == GRID_GOAL_UNIT ?
+	    " (the goal's weight is 1)" : g->has_goal ? " (the goal pays their "
+	    "sum)" : "");
+}
+
+static int
+gr_is_builtin(const char *name)
+{
+	for (size_t i = 0; i < grid_builtin_count(); i++)
+		if (strcmp(name, grid_builtin_name(i)) == 0)
+			return 1;
+	return 0;
+}
+
+/* The log entry of a map read from a file: inlined as a here-document. */
+static char *
+gr_load_logtext(const sx_args *a, const sx_cmd *c, const char *from,
+    const char *text, size_t len)
+{
+	char hex[65], *qf = lex_quote(from), *cmd, *s, extra[128];
+	const char *goal = arg(a, c, "--goal"), *slip = arg(a, c, "--slip");
+	const char *seed = arg(a, c, "--seed");
+
+	extra[0] = '\0';
+	if (goal != NULL)
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		    " --goal %s", goal);
+	if (slip != NULL)
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		    " --slip %.17g", strtod(slip, NULL));
+	if (seed != NULL)
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+		    " --seed %lu", strtoul(seed, NULL, 10));
+	sha256_hex(text, len, hex);
+	cmd = xasprintf("grid load - --from %s --sha256 %s%s", qf, hex, extra);
+	s = lex_with_heredoc(cmd, text, len);
+	free(cmd);
+	free(qf);
+	return s;
+}
+
+static int
+cmd_grid_load_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_cmd *c = ctx->cmd;
+	const char *name = arg(a, c, "NAME"), *goal = arg(a, c, "--goal");
+	const char *slip = arg(a, c, "--slip"), *seed = arg(a, c, "--seed");
+	const char *from = arg(a, c, "--from"), *sum = arg(a, c, "--sha256");
+	int argi = arg_index(a, c, "NAME");
+	grid_opts go;
+	sx_grid *g = NULL;
+	sx_err e;
+
+	memset(&go, 0, sizeof go);
+	err_clear(&e);
+	go.goal = goal != NULL && strcmp(goal, "sum") == 0 ? GRID_GOAL_SUM :
+	    GRID_GOAL_UNIT;
+	if (slip != NULL) {
+		go.slip = strtod(slip, NULL);
+		go.slip_set = 1;
+		if (!(go.slip >= 0 && go.slip <= 1))
+			return cmd_fail(ctx, arg_index(a, c, "--slip"), "--slip is a "
+			    "probability in [0, 1], not %s", slip);
+	}
+	if (seed != NULL) {
+		errno = 0;
+		go.seed = strtoul(seed, NULL, 10);
+		if (errno == ERANGE)
+			return cmd_fail(ctx, arg_index(a, c, "--seed"), "--seed is "
+			    "too large");
+	}
+	if (strcmp(name, "-") == 0) {
+		char hex[65];
+
+		if (ctx->cl->heredoc == NULL)
+			return cmd_fail(ctx, argi, "'grid load -' reads a map from a "
+			    "here-document: grid load - <<END");
+		if (sum != NULL) {
+			sha256_hex(ctx->cl->heredoc, ctx->cl->heredoc_len, hex);
+			if (strcmp(hex, sum) != 0)
+				return cmd_fail(ctx, arg_index(a, c, "--sha256"), "the "
+				    "inlined map does not match its SHA-256: the session "
+				    "file was changed or damaged");
+		}
+		g = grid_parse(ctx->cl->heredoc, "<here-document>", &go, &e);
+		if (g == NULL && e.line > 0)
+			e.line += ctx->cl->heredoc_line - 1;
+		/* A map without a `name` header is named after its file, or "map". */
+		if (g != NULL && strcmp(g->name, "<here-document>") == 0) {
+			free(g->name);
+			g->name = xstrdup(from != NULL ? from : "map");
+		}
+	} else {
+		if (ctx->cl->heredoc != NULL || from != NULL || sum != NULL)
+			return cmd_fail(ctx, argi, "a here-document, --from and "
+			    "--sha256 go with 'grid load -', not a name or path");
+		/* A bare word that is neither built in nor a file: say so. */
+		if (!gr_is_builtin(name) && strpbrk(name, "/.") == NULL &&
+		    access(name, F_OK) != 0)
+			return cmd_fail(ctx, argi, "unknown grid '%s' (built in: %s; "
+			    "or a map file)", name, "fourroom, corners, foraging");
+		g = grid_load(name, &go, &e);
+		if (g != NULL && !gr_is_builtin(name)) {
+			/* From a file: keep its text for the log. */
+			char *text = NULL;
+			size_t len = 0;
+			sx_err e2;
+
+			err_clear(&e2);
+			if (csv_read_text(name, &text, &len, &e2) != 0) {
+				grid_free(g);
+				return cmd_fail_err(ctx, argi, &e2);
+			}
+			ctx->logtext = gr_load_logtext(a, c, name, text, len);
+			free(text);
+		}
+	}
+	if (g == NULL)
+		return cmd_fail_err(ctx, argi, &e);
+	if (ctx->ws->base != NULL) {
+		sf_base_free(ctx->ws->base);
+		ctx->ws->base = NULL;
+	}
+	grid_free(ctx->ws->grid);
+	ctx->ws->grid = g;
+	gr_describe(ctx->out, g, "grid load");
+	if (ctx->out->json)
+		out_obj_end(ctx->out);
+	return 0;
+}
+
+static int
+cmd_grid_show_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	const sx_grid *g = gr_need(ctx);
+
+	(void)a;
+	if (g == NULL)
+		return -1;
+	gr_describe(o, g, "grid show");
+	if (o->json) {
+		out_key_arr(o, "map");
+		for (int r = 0; r < g->rows; r++) {
+			char row[GRID_MAX_SIDE + 1];
+
+			snprintf(row, sizeof row, "%.*s", g->cols, g->map + r * g->cols);
+			out_str(o, row);
+		}
+		out_end(o);
+		out_key_arr(o, "object_list");
+		for (int k = 0; g->kind == GRID_TABULAR && k < g->nobj; k++) {
+			out_obj(o);
+			out_key_int(o, "number", k + 1);
+			out_key_int(o, "type", g->obj_type[k] + 1);
+			gr_json_cell(o, "cell", g, g->obj_pos[k]);
+			out_end(o);
+		}
+		out_end(o);
+		out_key_int(o, "base_policies", ctx->ws->base != NULL ?
+		    (long long)ctx->ws->base->n : 0);
+		out_obj_end(o);
+		return 0;
+	}
+	gridview_map(o, g, g->map);
+	if (g->kind == GRID_TABULAR && g->nobj > 0) {
+		out_puts(o, "objects (for --collected):");
+		for (int k = 0; k < g->nobj; k++)
+			out_printf(o, "%s  #%-2d type %d at %2d,%-2d", k % 4 == 0 ?
+			    "\n" : "", k + 1, g->obj_type[k] + 1,
+			    g->obj_pos[k] / g->cols, g->obj_pos[k] % g->cols);
+		out_puts(o, "\n");
+	}
+	if (ctx->ws->base != NULL)
+		out_printf(o, "%zu base polic%s stored (see 'sf base')\n",
+		    ctx->ws->base->n, ctx->ws->base->n == 1 ? "y" : "ies");
+	return 0;
+}
+
+static const sx_argdef load_args[] = {
+	{ "NAME", ARG_PATH, 0, NULL, NULL },
+	{ "--goal", ARG_CHOICE, 0, "unit|sum", "unit|sum" },
+	{ "--slip", ARG_NUMBER, 0, NULL, "P" },
+	{ "--seed", ARG_INT, 0, NULL, "S" },
+	{ "--from", ARG_PATH, 0, NULL, "PATH" },
+	{ "--sha256", ARG_WORD, 0, NULL, "HEX" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_grid_entry = {
+	"grid", "grid list|load|show ...",
+	"Gridworlds for transfer in reinforcement learning (Barreto et al.\n"
+	"2017, 2020): tasks are rewards r = w . phi over object features.\n",
+	rl_no_args, 0, NULL
+};
+
+const sx_cmd cmd_grid_list_entry = {
+	"grid list", "grid list", "Name the built-in gridworlds.\n",
+	rl_no_args, 0, cmd_grid_list_exec
+};
+
+const sx_cmd cmd_grid_load_entry = {
+	"grid load", "grid load NAME|FILE|- [--goal unit|sum] [--slip P] "
+	"[--seed S]",
+	"Load a built-in world (fourroom, corners, foraging) or a map file,\n"
+	"replacing the current grid and dropping its stored base policies.\n"
+	"--goal: how the goal G pays. unit (the default): a feature of its own\n"
+	"whose weight is always 1; sum: the goal's features are all 1, so it\n"
+	"pays w1 + w2 + w3. --slip P: each action is replaced by a uniformly\n"
+	"random one with probability P (a map's own 'slip' line otherwise).\n"
+	"--seed S: the foraging world's randomness.\n"
+	"A map file has optional header lines 'name N', 'gamma G', 'slip P',\n"
+	"'horizon H', then rows of equal length: '.' empty, 'X' wall, 'S' the\n"
+	"start, 'G' the goal, 'A'-'H' lettered terminal goals (one feature\n"
+	"each), '1'-'9' objects collected on entry (a feature per type);\n"
+	"'#' lines are comments. A map read from a file is saved in the\n"
+	"session inlined ('grid load - --from FILE --sha256 HEX <<END'), so\n"
+	"the session replays without the file.\n",
+	load_args, CMD_STATE, cmd_grid_load_exec
+};
+
+const sx_cmd cmd_grid_show_entry = {
+	"grid show", "grid show",
+	"Draw the map with row and column numbers, and number its objects\n"
+	"(for --collected).\n", rl_no_args, 0, cmd_grid_show_exec
+};

@@ -1,0 +1,257 @@
+/* transfer.c: w learn and transfer: task weights from rewards, and the
+ * transfer curve against Q-learning. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "commands/rl/rl.h"
+#include "rl/gpi.h"
+#include "rl/sf.h"
+#include "rl/transfer.h"
+#include "rl/wlearn.h"
+#include "sessions/plotout.h"
+#include "sessions/progress.h"
+
+static int
+cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	const sx_cmd *c = ctx->cmd;
+	const sx_grid *g = gr_need(ctx);
+	const char *samp = arg(a, c, "--samples"), *noise = arg(a, c, "--noise");
+	const char *seedtxt = arg(a, c, "--seed");
+	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], sd;
+	size_t n;
+	unsigned long seed;
+	wl_result res;
+	char name[8];
+	sx_err e;
+
+	if (g == NULL || gr_parse_w(ctx, arg_index(a, c, "W"), g, arg(a, c, "W"),
+	    w, wfull) != 0)
+		return -1;
+	n = samp != NULL ? strtoul(samp, NULL, 10) : 10000;
+	if (n < 1 || n > 100000000)
+		return cmd_fail(ctx, arg_index(a, c, "--samples"), "--samples is 1 "
+		    "to 100000000, not %s", samp);
+	sd = noise != NULL ? strtod(noise, NULL) : 0;
+	if (sd < 0)
+		return cmd_fail(ctx, arg_index(a, c, "--noise"), "--noise is a "
+		    "standard deviation >= 0, not %s", noise);
+	seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
+	err_clear(&e);
+	if (wl_learn(g, w, n, sd, seed, &res, &e) != 0)
+		return cmd_fail_err(ctx, -1, &e);
+	if (o->json) {
+		out_obj_begin(o, "w learn");
+		gr_json_w(o, "w_true", w, g->nw);
+		gr_json_w(o, "w", res.w, res.nw);
+		out_key_int(o, "samples", (long long)res.samples);
+		out_key_arr(o, "seen");
+		for (int k = 0; k < res.nw; k++)
+			out_num(o, (double)res.seen[k]);
+		out_end(o);
+		out_key_int(o, "rank", res.rank);
+		out_key_num(o, "rmse", res.rmse);
+		out_key_int(o, "seed", (long long)seed);
+		out_obj_end(o);
+		return 0;
+	}
+	out_printf(o, "w learned on %s from %zu transitions of a random policy "
+	    "(noise sd %g, seed %lu):\n", g->name, res.samples, sd, seed);
+	out_printf(o, "  %-8s %10s %10s %8s\n", "feature", "true", "learned",
+	    "seen");
+	for (int k = 0; k < res.nw; k++) {
+		gr_feature_name(g, k, name, sizeof name);
+		out_printf(o, "  %-8s %10.5g %10.5g %8zu\n", name, w[k], res.w[k],
+		    res.seen[k]);
+	}
+	out_printf(o, "  rank %d, residual rms %.3g%s\n", res.rank, res.rmse,
+	    res.rank < res.nw ? "; features never seen get weight 0" : "");
+	return 0;
+}
+
+/* The learning curves against samples, the optimum as a reference line. */
+static int
+gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
+    const double *w, const transfer_curve *cv)
+{
+	px_figure *fig = figure_new();
+	double *x;
+	char wt[256], *title, ql[64];
+	px_err pe;
+	int rc = -1;
+
+	if (fig == NULL)
+		return cmd_fail(ctx, -1, "out of memory");
+	x = xcalloc(cv->n, sizeof *x);
+	snprintf(ql, sizeof ql, "Q-learning (eps %g, alpha %g)", cv->epsilon,
+	    cv->alpha);
+	for (size_t j = 0; j < cv->n; j++)
+		x[j] = (double)cv->samples[j];
+	gr_w_text(w, g->nw, wt, sizeof wt);
+	title = xasprintf("transfer on %s, w = %s", g->name, wt);
+	figure_set_title(fig, title);
+	figure_set_labels(fig, "transitions seen", "return from the start");
+	if (figure_line(fig, "GPI, true w (zero-shot)", x, cv->gpi_zero, cv->n,
+	    &pe) < 0 || figure_line(fig, "GPI, w fitted", x, cv->gpi_learned,
+	    cv->n, &pe) < 0 || figure_line(fig, ql, x, cv->qlearn,
+	    cv->n, &pe) < 0 || (isfinite(cv->optimal) && figure_hline(fig,
+	    "optimal", cv->optimal, &pe) < 0))
+		cmd_fail(ctx, -1, "%s", pe.msg);
+	else
+		rc = plotout_emit(ctx, a, fig, "transfer");
+	figure_free(fig);
+	free(x);
+	free(title);
+	return rc;
+}
+
+static int
+cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_out *o = ctx->out;
+	const sx_cmd *c = ctx->cmd;
+	const sx_grid *g = gr_need(ctx);
+	const char *samp = arg(a, c, "--samples"), *pts = arg(a, c, "--points");
+	const char *seedtxt = arg(a, c, "--seed");
+	const char *alpha = arg(a, c, "--alpha"), *eps = arg(a, c, "--epsilon");
+	double w[GRID_MAX_W], wfull[GRID_MAX_PHI];
+	transfer_opts to;
+	transfer_curve *cv = NULL;
+	const sf_base *b;
+	sx_progress pr;
+	char wt[256];
+	int rc;
+	sx_err e;
+
+	if (g == NULL || gr_parse_w(ctx, arg_index(a, c, "W"), g, arg(a, c, "W"),
+	    w, wfull) != 0)
+		return -1;
+	memset(&to, 0, sizeof to);
+	to.samples = samp != NULL ? strtoul(samp, NULL, 10) : 20000;
+	if (to.samples < 1 || to.samples > 10000000)
+		return cmd_fail(ctx, arg_index(a, c, "--samples"), "--samples is 1 "
+		    "to 10000000, not %s", samp);
+	to.points = pts != NULL ? strtoul(pts, NULL, 10) : 10;
+	if (to.points < 1 || to.points > 1000)
+		return cmd_fail(ctx, arg_index(a, c, "--points"), "--points is 1 "
+		    "to 1000, not %s", pts);
+	to.alpha = alpha != NULL ? strtod(alpha, NULL) : QL_DEFAULT_ALPHA;
+	if (!(to.alpha > 0 && to.alpha <= 1))
+		return cmd_fail(ctx, arg_index(a, c, "--alpha"), "--alpha is a step "
+		    "size in (0, 1], not %s", alpha);
+	to.epsilon = eps != NULL ? strtod(eps, NULL) : QL_DEFAULT_EPSILON;
+	if (!(to.epsilon > 0 && to.epsilon <= 1))
+		return cmd_fail(ctx, arg_index(a, c, "--epsilon"), "--epsilon is a "
+		    "probability in (0, 1], not %s", eps);
+	to.seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
+	if ((b = gr_need_base(ctx, g)) == NULL)
+		return -1;
+	gr_progress_begin(&pr, ctx, "transfer");
+	to.progress = progress_update;
+	to.ctx = &pr;
+	err_clear(&e);
+	rc = transfer_run(g, b, w, &to, &cv, &e);
+	progress_end(&pr);
+	if (rc != 0)
+		return cmd_fail_err(ctx, -1, &e);
+	if (arg(a, c, "--plot") != NULL) {
+		rc = gr_transfer_plot(ctx, a, g, w, cv);
+		transfer_curve_free(cv);
+		return rc;
+	}
+	if (o->json) {
+		out_obj_begin(o, "transfer");
+		gr_json_w(o, "w", w, g->nw);
+		out_key_int(o, "seed", (long long)to.seed);
+		out_key_num(o, "alpha", cv->alpha);
+		out_key_num(o, "epsilon", cv->epsilon);
+		out_key_str(o, "ties", "random");
+		out_key_arr(o, "samples");
+		for (size_t j = 0; j < cv->n; j++)
+			out_num(o, (double)cv->samples[j]);
+		out_end(o);
+		gr_json_w(o, "gpi_zero", cv->gpi_zero, (int)cv->n);
+		gr_json_w(o, "gpi_learned", cv->gpi_learned, (int)cv->n);
+		gr_json_w(o, "qlearn", cv->qlearn, (int)cv->n);
+		out_key_num(o, "optimal", cv->optimal);
+		gr_json_w(o, "w_learned", cv->w_learned, cv->nw);
+		out_obj_end(o);
+	} else {
+		gr_w_text(w, g->nw, wt, sizeof wt);
+		out_printf(o, "transfer on %s for w = %s (seed %lu): discounted "
+		    "return from the start against transitions seen\n", g->name,
+		    wt, to.seed);
+		out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
+		    "epsilon %g, step size alpha %g,\n  greedy ties broken "
+		    "uniformly at random (seeded); GPI (w fit) explores with the "
+		    "same epsilon\n", cv->epsilon, cv->alpha);
+		out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
+		    "GPI (w fit)", "Q-learning");
+		for (size_t j = 0; j < cv->n; j++)
+			out_printf(o, "  %10zu %12.5f %12.5f %12.5f\n", cv->samples[j],
+			    cv->gpi_zero[j], cv->gpi_learned[j], cv->qlearn[j]);
+		if (isfinite(cv->optimal))
+			out_printf(o, "  optimal %.5f\n", cv->optimal);
+		gr_w_text(cv->w_learned, cv->nw, wt, sizeof wt);
+		out_printf(o, "  w fit from GPI's own transitions: %s\n", wt);
+	}
+	transfer_curve_free(cv);
+	return 0;
+}
+
+static const sx_argdef wlearn_args[] = {
+	{ "W", ARG_WORD, 0, NULL, "W" },
+	{ "--samples", ARG_INT, 0, NULL, "K" },
+	{ "--noise", ARG_NUMBER, 0, NULL, "SD" },
+	{ "--seed", ARG_INT, 0, NULL, "S" },
+	{ NULL, 0, 0, NULL, NULL }
+};
+static const sx_argdef transfer_args[] = {
+	{ "W", ARG_WORD, 0, NULL, "W" },
+	{ "--samples", ARG_INT, 0, NULL, "K" },
+	{ "--points", ARG_INT, 0, NULL, "N" },
+	{ "--epsilon", ARG_NUMBER, 0, NULL, "E" },
+	{ "--alpha", ARG_NUMBER, 0, NULL, "A" },
+	{ "--seed", ARG_INT, 0, NULL, "S" },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	PLOTOUT_ARGS,
+	{ NULL, 0, 0, NULL, NULL }
+};
+
+const sx_cmd cmd_w_entry = {
+	"w", "w learn ...", "Task weights from rewards.\n", rl_no_args, 0, NULL
+};
+
+const sx_cmd cmd_w_learn_entry = {
+	"w learn", "w learn W [--samples K] [--noise SD] [--seed S]",
+	"Regress the task weights from rewards: a uniformly random policy\n"
+	"runs K transitions (default 10000) of task W, each reward gets\n"
+	"Gaussian noise of sd SD (default 0), and least squares r ~ w . phi\n"
+	"recovers w. Features never observed get weight 0.\n"
+	GR_W_HELP, wlearn_args, 0, cmd_w_learn_exec
+};
+
+const sx_cmd cmd_transfer_entry = {
+	"transfer", "transfer W [--samples K] [--points N] [--epsilon E] "
+	"[--alpha A] [--seed S] [--plot ...]",
+	"Return from the start against transitions seen, as in Barreto et al.\n"
+	"(PNAS 2020): GPI told the true W (zero-shot), GPI with w regressed\n"
+	"from the rewards its own agent has seen, and Q-learning from\n"
+	"scratch, each after the same number of transitions, at N checkpoints\n"
+	"(default 10) up to K (default 20000). Each point is the discounted\n"
+	"return from the start of the learner's greedy policy.\n"
+	"Q-learning is the textbook tabular one: Q = 0 at first, a uniformly\n"
+	"random action with probability E (default 0.1) and a greedy one\n"
+	"otherwise, greedy ties broken uniformly at random among the maximal\n"
+	"actions (within 1e-9), and Q(s,a) += A (r + gamma max Q(s',.) -\n"
+	"Q(s,a)) with step size A (default 0.1). The GPI agent that fits w\n"
+	"explores with the same E. Both are printed with the curves. Seeded\n"
+	"by --seed or the grid's seed. --plot draws the curves instead of the\n"
+	"table, with the plot options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
+	cmd_transfer_exec
+};
