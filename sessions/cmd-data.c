@@ -479,42 +479,42 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef load_args[] = {
-	{ "PATH", ARG_PATH, 0, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME" },
-	{ "--from", ARG_PATH, 0, NULL, "PATH" },
-	{ "--sha256", ARG_WORD, 0, NULL, "HEX" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
+	{ "--from", ARG_PATH, 0, NULL, "PATH", NULL, NULL },
+	{ "--sha256", ARG_WORD, 0, NULL, "HEX", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef name_args[] = {
-	{ "NAME", ARG_DATASET, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef show_args[] = {
-	{ "NAME", ARG_DATASET, 0, NULL, NULL },
-	{ "--rows", ARG_INT, 0, NULL, "K" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "--rows", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef rename_args[] = {
-	{ "NAME", ARG_DATASET, 0, NULL, NULL },
-	{ "OLD", ARG_COLUMN, 0, NULL, NULL },
-	{ "NEW", ARG_NAME, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "OLD", ARG_COLUMN, 0, NULL, NULL, NULL, NULL },
+	{ "NEW", ARG_NAME, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef derive_args[] = {
-	{ "NAME", ARG_DATASET, 0, NULL, NULL },
-	{ "COL", ARG_NAME, 0, NULL, NULL },
-	{ "=", ARG_LITERAL, 0, NULL, NULL },
-	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "COL", ARG_NAME, 0, NULL, NULL, NULL, NULL },
+	{ "=", ARG_LITERAL, 0, NULL, NULL, NULL, NULL },
+	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef filter_args[] = {
-	{ "NAME", ARG_DATASET, 0, NULL, NULL },
-	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NEW" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NEW", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_data_table[] = {

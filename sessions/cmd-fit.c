@@ -794,39 +794,39 @@ cmd_set_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef fit_args[] = {
-	{ "MODEL", ARG_MODEL, 0, NULL, NULL },
-	{ "DATA", ARG_DATASET, 0, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME" },
-	{ "--y", ARG_COLUMN, 0, NULL, "COL" },
-	{ "--x", ARG_COLUMN, 0, NULL, "COL" },
-	{ "--space", ARG_CHOICE, 0, "log|linear", "log|linear" },
-	{ "--init", ARG_ASSIGNS, 0, NULL, "P=V,..." },
-	{ "--fix", ARG_ASSIGNS, 0, NULL, "P=V,..." },
-	{ "--loss", ARG_WORD, 0, "ls|huber:0.001", "ls|huber:DELTA" },
-	{ "--starts", ARG_WORD, 0, "grid", "grid|N|P=lo:hi:step,..." },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ "--bootstrap", ARG_INT, 0, NULL, "K" },
-	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL" },
-	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "MODEL", ARG_MODEL, 0, NULL, NULL, NULL, NULL },
+	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
+	{ "--y", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
+	{ "--x", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
+	{ "--space", ARG_CHOICE, 0, "log|linear", "log|linear", NULL, NULL },
+	{ "--init", ARG_ASSIGNS, 0, NULL, "P=V,...", NULL, NULL },
+	{ "--fix", ARG_ASSIGNS, 0, NULL, "P=V,...", NULL, NULL },
+	{ "--loss", ARG_WORD, 0, "ls|huber:0.001", "ls|huber:DELTA", NULL, NULL },
+	{ "--starts", ARG_WORD, 0, "grid", "grid|N|P=lo:hi:step,...", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "--bootstrap", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL", NULL, NULL },
+	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef show_args[] = {
-	{ "NAME", ARG_FIT, 0, NULL, NULL },
-	{ "--corr", ARG_FLAG, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_FIT, 0, NULL, NULL, NULL, NULL },
+	{ "--corr", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef predict_args[] = {
-	{ "FIT", ARG_FIT, 0, NULL, NULL },
-	{ "COL=V", ARG_ASSIGNS, ARG_REST, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "FIT", ARG_FIT, 0, NULL, NULL, NULL, NULL },
+	{ "COL=V", ARG_ASSIGNS, ARG_REST, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef set_args[] = {
-	{ "FIT.PARAM", ARG_WORD, 0, NULL, NULL },
-	{ "VALUE", ARG_NUMBER, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "FIT.PARAM", ARG_WORD, 0, NULL, NULL, NULL, NULL },
+	{ "VALUE", ARG_NUMBER, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_fit_table[] = {

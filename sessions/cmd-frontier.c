@@ -521,45 +521,45 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 /* ---- the table ----------------------------------------------------------- */
 
 static const sx_argdef frontier_args[] = {
-	{ "SOURCE", ARG_WORD, 0, NULL, NULL },
-	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
-	{ "--points", ARG_INT, 0, NULL, "K" },
-	{ "--k", ARG_NUMBER, 0, NULL, "K" },
-	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	{ "SOURCE", ARG_WORD, 0, NULL, NULL, NULL, NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
+	{ "--points", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
 	PLOTOUT_ARGS,
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef approach1_args[] = {
-	{ "DATA", ARG_DATASET, 0, NULL, NULL },
-	{ "--bins", ARG_INT, 0, NULL, "B" },
-	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
-	{ "--k", ARG_NUMBER, 0, NULL, "K" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "--bins", ARG_INT, 0, NULL, "B", NULL, NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
+	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef approach2_args[] = {
-	{ "DATA", ARG_DATASET, 0, NULL, NULL },
-	{ "--gap", ARG_NUMBER, 0, NULL, "DECADES" },
-	{ "--window", ARG_INT, 0, NULL, "K" },
-	{ "--k", ARG_NUMBER, 0, NULL, "K" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "--gap", ARG_NUMBER, 0, NULL, "DECADES", NULL, NULL },
+	{ "--window", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef henighan_args[] = {
-	{ "--at", ARG_NUMBER, 0, NULL, "C" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "--at", ARG_NUMBER, 0, NULL, "C", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef crossover_args[] = {
-	{ "SOURCE", ARG_PRESET, ARG_OPT, NULL, NULL },
-	{ "--data-line", ARG_CHOICE, 0, "table6|eq6.7", "table6|eq6.7" },
-	{ "--set", ARG_ASSIGNS, 0, NULL, "P=V,..." },
-	{ "--compute", ARG_FIT, 0, NULL, "FIT" },
-	{ "--data", ARG_FIT, 0, NULL, "FIT" },
-	{ "--dline", ARG_FIT, 0, NULL, "FIT" },
-	{ "--nline", ARG_FIT, 0, NULL, "FIT" },
-	{ "--C", ARG_WORD, 0, NULL, "LO..HI" },
-	{ "--sensitivity", ARG_FLAG, 0, NULL, NULL },
-	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	{ "SOURCE", ARG_PRESET, ARG_OPT, NULL, NULL, NULL, NULL },
+	{ "--data-line", ARG_CHOICE, 0, "table6|eq6.7", "table6|eq6.7", NULL, NULL },
+	{ "--set", ARG_ASSIGNS, 0, NULL, "P=V,...", NULL, NULL },
+	{ "--compute", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
+	{ "--data", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
+	{ "--dline", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
+	{ "--nline", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
+	{ "--sensitivity", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
 	PLOTOUT_ARGS,
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_frontier_table[] = {

@@ -38,8 +38,8 @@ cmd_help_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef help_args[] = {
-	{ "CMD", ARG_COMMAND, ARG_OPT | ARG_REST, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "CMD", ARG_COMMAND, ARG_OPT | ARG_REST, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_help_table[] = {

@@ -116,16 +116,16 @@ cmd_model_define_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef show_args[] = {
-	{ "NAME", ARG_MODEL, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_MODEL, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef define_args[] = {
-	{ "NAME", ARG_NAME, 0, NULL, NULL },
-	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_NAME, 0, NULL, NULL, NULL, NULL },
+	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_model_table[] = {

@@ -39,17 +39,17 @@ cmd_plot_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef plot_args[] = {
-	{ "ITEM", ARG_DATASET, ARG_REST, NULL, NULL },
-	{ "--x", ARG_COLUMN, 0, NULL, "COL" },
-	{ "--y", ARG_COLUMN, 0, NULL, "COL" },
-	{ "--log", ARG_FLAG, 0, NULL, NULL },
-	{ "--logx", ARG_FLAG, 0, NULL, NULL },
-	{ "--logy", ARG_FLAG, 0, NULL, NULL },
-	{ "--linear", ARG_FLAG, 0, NULL, NULL },
-	{ "--residuals", ARG_FLAG, 0, NULL, NULL },
-	{ "--band", ARG_FLAG, 0, NULL, NULL },
+	{ "ITEM", ARG_DATASET, ARG_REST, NULL, NULL, NULL, NULL },
+	{ "--x", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
+	{ "--y", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
+	{ "--log", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--logx", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--logy", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--linear", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--residuals", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--band", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
 	PLOTOUT_ARGS,
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_plot_table[] = {

@@ -119,17 +119,17 @@ cmd_demo_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef show_args[] = {
-	{ "NAME", ARG_PRESET, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_PRESET, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef demo_args[] = {
-	{ "NAME", ARG_DEMO, ARG_OPT, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME" },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_DEMO, ARG_OPT, NULL, NULL, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_preset_table[] = {

@@ -225,16 +225,16 @@ cmd_history_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef save_args[] = {
-	{ "PATH", ARG_PATH, 0, NULL, NULL },
-	{ "--force", ARG_FLAG, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
+	{ "--force", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef path_args[] = {
-	{ "PATH", ARG_PATH, 0, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_session_table[] = {

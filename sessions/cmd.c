@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "sessions/cmd.h"
+#include "views/view.h"
 
 /*
  * The families in help order. A family is a table of rows (sessions/
@@ -155,6 +156,67 @@ arg_index(const sx_args *a, const sx_cmd *c, const char *name)
 	return i >= 0 && a->val[i] != NULL ? a->argi[i] : -1;
 }
 
+double
+arg_num(const sx_args *a, const sx_cmd *c, const char *name)
+{
+	int i = argdef_index(c, name);
+
+	return i >= 0 ? a->num[i] : NAN;
+}
+
+unsigned long
+arg_int(const sx_args *a, const sx_cmd *c, const char *name)
+{
+	int i = argdef_index(c, name);
+
+	return i >= 0 ? a->ival[i] : 0;
+}
+
+/* A spec row as the synopsis shows it: META, [META], [as NAME], [--y COL]. */
+static void
+synopsis_row(char **s, const sx_argdef *d, int more)
+{
+	const char *meta = d->meta != NULL ? d->meta : d->name;
+	char *t;
+
+	if (d->type == ARG_LITERAL)
+		t = xasprintf("%s %s", *s, d->name);
+	else if (d->name[0] != '-' && !(d->flags & ARG_KEY))
+		t = xasprintf(d->flags & ARG_OPT ? "%s [%s]" : "%s %s", *s, meta);
+	else if (d->type == ARG_FLAG)
+		t = xasprintf("%s [%s%s]", *s, d->name, more ? " ..." : "");
+	else
+		t = xasprintf("%s [%s %s]", *s, d->name, meta);
+	free(*s);
+	*s = t;
+}
+
+/* The synopses made from specs, by command (built on first use). */
+static char **cmd_made;
+
+const char *
+cmd_synopsis(const sx_cmd *c)
+{
+	size_t i;
+	char *s;
+
+	if (c->synopsis != NULL)
+		return c->synopsis;
+	cmd_flatten();
+	for (i = 0; i < cmd_nflat && cmd_flat[i] != c; i++)
+		;
+	if (cmd_made == NULL)
+		cmd_made = xcalloc(cmd_nflat + 1, sizeof *cmd_made);
+	if (cmd_made[i] != NULL)
+		return cmd_made[i];
+	s = xstrdup(c->name);
+	for (const sx_argdef *d = c->args; d != NULL && d->name != NULL; d++)
+		if (!(d->flags & (ARG_HIDDEN | ARG_SUB)))
+			synopsis_row(&s, d, (d + 1)->name != NULL &&
+			    ((d + 1)->flags & ARG_SUB));
+	return cmd_made[i] = s;
+}
+
 int
 cmd_fail(sx_ctx *ctx, int argi, const char *fmt, ...)
 {
@@ -190,9 +252,11 @@ is_keyword(const sx_cmd *c, const char *w)
 	return i >= 0 && (c->args[i].flags & ARG_KEY) != 0;
 }
 
-/* Check a value against its type (names are checked by the handlers). */
+/* Check a value against its type (names are checked by the handlers);
+ * keep a number's value in *num, a whole number's in *ival. */
 static int
-arg_check(sx_ctx *ctx, const sx_argdef *d, const char *v, int argi)
+arg_check(sx_ctx *ctx, const sx_argdef *d, const char *v, int argi,
+    double *num, unsigned long *ival)
 {
 	char *end;
 
@@ -205,6 +269,7 @@ arg_check(sx_ctx *ctx, const sx_argdef *d, const char *v, int argi)
 		if (end == v || *end != '\0' || !isfinite(x))
 			return cmd_fail(ctx, argi, "%s expects a number, not '%s'",
 			    d->name, v);
+		*num = x;
 		break;
 	}
 	case ARG_INT: {
@@ -215,6 +280,7 @@ arg_check(sx_ctx *ctx, const sx_argdef *d, const char *v, int argi)
 		if (end == v || *end != '\0' || x < 0 || errno == ERANGE)
 			return cmd_fail(ctx, argi,
 			    "%s expects a whole number >= 0, not '%s'", d->name, v);
+		*ival = (unsigned long)x;
 		break;
 	}
 	case ARG_NAME:
@@ -295,21 +361,22 @@ args_parse(sx_ctx *ctx, sx_args *a)
 				a->val[d] = cl->argv[++w];
 				a->argi[d] = w;
 			}
-			if (arg_check(ctx, &c->args[d], a->val[d], a->argi[d]) != 0)
+			if (arg_check(ctx, &c->args[d], a->val[d], a->argi[d],
+			    &a->num[d], &a->ival[d]) != 0)
 				return -1;
 			continue;
 		}
 positional:
 		if (p >= npos)
 			return cmd_fail(ctx, w, "unexpected word '%s' (usage: %s)",
-			    word, c->synopsis);
+			    word, cmd_synopsis(c));
 		{
 			int d = posdef[p];
 			const sx_argdef *def = &c->args[d];
 
 			if (def->type == ARG_LITERAL && strcmp(word, def->name) != 0)
 				return cmd_fail(ctx, w, "expected '%s' here, not '%s' "
-				    "(usage: %s)", def->name, word, c->synopsis);
+				    "(usage: %s)", def->name, word, cmd_synopsis(c));
 			a->argi[d] = w;
 			if (def->flags & ARG_REST) {
 				/* Join words up to the next option or keyword. */
@@ -335,7 +402,8 @@ positional:
 				w = e - 1;
 			} else
 				a->val[d] = word;
-			if (arg_check(ctx, def, a->val[d], w) != 0)
+			if (arg_check(ctx, def, a->val[d], w, &a->num[d],
+			    &a->ival[d]) != 0)
 				return -1;
 			p++;
 		}
@@ -345,8 +413,15 @@ positional:
 
 		if (!(def->flags & ARG_OPT))
 			return cmd_fail(ctx, cl->argc, "missing %s (usage: %s)",
-			    def->name, c->synopsis);
+			    def->name, cmd_synopsis(c));
 	}
+	/* The defaults of what was not given, parsed as a typed value is
+	 * (arg() still says it was absent). */
+	for (int i = 0; c->args != NULL && c->args[i].name != NULL; i++)
+		if (a->val[i] == NULL && c->args[i].dflt != NULL &&
+		    arg_check(ctx, &c->args[i], c->args[i].dflt, -1, &a->num[i],
+		    &a->ival[i]) != 0)
+			return -1;
 	return 0;
 }
 
@@ -477,51 +552,63 @@ cmd_ctx_free(sx_ctx *ctx)
 	ctx->logtext = NULL;
 }
 
+/* The help of one command as a record: its text, the spec's rows when it
+ * is described by its spec, and the sub-commands of a family word. */
+static void
+help_record(sx_rec *r, const sx_cmd *c)
+{
+	size_t n = cmd_count(), len = strlen(c->name);
+	sx_rec *list;
+
+	rec_str(r, "name", c->name);
+	rec_str(r, "synopsis", cmd_synopsis(c));
+	rec_str(r, "help", c->help);
+	if (c->synopsis == NULL) {
+		list = rec_arr(r, "arguments");
+		for (const sx_argdef *d = c->args; d->name != NULL; d++) {
+			sx_rec *o;
+
+			if (d->flags & ARG_HIDDEN)
+				continue;
+			o = rec_obj(list, NULL);
+			rec_str(o, "name", d->name);
+			rec_str(o, "meta", d->type == ARG_FLAG ? NULL :
+			    d->meta != NULL ? d->meta : d->name);
+			rec_str(o, "help", d->help);
+			rec_str(o, "default", d->dflt);
+		}
+	}
+	if (c->exec != NULL)
+		return;
+	list = rec_arr(r, "sub_commands");
+	for (size_t i = 0; i < n; i++) {
+		const sx_cmd *s = cmd_at(i);
+
+		if (s != c && strncmp(s->name, c->name, len) == 0 &&
+		    s->name[len] == ' ')
+			rec_str(list, NULL, cmd_synopsis(s));
+	}
+}
+
 void
 cmd_print_help(sx_out *out, const sx_cmd *c)
 {
+	sx_rec *r = rec_new("help");
+
 	if (c == NULL) {
-		size_t n = cmd_count();
+		sx_rec *list = rec_arr(r, "commands");
 
-		if (out->json) {
-			out_obj_begin(out, "help");
-			out_key_arr(out, "commands");
-			for (size_t i = 0; i < n; i++) {
-				out_obj(out);
-				out_key_str(out, "name", cmd_at(i)->name);
-				out_key_str(out, "synopsis", cmd_at(i)->synopsis);
-				out_end(out);
-			}
-			out_obj_end(out);
-			return;
+		for (size_t i = 0; i < cmd_count(); i++) {
+			sx_rec *o = rec_obj(list, NULL);
+
+			rec_str(o, "name", cmd_at(i)->name);
+			rec_str(o, "synopsis", cmd_synopsis(cmd_at(i)));
+			if (cmd_at(i)->exec == NULL)
+				rec_bool(o, "family", 1);
 		}
-		out_puts(out, "Commands (help CMD, or CMD --help, for one):\n");
-		for (size_t i = 0; i < n; i++)
-			if (cmd_at(i)->exec != NULL)
-				out_printf(out, "  %s\n", cmd_at(i)->synopsis);
-		return;
-	}
-	if (out->json) {
-		out_obj_begin(out, "help");
-		out_key_str(out, "name", c->name);
-		out_key_str(out, "synopsis", c->synopsis);
-		out_key_str(out, "help", c->help);
-		out_obj_end(out);
-		return;
-	}
-	out_printf(out, "usage: %s\n\n%s", c->synopsis, c->help);
-	if (c->exec == NULL) {
-		size_t n = cmd_count(), len = strlen(c->name);
-
-		out_puts(out, "\nSub-commands:\n");
-		for (size_t i = 0; i < n; i++) {
-			const sx_cmd *s = cmd_at(i);
-
-			if (s != c && strncmp(s->name, c->name, len) == 0 &&
-			    s->name[len] == ' ')
-				out_printf(out, "  %s\n", s->synopsis);
-		}
-	}
+	} else
+		help_record(r, c);
+	view_put(out, r);
 }
 
 /* Levenshtein distance, bounded to short words. */

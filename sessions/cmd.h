@@ -37,10 +37,22 @@ typedef enum sx_argtype {
 #define ARG_OPT   0x1u  /* positional that may be absent */
 #define ARG_REST  0x2u  /* positional taking all remaining words (joined by ' ') */
 #define ARG_KEY   0x4u  /* a keyword followed by its value: "as NAME" */
+#define ARG_HIDDEN 0x8u /* written by scalex itself (a session's --sha256):
+                           not in the synopsis, help or completion */
+#define ARG_SUB   0x10u /* an option of the flag before it (the plot
+                           options after --plot): the synopsis shows that
+                           flag as [--plot ...] and leaves these out */
 
 /*
  * One argument: positional ("DATA"), keyword ("as": the word then a value)
  * or option ("--y COL", also "--y=COL"). Options and keywords are optional.
+ *
+ * A command whose synopsis is NULL is described by its spec alone: the
+ * synopsis is made from the rows, and help lists every option with its
+ * help line and default after the command's text. Such a row's `help`
+ * is one paragraph (help wraps it) without the default, and `dflt` is
+ * the value, as it would be typed, that arg_num and arg_int return when
+ * the argument is absent: defaults are written once, here.
  */
 typedef struct sx_argdef {
 	const char *name;
@@ -49,6 +61,9 @@ typedef struct sx_argdef {
 	const char *choices;   /* ARG_CHOICE: the words allowed; ARG_WORD:
 	                          words completion offers (any is allowed) */
 	const char *meta;      /* how help shows the value: "COL", "P=V,..." */
+	const char *help;      /* what the option does, or NULL */
+	const char *dflt;      /* its default as typed, or NULL: none, or one
+	                          the handler works out (say so in `help`) */
 } sx_argdef;
 
 #define SX_MAXARGS 24
@@ -58,6 +73,8 @@ typedef struct sx_args {
 	const char *val[SX_MAXARGS];  /* NULL when absent; "" for a given flag */
 	int argi[SX_MAXARGS];         /* argv index of the value, for carets */
 	char *owned[SX_MAXARGS];      /* joined REST values */
+	double num[SX_MAXARGS];       /* ARG_NUMBER parsed, given or default */
+	unsigned long ival[SX_MAXARGS]; /* ARG_INT parsed, given or default */
 } sx_args;
 
 typedef struct sx_ctx sx_ctx;
@@ -97,6 +114,13 @@ const sx_cmd *cmd_lookup(int argc, char *const *argv, int *nwords);
 const char *arg(const sx_args *a, const sx_cmd *c, const char *name);
 /* argv index of argument `name`, -1 when absent. */
 int arg_index(const sx_args *a, const sx_cmd *c, const char *name);
+/* A number or whole-number argument as parsed when it was checked: the
+ * value given, or the spec's default. The argument must have one of the
+ * two (test arg() first for one without a default). */
+double arg_num(const sx_args *a, const sx_cmd *c, const char *name);
+unsigned long arg_int(const sx_args *a, const sx_cmd *c, const char *name);
+/* The command's synopsis, written or made from its spec. */
+const char *cmd_synopsis(const sx_cmd *c);
 
 /*
  * Record an error for the argument at argv index `argi` (-1: the command

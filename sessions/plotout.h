@@ -12,12 +12,12 @@
  * argdefs.
  */
 #define PLOTOUT_ARGS \
-	{ "--size", ARG_WORD, 0, NULL, "WxH" }, \
-	{ "--ascii", ARG_FLAG, 0, NULL, NULL }, \
-	{ "--color", ARG_CHOICE, 0, "auto|always|never", "auto|always|never" }, \
-	{ "--title", ARG_WORD, 0, NULL, "T" }, \
-	{ "--out", ARG_PATH, 0, NULL, "FILE" }, \
-	{ "--force", ARG_FLAG, 0, NULL, NULL }
+	{ "--size", ARG_WORD, 0, NULL, "WxH", NULL, NULL }, \
+	{ "--ascii", ARG_FLAG, 0, NULL, NULL, NULL, NULL }, \
+	{ "--color", ARG_CHOICE, 0, "auto|always|never", "auto|always|never", NULL, NULL }, \
+	{ "--title", ARG_WORD, 0, NULL, "T", NULL, NULL }, \
+	{ "--out", ARG_PATH, 0, NULL, "FILE", NULL, NULL }, \
+	{ "--force", ARG_FLAG, 0, NULL, NULL, NULL, NULL }
 
 #define PLOTOUT_HELP \
 	"  --size WxH     size in character cells (default: the terminal's,\n" \

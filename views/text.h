@@ -19,4 +19,7 @@ void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);
 void text_model_define(sx_out *o, const sx_rec *r);
 
+/* text-help.c */
+void text_help(sx_out *o, const sx_rec *r);
+
 #endif

@@ -21,6 +21,7 @@ static const struct {
 	{ "frontier approach2", text_approach },
 	{ "frontier henighan", text_henighan },
 	{ "crossover", text_crossover },
+	{ "help", text_help },
 };
 
 view_text_fn

@@ -132,12 +132,12 @@ cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef gmodel_args[] = {
-	{ "S", ARG_WORD, 0, NULL, "ROW,COL" },
-	{ "A", ARG_WORD, 0, "LEFT|UP|RIGHT|DOWN", "LEFT|UP|RIGHT|DOWN" },
-	{ "--policy", ARG_WORD, 0, "base:1|gpi|opt", "base:I|gpi|opt" },
-	{ "--w", ARG_WORD, 0, NULL, "W" },
-	{ "--collected", ARG_WORD, 0, NULL, "LIST" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "S", ARG_WORD, 0, NULL, "ROW,COL", NULL, NULL },
+	{ "A", ARG_WORD, 0, "LEFT|UP|RIGHT|DOWN", "LEFT|UP|RIGHT|DOWN", NULL, NULL },
+	{ "--policy", ARG_WORD, 0, "base:1|gpi|opt", "base:I|gpi|opt", NULL, NULL },
+	{ "--w", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_gmodel_entry = {

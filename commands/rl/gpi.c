@@ -176,14 +176,14 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef gpe_args[] = {
-	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--at", ARG_WORD, 0, NULL, "ROW,COL" },
-	{ "--collected", ARG_WORD, 0, NULL, "LIST" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--at", ARG_WORD, 0, NULL, "ROW,COL", NULL, NULL },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef gpi_args[] = {
-	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_gpe_entry = {

@@ -283,13 +283,13 @@ cmd_grid_show_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef load_args[] = {
-	{ "NAME", ARG_PATH, 0, NULL, NULL },
-	{ "--goal", ARG_CHOICE, 0, "unit|sum", "unit|sum" },
-	{ "--slip", ARG_NUMBER, 0, NULL, "P" },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ "--from", ARG_PATH, 0, NULL, "PATH" },
-	{ "--sha256", ARG_WORD, 0, NULL, "HEX" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "NAME", ARG_PATH, 0, NULL, NULL, NULL, NULL },
+	{ "--goal", ARG_CHOICE, 0, "unit|sum", "unit|sum", NULL, NULL },
+	{ "--slip", ARG_NUMBER, 0, NULL, "P", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "--from", ARG_PATH, 0, NULL, "PATH", NULL, NULL },
+	{ "--sha256", ARG_WORD, 0, NULL, "HEX", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_grid_entry = {

@@ -130,11 +130,11 @@ cmd_rollout_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef rollout_args[] = {
-	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I" },
-	{ "--steps", ARG_INT, 0, NULL, "K" },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I", NULL, NULL },
+	{ "--steps", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_rollout_entry = {

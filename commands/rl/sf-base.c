@@ -165,9 +165,9 @@ cmd_sf_base_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef base_args[] = {
-	{ "W", ARG_WORD, ARG_OPT | ARG_REST, NULL, "W1 W2 ..." },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "W", ARG_WORD, ARG_OPT | ARG_REST, NULL, "W1 W2 ...", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_sf_entry = {

@@ -170,10 +170,10 @@ cmd_value_show_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef show_args[] = {
-	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I" },
-	{ "--collected", ARG_WORD, 0, NULL, "LIST" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I", NULL, NULL },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_policy_entry = {

@@ -4,7 +4,7 @@
 #include "commands/rl/rl.h"
 
 const sx_argdef rl_no_args[] = {
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd *const cmd_rl_entries[] = {

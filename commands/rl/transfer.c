@@ -205,22 +205,22 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef wlearn_args[] = {
-	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--samples", ARG_INT, 0, NULL, "K" },
-	{ "--noise", ARG_NUMBER, 0, NULL, "SD" },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ NULL, 0, 0, NULL, NULL }
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--samples", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--noise", ARG_NUMBER, 0, NULL, "SD", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef transfer_args[] = {
-	{ "W", ARG_WORD, 0, NULL, "W" },
-	{ "--samples", ARG_INT, 0, NULL, "K" },
-	{ "--points", ARG_INT, 0, NULL, "N" },
-	{ "--epsilon", ARG_NUMBER, 0, NULL, "E" },
-	{ "--alpha", ARG_NUMBER, 0, NULL, "A" },
-	{ "--seed", ARG_INT, 0, NULL, "S" },
-	{ "--plot", ARG_FLAG, 0, NULL, NULL },
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--samples", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--points", ARG_INT, 0, NULL, "N", NULL, NULL },
+	{ "--epsilon", ARG_NUMBER, 0, NULL, "E", NULL, NULL },
+	{ "--alpha", ARG_NUMBER, 0, NULL, "A", NULL, NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
 	PLOTOUT_ARGS,
-	{ NULL, 0, 0, NULL, NULL }
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_w_entry = {
