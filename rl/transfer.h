@@ -12,8 +12,8 @@
 
 /* Options; zero fields take the defaults noted. */
 typedef struct transfer_opts {
-	size_t samples;        /* transitions per learner, 20000 */
-	size_t points;         /* checkpoints on the curve, 20 (max 1000) */
+	size_t samples;        /* transitions per learner */
+	size_t points;         /* checkpoints on the curve (max 1000) */
 	double alpha;          /* Q-learning step size, QL_DEFAULT_ALPHA */
 	double epsilon;        /* exploration of both learners,
 	                          QL_DEFAULT_EPSILON */

@@ -536,7 +536,7 @@ const sx_cmd cmd_data_table[] = {
 	{ "data list", "data list", "List the datasets: rows, columns, source.\n",
 	  no_args, 0, cmd_data_list_exec },
 	{ "data show", "data show NAME [--rows K]",
-	  "Print the first K rows (default 10) of a dataset.\n",
+	  "Print the first K rows (--rows K, default 10) of a dataset.\n",
 	  show_args, 0, cmd_data_show_exec },
 	{ "data describe", "data describe NAME",
 	  "Per column: the canonical quantity it stands for, min, max, mean and\n"

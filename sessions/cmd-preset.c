@@ -84,8 +84,7 @@ cmd_demo_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const char *name = arg(a, ctx->cmd, "NAME");
 	const char *as = arg(a, ctx->cmd, "as");
-	const char *seed_s = arg(a, ctx->cmd, "--seed");
-	unsigned long seed = seed_s != NULL ? strtoul(seed_s, NULL, 10) : 1;
+	unsigned long seed = arg_int(a, ctx->cmd, "--seed");
 	char *dsname;
 	sx_dataset *ds;
 	sx_rec *r;
@@ -127,8 +126,11 @@ static const sx_argdef show_args[] = {
 };
 static const sx_argdef demo_args[] = {
 	{ "NAME", ARG_DEMO, ARG_OPT, NULL, NULL, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME",
+	  "the dataset's name (default: the demo's)", NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S",
+	  "the noise's seed: the same seed gives the same numbers everywhere",
+	  "1" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -141,9 +143,8 @@ const sx_cmd cmd_preset_table[] = {
 	{ "preset show", "preset show NAME",
 	  "A preset's laws with their parameters, its other constants, and where\n"
 	  "in the paper each comes from.\n", show_args, 0, cmd_preset_show_exec },
-	{ "demo", "demo [NAME] [as NAME] [--seed S]",
-	  "Generate a demo dataset from a preset with seeded noise (the same seed\n"
-	  "gives the same numbers everywhere; default seed 1). Without NAME, list\n"
-	  "the demos.\n", demo_args, CMD_STATE, cmd_demo_exec },
+	{ "demo", NULL,
+	  "Generate a demo dataset from a preset with seeded noise. Without\n"
+	  "NAME, list the demos.\n", demo_args, CMD_STATE, cmd_demo_exec },
 	{ NULL, NULL, NULL, NULL, 0, NULL }
 };

@@ -156,6 +156,16 @@ arg_index(const sx_args *a, const sx_cmd *c, const char *name)
 	return i >= 0 && a->val[i] != NULL ? a->argi[i] : -1;
 }
 
+const char *
+arg_str(const sx_args *a, const sx_cmd *c, const char *name)
+{
+	int i = argdef_index(c, name);
+
+	if (i < 0)
+		return NULL;
+	return a->val[i] != NULL ? a->val[i] : c->args[i].dflt;
+}
+
 double
 arg_num(const sx_args *a, const sx_cmd *c, const char *name)
 {
@@ -572,6 +582,8 @@ help_record(sx_rec *r, const sx_cmd *c)
 				continue;
 			o = rec_obj(list, NULL);
 			rec_str(o, "name", d->name);
+			rec_bool(o, "positional", d->name[0] != '-' &&
+			    !(d->flags & ARG_KEY));
 			rec_str(o, "meta", d->type == ARG_FLAG ? NULL :
 			    d->meta != NULL ? d->meta : d->name);
 			rec_str(o, "help", d->help);

@@ -66,6 +66,10 @@ typedef struct sx_argdef {
 	                          the handler works out (say so in `help`) */
 } sx_argdef;
 
+/* A core's default macro as a spec's default text: SX_STR(QL_DEFAULT_ALPHA). */
+#define SX_STR(x) SX_STR_(x)
+#define SX_STR_(x) #x
+
 #define SX_MAXARGS 24
 
 /* The parsed arguments, indexed like the command's argdefs. */
@@ -114,6 +118,8 @@ const sx_cmd *cmd_lookup(int argc, char *const *argv, int *nwords);
 const char *arg(const sx_args *a, const sx_cmd *c, const char *name);
 /* argv index of argument `name`, -1 when absent. */
 int arg_index(const sx_args *a, const sx_cmd *c, const char *name);
+/* The value given, or the spec's default (NULL when it has neither). */
+const char *arg_str(const sx_args *a, const sx_cmd *c, const char *name);
 /* A number or whole-number argument as parsed when it was checked: the
  * value given, or the spec's default. The argument must have one of the
  * two (test arg() first for one without a default). */

@@ -9,16 +9,30 @@
  * The options of every command that draws (plot, frontier --plot,
  * crossover --plot): --size WxH, --ascii, --color auto|always|never,
  * --title T, --out FILE [--force]. Commands list PLOTOUT_ARGS in their
- * argdefs.
+ * argdefs, after their --plot flag (ARG_SUB: options of that flag).
  */
 #define PLOTOUT_ARGS \
-	{ "--size", ARG_WORD, 0, NULL, "WxH", NULL, NULL }, \
-	{ "--ascii", ARG_FLAG, 0, NULL, NULL, NULL, NULL }, \
-	{ "--color", ARG_CHOICE, 0, "auto|always|never", "auto|always|never", NULL, NULL }, \
-	{ "--title", ARG_WORD, 0, NULL, "T", NULL, NULL }, \
-	{ "--out", ARG_PATH, 0, NULL, "FILE", NULL, NULL }, \
-	{ "--force", ARG_FLAG, 0, NULL, NULL, NULL, NULL }
+	{ "--size", ARG_WORD, ARG_SUB, NULL, "WxH", \
+	  "size in character cells (default: the terminal's, 80x24 when " \
+	  "not a terminal)", NULL }, \
+	{ "--ascii", ARG_FLAG, ARG_SUB, NULL, NULL, \
+	  "ASCII instead of Unicode braille (also when the locale is not " \
+	  "UTF-8, or with scalex --ascii)", NULL }, \
+	{ "--color", ARG_CHOICE, ARG_SUB, "auto|always|never", \
+	  "auto|always|never", \
+	  "ANSI colours: auto (a terminal without NO_COLOR), always, never", \
+	  NULL }, \
+	{ "--title", ARG_WORD, ARG_SUB, NULL, "T", "a title over the plot", \
+	  NULL }, \
+	{ "--out", ARG_PATH, ARG_SUB, NULL, "FILE", \
+	  "write the plot to FILE instead (colours only with --color " \
+	  "always); an existing FILE this session did not write is " \
+	  "replaced only with --force", NULL }, \
+	{ "--force", ARG_FLAG, ARG_SUB, NULL, NULL, "replace FILE even so", \
+	  NULL }
 
+/* The same options described in a command's text, for the commands
+ * whose help is still written by hand. */
 #define PLOTOUT_HELP \
 	"  --size WxH     size in character cells (default: the terminal's,\n" \
 	"                 80x24 when not a terminal)\n" \

@@ -12,7 +12,8 @@
 #define HELP_COL 17
 #define HELP_WIDTH 72
 
-/* "  --samples K    text wrapped at HELP_WIDTH (default 20000)". */
+/* "  --samples K    text wrapped at HELP_WIDTH (default 20000)"; a
+ * positional argument by its meta alone ("  ACTION ..."). */
 static void
 help_row(sx_out *o, const sx_rec *row)
 {
@@ -21,8 +22,11 @@ help_row(sx_out *o, const sx_rec *row)
 	char *head, *text, *w, *save = NULL;
 	size_t col;
 
-	head = meta != NULL && strcmp(meta, name) != 0 ?
-	    xasprintf("%s %s", name, meta) : xstrdup(name);
+	if (rec_get_bool(row, "positional"))
+		head = xstrdup(meta);
+	else
+		head = meta != NULL ? xasprintf("%s %s", name, meta) :
+		    xstrdup(name);
 	text = xasprintf("%s%s%s%s", help != NULL ? help : "",
 	    dflt != NULL ? (help != NULL ? " (default " : "(default ") : "",
 	    dflt != NULL ? dflt : "", dflt != NULL ? ")" : "");

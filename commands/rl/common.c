@@ -197,11 +197,8 @@ gr_parse_collected(sx_ctx *ctx, int argi, const sx_grid *g, const char *text,
 
 /* --policy gpi|opt|base:I (I from 1). */
 int
-gr_parse_policy(sx_ctx *ctx, int argi, const char *text, gr_policy *pol,
-    const char *dflt)
+gr_parse_policy(sx_ctx *ctx, int argi, const char *text, gr_policy *pol)
 {
-	if (text == NULL)
-		text = dflt;
 	memset(pol, 0, sizeof *pol);
 	snprintf(pol->label, sizeof pol->label, "%s", text);
 	if (strcmp(text, "gpi") == 0)

@@ -51,9 +51,9 @@ cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, c, "A"), "an action is LEFT, UP, "
 		    "RIGHT or DOWN (or L U R D, 0-3), not '%s'", atxt);
 	if (gr_parse_policy(ctx, arg_index(a, c, "--policy"),
-	    arg(a, c, "--policy"), &pol, "base:1") != 0 ||
+	    arg_str(a, c, "--policy"), &pol) != 0 ||
 	    gr_parse_collected(ctx, arg_index(a, c, "--collected"), g,
-	    arg(a, c, "--collected"), &m) != 0)
+	    arg_str(a, c, "--collected"), &m) != 0)
 		return -1;
 	if (pol.kind != GR_BASE && wtxt == NULL)
 		return cmd_fail(ctx, arg_index(a, c, "--policy"), "--policy %s "
@@ -133,19 +133,22 @@ cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef gmodel_args[] = {
 	{ "S", ARG_WORD, 0, NULL, "ROW,COL", NULL, NULL },
-	{ "A", ARG_WORD, 0, "LEFT|UP|RIGHT|DOWN", "LEFT|UP|RIGHT|DOWN", NULL, NULL },
-	{ "--policy", ARG_WORD, 0, "base:1|gpi|opt", "base:I|gpi|opt", NULL, NULL },
-	{ "--w", ARG_WORD, 0, NULL, "W", NULL, NULL },
-	{ "--collected", ARG_WORD, 0, NULL, "LIST", NULL, NULL },
+	{ "A", ARG_WORD, 0, "LEFT|UP|RIGHT|DOWN", "ACTION",
+	  "LEFT, UP, RIGHT or DOWN (any case, or its first letter), or 0-3",
+	  NULL },
+	{ "--policy", ARG_WORD, 0, "base:1|gpi|opt", "base:I|gpi|opt",
+	  GR_POLICY_HELP "; gpi and opt need --w", "base:1" },
+	{ "--w", ARG_WORD, 0, NULL, "W", "the task, for --policy gpi or opt",
+	  NULL },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", GR_COLLECTED_HELP, "none" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_gmodel_entry = {
-	"gmodel", "gmodel ROW,COL ACTION [--policy base:I|gpi|opt] [--w W] "
-	"[--collected LIST]",
+	"gmodel", NULL,
 	"The tabular gamma-model (Janner et al. 2020) from cell ROW,COL taking\n"
-	"ACTION, then following the policy (default base:1; gpi and opt need\n"
-	"--w W): mu = (1 - gamma) P_pi (I - gamma P_pi)^-1, the distribution\n"
+	"ACTION, then following the policy:\n"
+	"mu = (1 - gamma) P_pi (I - gamma P_pi)^-1, the distribution\n"
 	"of where the agent is after 1 + K steps, K ~ Geometric(1 - gamma),\n"
 	"drawn as a heat map over cells (terminals keep the mass of episodes\n"
 	"that end there). It is Dayan's (1993) successor representation\n"

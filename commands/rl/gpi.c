@@ -177,8 +177,9 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef gpe_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
-	{ "--at", ARG_WORD, 0, NULL, "ROW,COL", NULL, NULL },
-	{ "--collected", ARG_WORD, 0, NULL, "LIST", NULL, NULL },
+	{ "--at", ARG_WORD, 0, NULL, "ROW,COL",
+	  "the cell to score (default: the start)", NULL },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", GR_COLLECTED_HELP, "none" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef gpi_args[] = {
@@ -187,15 +188,15 @@ static const sx_argdef gpi_args[] = {
 };
 
 const sx_cmd cmd_gpe_entry = {
-	"gpe", "gpe W [--at ROW,COL] [--collected LIST]",
+	"gpe", NULL,
 	"Generalised policy evaluation: every stored base policy scored on\n"
-	"task W at once, Q_i(s, a) = w . psi_i(s, a), at the start or at cell\n"
-	"ROW,COL with the objects in LIST collected; and GPI's choice there.\n"
+	"task W at once, Q_i(s, a) = w . psi_i(s, a), at one cell with some\n"
+	"objects collected; and GPI's choice there.\n"
 	GR_W_HELP, gpe_args, 0, cmd_gpe_exec
 };
 
 const sx_cmd cmd_gpi_entry = {
-	"gpi", "gpi W",
+	"gpi", NULL,
 	"Generalised policy improvement: act greedily on max_i w . psi_i(s, a)\n"
 	"over the stored base policies, with no learning on task W. Prints\n"
 	"the value at the start of GPI (exact evaluation of its policy), of\n"

@@ -2,7 +2,6 @@
  * commands act on. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,10 +131,10 @@ gr_load_logtext(const sx_args *a, const sx_cmd *c, const char *from,
 		    " --goal %s", goal);
 	if (slip != NULL)
 		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
-		    " --slip %.17g", strtod(slip, NULL));
+		    " --slip %.17g", arg_num(a, c, "--slip"));
 	if (seed != NULL)
 		snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
-		    " --seed %lu", strtoul(seed, NULL, 10));
+		    " --seed %lu", arg_int(a, c, "--seed"));
 	sha256_hex(text, len, hex);
 	cmd = xasprintf("grid load - --from %s --sha256 %s%s", qf, hex, extra);
 	s = lex_with_heredoc(cmd, text, len);
@@ -148,7 +147,7 @@ static int
 cmd_grid_load_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const sx_cmd *c = ctx->cmd;
-	const char *name = arg(a, c, "NAME"), *goal = arg(a, c, "--goal");
+	const char *name = arg(a, c, "NAME"), *goal = arg_str(a, c, "--goal");
 	const char *slip = arg(a, c, "--slip"), *seed = arg(a, c, "--seed");
 	const char *from = arg(a, c, "--from"), *sum = arg(a, c, "--sha256");
 	int argi = arg_index(a, c, "NAME");
@@ -158,22 +157,16 @@ cmd_grid_load_exec(sx_ctx *ctx, const sx_args *a)
 
 	memset(&go, 0, sizeof go);
 	err_clear(&e);
-	go.goal = goal != NULL && strcmp(goal, "sum") == 0 ? GRID_GOAL_SUM :
-	    GRID_GOAL_UNIT;
+	go.goal = strcmp(goal, "sum") == 0 ? GRID_GOAL_SUM : GRID_GOAL_UNIT;
 	if (slip != NULL) {
-		go.slip = strtod(slip, NULL);
+		go.slip = arg_num(a, c, "--slip");
 		go.slip_set = 1;
 		if (!(go.slip >= 0 && go.slip <= 1))
 			return cmd_fail(ctx, arg_index(a, c, "--slip"), "--slip is a "
 			    "probability in [0, 1], not %s", slip);
 	}
-	if (seed != NULL) {
-		errno = 0;
-		go.seed = strtoul(seed, NULL, 10);
-		if (errno == ERANGE)
-			return cmd_fail(ctx, arg_index(a, c, "--seed"), "--seed is "
-			    "too large");
-	}
+	if (seed != NULL)
+		go.seed = arg_int(a, c, "--seed");
 	if (strcmp(name, "-") == 0) {
 		char hex[65];
 
@@ -283,12 +276,18 @@ cmd_grid_show_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef load_args[] = {
-	{ "NAME", ARG_PATH, 0, NULL, NULL, NULL, NULL },
-	{ "--goal", ARG_CHOICE, 0, "unit|sum", "unit|sum", NULL, NULL },
-	{ "--slip", ARG_NUMBER, 0, NULL, "P", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
-	{ "--from", ARG_PATH, 0, NULL, "PATH", NULL, NULL },
-	{ "--sha256", ARG_WORD, 0, NULL, "HEX", NULL, NULL },
+	{ "NAME", ARG_PATH, 0, NULL, "NAME|FILE|-", NULL, NULL },
+	{ "--goal", ARG_CHOICE, 0, "unit|sum", "unit|sum",
+	  "how the goal G pays. unit: a feature of its own whose weight is "
+	  "always 1; sum: the goal's features are all 1, so it pays w1 + w2 "
+	  "+ w3", "unit" },
+	{ "--slip", ARG_NUMBER, 0, NULL, "P",
+	  "each action is replaced by a uniformly random one with "
+	  "probability P (default: the map's own 'slip' line, or 0)", NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S", "the foraging world's randomness",
+	  NULL },
+	{ "--from", ARG_PATH, ARG_HIDDEN, NULL, "PATH", NULL, NULL },
+	{ "--sha256", ARG_WORD, ARG_HIDDEN, NULL, "HEX", NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -300,20 +299,14 @@ const sx_cmd cmd_grid_entry = {
 };
 
 const sx_cmd cmd_grid_list_entry = {
-	"grid list", "grid list", "Name the built-in gridworlds.\n",
+	"grid list", NULL, "Name the built-in gridworlds.\n",
 	rl_no_args, 0, cmd_grid_list_exec
 };
 
 const sx_cmd cmd_grid_load_entry = {
-	"grid load", "grid load NAME|FILE|- [--goal unit|sum] [--slip P] "
-	"[--seed S]",
+	"grid load", NULL,
 	"Load a built-in world (fourroom, corners, foraging) or a map file,\n"
 	"replacing the current grid and dropping its stored base policies.\n"
-	"--goal: how the goal G pays. unit (the default): a feature of its own\n"
-	"whose weight is always 1; sum: the goal's features are all 1, so it\n"
-	"pays w1 + w2 + w3. --slip P: each action is replaced by a uniformly\n"
-	"random one with probability P (a map's own 'slip' line otherwise).\n"
-	"--seed S: the foraging world's randomness.\n"
 	"A map file has optional header lines 'name N', 'gamma G', 'slip P',\n"
 	"'horizon H', then rows of equal length: '.' empty, 'X' wall, 'S' the\n"
 	"start, 'G' the goal, 'A'-'H' lettered terminal goals (one feature\n"
@@ -325,7 +318,7 @@ const sx_cmd cmd_grid_load_entry = {
 };
 
 const sx_cmd cmd_grid_show_entry = {
-	"grid show", "grid show",
+	"grid show", NULL,
 	"Draw the map with row and column numbers, and number its objects\n"
 	"(for --collected).\n", rl_no_args, 0, cmd_grid_show_exec
 };

@@ -31,6 +31,14 @@ typedef struct gr_policy {
 	"(1,-1,0 on fourroom: reward 1 for a type-1 object, -1 for type 2,\n" \
 	"0 for type 3); 'grid show' names a grid's features.\n"
 
+/* The help lines of options several commands share. */
+#define GR_POLICY_HELP \
+	"gpi (GPI over the stored base), opt (optimal for the task) or " \
+	"base:I (stored base policy I, from 1)"
+#define GR_COLLECTED_HELP \
+	"objects already collected: their numbers as 'grid show' gives " \
+	"them, 'all' or 'none'"
+
 /* Arguments of the family words alone ("grid", "sf", ...). */
 extern const sx_argdef rl_no_args[];
 
@@ -48,8 +56,7 @@ int gr_parse_cell(sx_ctx *ctx, int argi, const sx_grid *g, const char *text,
     int *pos);
 int gr_parse_collected(sx_ctx *ctx, int argi, const sx_grid *g,
     const char *text, uint32_t *m);
-int gr_parse_policy(sx_ctx *ctx, int argi, const char *text, gr_policy *pol,
-    const char *dflt);
+int gr_parse_policy(sx_ctx *ctx, int argi, const char *text, gr_policy *pol);
 int gr_progress_begin(sx_progress *p, sx_ctx *ctx, const char *what);
 sf_base *gr_build_base(sx_ctx *ctx, const sx_grid *g, const double *ws,
     size_t n, unsigned long seed, int argi);

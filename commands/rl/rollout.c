@@ -31,7 +31,7 @@ cmd_rollout_exec(sx_ctx *ctx, const sx_args *a)
 	    arg(a, c, "W"), w, wfull) != 0)
 		return -1;
 	if (gr_parse_policy(ctx, arg_index(a, c, "--policy"),
-	    arg(a, c, "--policy"), &pol, "gpi") != 0)
+	    arg_str(a, c, "--policy"), &pol) != 0)
 		return -1;
 	if (steps != NULL) {
 		k = strtol(steps, NULL, 10);
@@ -131,19 +131,19 @@ cmd_rollout_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef rollout_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
-	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I", NULL, NULL },
-	{ "--steps", ARG_INT, 0, NULL, "K", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I",
+	  GR_POLICY_HELP, "gpi" },
+	{ "--steps", ARG_INT, 0, NULL, "K",
+	  "stop after K steps (default: the grid's horizon)", NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S",
+	  "slip and foraging randomness (default: the grid's seed)", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_rollout_entry = {
-	"rollout", "rollout W [--policy gpi|opt|base:I] [--steps K] [--seed S]",
+	"rollout", NULL,
 	"Run one episode of a policy on task W from the start and draw its\n"
 	"path on the map: at each cell the action taken there, '@' where time\n"
 	"ran out; then the objects picked up, step by step, and the return.\n"
-	"--policy: gpi (the default), opt (optimal for W) or base:I (stored\n"
-	"base policy I, from 1). --steps K: stop after K steps (default: the\n"
-	"grid's horizon). --seed: slip and foraging randomness.\n"
 	GR_W_HELP, rollout_args, 0, cmd_rollout_exec
 };

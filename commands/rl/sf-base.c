@@ -120,7 +120,7 @@ cmd_sf_base_exec(sx_ctx *ctx, const sx_args *a)
 
 	if (g == NULL)
 		return -1;
-	seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
+	seed = seedtxt != NULL ? arg_int(a, ctx->cmd, "--seed") : g->seed;
 	if (list == NULL) {
 		ws = gr_unit_tasks(g);
 		n = (size_t)g->nw;
@@ -165,8 +165,12 @@ cmd_sf_base_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef base_args[] = {
-	{ "W", ARG_WORD, ARG_OPT | ARG_REST, NULL, "W1 W2 ...", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "W", ARG_WORD, ARG_OPT | ARG_REST, NULL, "W1 W2 ...",
+	  "the tasks, one base policy each (default: e1 e2 ..., one per "
+	  "feature)", NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S",
+	  "the learning's randomness on foraging (default: the grid's seed)",
+	  NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -176,13 +180,12 @@ const sx_cmd cmd_sf_entry = {
 };
 
 const sx_cmd cmd_sf_base_entry = {
-	"sf base", "sf base [W1 W2 ...] [--seed S]",
-	"Store one base policy per task Wi (default: e1 e2 ..., one per\n"
-	"feature) with its successor features psi(s, a), the expected\n"
-	"discounted sum of features from (s, a) on. On a grid with a model\n"
-	"each policy is optimal for its task (ties to LEFT < UP < RIGHT <\n"
-	"DOWN within 1e-9) and psi is exact, (I - gamma P_pi)^-1 phi; on\n"
-	"foraging it is learned, seeded by --seed or the grid's seed: each\n"
+	"sf base", NULL,
+	"Store one base policy per task Wi with its successor features\n"
+	"psi(s, a), the expected discounted sum of features from (s, a) on.\n"
+	"On a grid with a model each policy is optimal for its task (ties to\n"
+	"LEFT < UP < RIGHT < DOWN within 1e-9) and psi is exact,\n"
+	"(I - gamma P_pi)^-1 phi; on foraging it is learned: each\n"
 	"policy is Q-learning's greedy one after 10^6 transitions (epsilon\n"
 	"0.1, step size 0.02, random ties), its psi(o, a) over observations\n"
 	"o is TD over 10^4 episodes following that policy (step size 0.03, no\n"

@@ -32,9 +32,9 @@ gr_show_prepare(sx_ctx *ctx, const sx_args *a, const sx_grid **gp,
 	    gr_parse_w(ctx, arg_index(a, c, "W"), g, arg(a, c, "W"), w,
 	    wfull) != 0 ||
 	    gr_parse_policy(ctx, arg_index(a, c, "--policy"),
-	    arg(a, c, "--policy"), pol, "gpi") != 0 ||
+	    arg_str(a, c, "--policy"), pol) != 0 ||
 	    gr_parse_collected(ctx, arg_index(a, c, "--collected"), g,
-	    arg(a, c, "--collected"), m) != 0)
+	    arg_str(a, c, "--collected"), m) != 0)
 		return -1;
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
@@ -171,8 +171,9 @@ cmd_value_show_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef show_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
-	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I", NULL, NULL },
-	{ "--collected", ARG_WORD, 0, NULL, "LIST", NULL, NULL },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I",
+	  GR_POLICY_HELP, "gpi" },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", GR_COLLECTED_HELP, "none" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -182,12 +183,10 @@ const sx_cmd cmd_policy_entry = {
 };
 
 const sx_cmd cmd_policy_show_entry = {
-	"policy show", "policy show W [--policy gpi|opt|base:I] "
-	"[--collected LIST]",
-	"An arrow per cell: the action the policy (default gpi) takes there\n"
-	"on task W when the objects in LIST are already collected (object\n"
-	"numbers as 'grid show' gives them, 'all' or 'none', the default).\n"
-	"An uncollected object's cell shows its type.\n"
+	"policy show", NULL,
+	"An arrow per cell: the action the policy takes there on task W when\n"
+	"the objects in LIST are already collected. An uncollected object's\n"
+	"cell shows its type.\n"
 	GR_W_HELP, show_args, 0, cmd_policy_show_exec
 };
 
@@ -197,9 +196,8 @@ const sx_cmd cmd_value_entry = {
 };
 
 const sx_cmd cmd_value_show_entry = {
-	"value show", "value show W [--policy gpi|opt|base:I] "
-	"[--collected LIST]",
-	"The exact value of the policy (default gpi) on task W at every cell,\n"
+	"value show", NULL,
+	"The exact value of the policy on task W at every cell,\n"
 	"with the objects in LIST collected, as shading from light (lowest)\n"
 	"to dark (highest).\n"
 	GR_W_HELP, show_args, 0, cmd_value_show_exec

@@ -21,7 +21,6 @@ cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
 	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
-	const char *samp = arg(a, c, "--samples"), *noise = arg(a, c, "--noise");
 	const char *seedtxt = arg(a, c, "--seed");
 	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], sd;
 	size_t n;
@@ -33,15 +32,15 @@ cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
 	if (g == NULL || gr_parse_w(ctx, arg_index(a, c, "W"), g, arg(a, c, "W"),
 	    w, wfull) != 0)
 		return -1;
-	n = samp != NULL ? strtoul(samp, NULL, 10) : 10000;
+	n = arg_int(a, c, "--samples");
 	if (n < 1 || n > 100000000)
 		return cmd_fail(ctx, arg_index(a, c, "--samples"), "--samples is 1 "
-		    "to 100000000, not %s", samp);
-	sd = noise != NULL ? strtod(noise, NULL) : 0;
+		    "to 100000000, not %zu", n);
+	sd = arg_num(a, c, "--noise");
 	if (sd < 0)
 		return cmd_fail(ctx, arg_index(a, c, "--noise"), "--noise is a "
-		    "standard deviation >= 0, not %s", noise);
-	seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
+		    "standard deviation >= 0, not %s", arg(a, c, "--noise"));
+	seed = seedtxt != NULL ? arg_int(a, c, "--seed") : g->seed;
 	err_clear(&e);
 	if (wl_learn(g, w, n, sd, seed, &res, &e) != 0)
 		return cmd_fail_err(ctx, -1, &e);
@@ -116,9 +115,7 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
-	const char *samp = arg(a, c, "--samples"), *pts = arg(a, c, "--points");
 	const char *seedtxt = arg(a, c, "--seed");
-	const char *alpha = arg(a, c, "--alpha"), *eps = arg(a, c, "--epsilon");
 	double w[GRID_MAX_W], wfull[GRID_MAX_PHI];
 	transfer_opts to;
 	transfer_curve *cv = NULL;
@@ -132,23 +129,23 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	    w, wfull) != 0)
 		return -1;
 	memset(&to, 0, sizeof to);
-	to.samples = samp != NULL ? strtoul(samp, NULL, 10) : 20000;
+	to.samples = arg_int(a, c, "--samples");
 	if (to.samples < 1 || to.samples > 10000000)
 		return cmd_fail(ctx, arg_index(a, c, "--samples"), "--samples is 1 "
-		    "to 10000000, not %s", samp);
-	to.points = pts != NULL ? strtoul(pts, NULL, 10) : 10;
+		    "to 10000000, not %zu", to.samples);
+	to.points = arg_int(a, c, "--points");
 	if (to.points < 1 || to.points > 1000)
 		return cmd_fail(ctx, arg_index(a, c, "--points"), "--points is 1 "
-		    "to 1000, not %s", pts);
-	to.alpha = alpha != NULL ? strtod(alpha, NULL) : QL_DEFAULT_ALPHA;
+		    "to 1000, not %zu", to.points);
+	to.alpha = arg_num(a, c, "--alpha");
 	if (!(to.alpha > 0 && to.alpha <= 1))
 		return cmd_fail(ctx, arg_index(a, c, "--alpha"), "--alpha is a step "
-		    "size in (0, 1], not %s", alpha);
-	to.epsilon = eps != NULL ? strtod(eps, NULL) : QL_DEFAULT_EPSILON;
+		    "size in (0, 1], not %s", arg(a, c, "--alpha"));
+	to.epsilon = arg_num(a, c, "--epsilon");
 	if (!(to.epsilon > 0 && to.epsilon <= 1))
 		return cmd_fail(ctx, arg_index(a, c, "--epsilon"), "--epsilon is a "
-		    "probability in (0, 1], not %s", eps);
-	to.seed = seedtxt != NULL ? strtoul(seedtxt, NULL, 10) : g->seed;
+		    "probability in (0, 1], not %s", arg(a, c, "--epsilon"));
+	to.seed = seedtxt != NULL ? arg_int(a, c, "--seed") : g->seed;
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
 	gr_progress_begin(&pr, ctx, "transfer");
@@ -206,19 +203,32 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef wlearn_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
-	{ "--samples", ARG_INT, 0, NULL, "K", NULL, NULL },
-	{ "--noise", ARG_NUMBER, 0, NULL, "SD", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
+	{ "--samples", ARG_INT, 0, NULL, "K",
+	  "transitions of a uniformly random policy", "10000" },
+	{ "--noise", ARG_NUMBER, 0, NULL, "SD",
+	  "standard deviation of the Gaussian noise added to each reward",
+	  "0" },
+	{ "--seed", ARG_INT, 0, NULL, "S",
+	  "the walk's and the noise's randomness (default: the grid's seed)",
+	  NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef transfer_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
-	{ "--samples", ARG_INT, 0, NULL, "K", NULL, NULL },
-	{ "--points", ARG_INT, 0, NULL, "N", NULL, NULL },
-	{ "--epsilon", ARG_NUMBER, 0, NULL, "E", NULL, NULL },
-	{ "--alpha", ARG_NUMBER, 0, NULL, "A", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
-	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--samples", ARG_INT, 0, NULL, "K",
+	  "transitions each learner sees in all", "20000" },
+	{ "--points", ARG_INT, 0, NULL, "N",
+	  "checkpoints, evenly spaced up to K", "10" },
+	{ "--epsilon", ARG_NUMBER, 0, NULL, "E",
+	  "probability of a uniformly random action, for Q-learning and the "
+	  "GPI agent that fits w", SX_STR(QL_DEFAULT_EPSILON) },
+	{ "--alpha", ARG_NUMBER, 0, NULL, "A", "Q-learning's step size",
+	  SX_STR(QL_DEFAULT_ALPHA) },
+	{ "--seed", ARG_INT, 0, NULL, "S",
+	  "the learners' randomness (default: the grid's seed)", NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL,
+	  "draw the curves instead of the table, with the plot options:",
+	  NULL },
 	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
@@ -228,30 +238,27 @@ const sx_cmd cmd_w_entry = {
 };
 
 const sx_cmd cmd_w_learn_entry = {
-	"w learn", "w learn W [--samples K] [--noise SD] [--seed S]",
+	"w learn", NULL,
 	"Regress the task weights from rewards: a uniformly random policy\n"
-	"runs K transitions (default 10000) of task W, each reward gets\n"
-	"Gaussian noise of sd SD (default 0), and least squares r ~ w . phi\n"
-	"recovers w. Features never observed get weight 0.\n"
+	"runs K transitions of task W, each reward gets Gaussian noise of\n"
+	"sd SD, and least squares r ~ w . phi recovers w. Features never\n"
+	"observed get weight 0.\n"
 	GR_W_HELP, wlearn_args, 0, cmd_w_learn_exec
 };
 
 const sx_cmd cmd_transfer_entry = {
-	"transfer", "transfer W [--samples K] [--points N] [--epsilon E] "
-	"[--alpha A] [--seed S] [--plot ...]",
+	"transfer", NULL,
 	"Return from the start against transitions seen, as in Barreto et al.\n"
 	"(PNAS 2020): GPI told the true W (zero-shot), GPI with w regressed\n"
 	"from the rewards its own agent has seen, and Q-learning from\n"
 	"scratch, each after the same number of transitions, at N checkpoints\n"
-	"(default 10) up to K (default 20000). Each point is the discounted\n"
-	"return from the start of the learner's greedy policy.\n"
+	"up to K. Each point is the discounted return from the start of the\n"
+	"learner's greedy policy.\n"
 	"Q-learning is the textbook tabular one: Q = 0 at first, a uniformly\n"
-	"random action with probability E (default 0.1) and a greedy one\n"
-	"otherwise, greedy ties broken uniformly at random among the maximal\n"
-	"actions (within 1e-9), and Q(s,a) += A (r + gamma max Q(s',.) -\n"
-	"Q(s,a)) with step size A (default 0.1). The GPI agent that fits w\n"
-	"explores with the same E. Both are printed with the curves. Seeded\n"
-	"by --seed or the grid's seed. --plot draws the curves instead of the\n"
-	"table, with the plot options:\n" PLOTOUT_HELP GR_W_HELP, transfer_args, 0,
-	cmd_transfer_exec
+	"random action with probability E and a greedy one otherwise, greedy\n"
+	"ties broken uniformly at random among the maximal actions (within\n"
+	"1e-9), and Q(s,a) += A (r + gamma max Q(s',.) - Q(s,a)) with step\n"
+	"size A. The GPI agent that fits w explores with the same E. Both are\n"
+	"printed with the curves.\n"
+	GR_W_HELP, transfer_args, 0, cmd_transfer_exec
 };
