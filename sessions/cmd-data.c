@@ -14,6 +14,7 @@
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
 #include "sessions/lex.h"
+#include "views/view.h"
 
 /* Default dataset name from a path: the file's base name up to its first
  * '.', with characters outside [A-Za-z0-9_] made '_'. */
@@ -35,38 +36,24 @@ data_default_name(const char *path)
 	return name;
 }
 
+/* The record of a loaded dataset: its size, its columns' types and the
+ * quantities they stand for. */
 static void
-data_report_loaded(sx_out *o, const char *cmd, const sx_dataset *ds)
+data_report_loaded(sx_out *o, const sx_dataset *ds)
 {
-	if (o->json) {
-		out_obj_begin(o, cmd);
-		out_key_str(o, "name", ds->name);
-		out_key_int(o, "rows", (long long)ds->nrows);
-		out_key_arr(o, "columns");
-		for (size_t i = 0; i < ds->ncols; i++) {
-			const char *canon = column_canonical(ds->cols[i].name);
+	sx_rec *r = rec_new("load"), *cols;
 
-			out_obj(o);
-			out_key_str(o, "name", ds->cols[i].name);
-			out_key_str(o, "type", ds->cols[i].v != NULL ? "number" : "text");
-			out_key_str(o, "canonical", canon);
-			out_end(o);
-		}
-		out_obj_end(o);
-		return;
-	}
-	out_printf(o, "%s: %zu row%s, %zu column%s:", ds->name, ds->nrows,
-	    ds->nrows == 1 ? "" : "s", ds->ncols, ds->ncols == 1 ? "" : "s");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_arr(r, "columns");
 	for (size_t i = 0; i < ds->ncols; i++) {
-		const char *canon = column_canonical(ds->cols[i].name);
+		sx_rec *c = rec_obj(cols, NULL);
 
-		out_printf(o, "%s %s", i > 0 ? "," : "", ds->cols[i].name);
-		if (ds->cols[i].v == NULL)
-			out_puts(o, " (text)");
-		else if (canon != NULL && strcmp(canon, ds->cols[i].name) != 0)
-			out_printf(o, " (%s)", canon);
+		rec_str(c, "name", ds->cols[i].name);
+		rec_str(c, "type", ds->cols[i].v != NULL ? "number" : "text");
+		rec_str(c, "canonical", column_canonical(ds->cols[i].name));
 	}
-	out_puts(o, "\n");
+	view_put(o, r);
 }
 
 /*
@@ -144,7 +131,7 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	ws_put_dataset(ctx->ws, ds);
 	ws_set_current(&ctx->ws->cur_data, ds->name);
-	data_report_loaded(ctx->out, "load", ds);
+	data_report_loaded(ctx->out, ds);
 out:
 	free(name);
 	free(text);
@@ -154,33 +141,19 @@ out:
 static int
 cmd_data_list_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	sx_workspace *ws = ctx->ws;
+	sx_rec *r = rec_new("data list"), *list = rec_arr(r, "datasets");
 
 	(void)a;
-	if (o->json) {
-		out_obj_begin(o, "data list");
-		out_key_arr(o, "datasets");
-		for (size_t i = 0; i < ws->nds; i++) {
-			out_obj(o);
-			out_key_str(o, "name", ws->ds[i]->name);
-			out_key_int(o, "rows", (long long)ws->ds[i]->nrows);
-			out_key_int(o, "columns", (long long)ws->ds[i]->ncols);
-			out_key_str(o, "source", ws->ds[i]->source);
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
+	for (size_t i = 0; i < ws->nds; i++) {
+		sx_rec *d = rec_obj(list, NULL);
+
+		rec_str(d, "name", ws->ds[i]->name);
+		rec_int(d, "rows", (long long)ws->ds[i]->nrows);
+		rec_int(d, "columns", (long long)ws->ds[i]->ncols);
+		rec_str(d, "source", ws->ds[i]->source);
 	}
-	if (ws->nds == 0) {
-		out_puts(o, "no datasets (try 'load FILE' or 'demo chinchilla')\n");
-		return 0;
-	}
-	out_printf(o, "%-16s %8s %5s  %s\n", "name", "rows", "cols", "source");
-	for (size_t i = 0; i < ws->nds; i++)
-		out_printf(o, "%-16s %8zu %5zu  %s\n", ws->ds[i]->name,
-		    ws->ds[i]->nrows, ws->ds[i]->ncols,
-		    ws->ds[i]->source != NULL ? ws->ds[i]->source : "(built in)");
+	view_put(ctx->out, r);
 	return 0;
 }
 

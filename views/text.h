@@ -18,5 +18,8 @@ void text_crossover(sx_out *o, const sx_rec *r);
 void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);
 void text_model_define(sx_out *o, const sx_rec *r);
+/* text-data.c */
+void text_load(sx_out *o, const sx_rec *r);
+void text_data_list(sx_out *o, const sx_rec *r);
 
 #endif

@@ -21,6 +21,8 @@ static const struct {
 	{ "frontier approach2", text_approach },
 	{ "frontier henighan", text_henighan },
 	{ "crossover", text_crossover },
+	{ "load", text_load },
+	{ "data list", text_data_list },
 };
 
 view_text_fn
