@@ -157,129 +157,75 @@ cmd_data_list_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
-/* One cell as text, at most `w` wide. */
-static void
-data_cell(const sx_column *c, size_t r, char *buf, size_t len)
-{
-	if (c->v != NULL)
-		snprintf(buf, len, "%.6g", c->v[r]);
-	else
-		snprintf(buf, len, "%s", c->text[r]);
-}
-
 static int
 cmd_data_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
 	const char *rows = arg(a, ctx->cmd, "--rows");
-	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10, *w;
-	char cell[64];
+	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10;
+	sx_rec *r, *cols;
 
 	if (ds == NULL)
 		return -1;
 	if (k > ds->nrows)
 		k = ds->nrows;
-	if (o->json) {
-		out_obj_begin(o, "data show");
-		out_key_str(o, "name", ds->name);
-		out_key_int(o, "rows", (long long)ds->nrows);
-		out_key_obj(o, "columns");
-		for (size_t c = 0; c < ds->ncols; c++) {
-			out_key_arr(o, ds->cols[c].name);
-			for (size_t r = 0; r < k; r++) {
-				if (ds->cols[c].v != NULL)
-					out_num(o, ds->cols[c].v[r]);
-				else
-					out_str(o, ds->cols[c].text[r]);
-			}
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
-	}
-	w = xcalloc(ds->ncols, sizeof *w);
+	r = rec_new("data show");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_obj(r, "columns");
 	for (size_t c = 0; c < ds->ncols; c++) {
-		w[c] = strlen(ds->cols[c].name);
-		for (size_t r = 0; r < k; r++) {
-			data_cell(&ds->cols[c], r, cell, sizeof cell);
-			if (strlen(cell) > w[c])
-				w[c] = strlen(cell);
+		sx_rec *col = rec_arr(cols, ds->cols[c].name);
+
+		for (size_t i = 0; i < k; i++) {
+			if (ds->cols[c].v != NULL)
+				rec_num(col, NULL, ds->cols[c].v[i]);
+			else
+				rec_str(col, NULL, ds->cols[c].text[i]);
 		}
-		if (w[c] > 24)
-			w[c] = 24;
 	}
-	for (size_t c = 0; c < ds->ncols; c++)
-		out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c], (int)w[c],
-		    ds->cols[c].name);
-	out_puts(o, "\n");
-	for (size_t r = 0; r < k; r++) {
-		for (size_t c = 0; c < ds->ncols; c++) {
-			data_cell(&ds->cols[c], r, cell, sizeof cell);
-			out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c],
-			    (int)w[c], cell);
-		}
-		out_puts(o, "\n");
-	}
-	if (k < ds->nrows)
-		out_printf(o, "(%zu of %zu rows; --rows K for more)\n", k, ds->nrows);
-	free(w);
+	view_put(ctx->out, r);
 	return 0;
 }
 
 static int
 cmd_data_describe_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
+	sx_rec *r, *cols;
 
 	if (ds == NULL)
 		return -1;
-	if (o->json) {
-		out_obj_begin(o, "data describe");
-		out_key_str(o, "name", ds->name);
-		out_key_int(o, "rows", (long long)ds->nrows);
-		out_key_arr(o, "columns");
-	} else
-		out_printf(o, "%s: %zu row%s\n%-18s %-4s %12s %12s %12s %12s\n",
-		    ds->name, ds->nrows, ds->nrows == 1 ? "" : "s", "column", "is",
-		    "min", "max", "mean", "sd");
+	r = rec_new("data describe");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_arr(r, "columns");
 	for (size_t c = 0; c < ds->ncols; c++) {
 		const sx_column *col = &ds->cols[c];
-		const char *canon = column_canonical(col->name);
 		double mn = INFINITY, mx = -INFINITY, sum = 0, ss = 0, mean, sd;
+		sx_rec *cr = rec_obj(cols, NULL);
 
-		for (size_t r = 0; col->v != NULL && r < ds->nrows; r++) {
-			mn = fmin(mn, col->v[r]);
-			mx = fmax(mx, col->v[r]);
-			sum += col->v[r];
+		rec_str(cr, "name", col->name);
+		rec_str(cr, "canonical", column_canonical(col->name));
+		rec_str(cr, "type", col->v != NULL ? "number" : "text");
+		if (col->v == NULL || ds->nrows == 0)
+			continue;
+		for (size_t i = 0; i < ds->nrows; i++) {
+			mn = fmin(mn, col->v[i]);
+			mx = fmax(mx, col->v[i]);
+			sum += col->v[i];
 		}
-		mean = ds->nrows > 0 ? sum / (double)ds->nrows : NAN;
-		for (size_t r = 0; col->v != NULL && r < ds->nrows; r++)
-			ss += (col->v[r] - mean) * (col->v[r] - mean);
+		mean = sum / (double)ds->nrows;
+		for (size_t i = 0; i < ds->nrows; i++)
+			ss += (col->v[i] - mean) * (col->v[i] - mean);
 		sd = ds->nrows > 1 ? sqrt(ss / (double)(ds->nrows - 1)) : NAN;
-		if (o->json) {
-			out_obj(o);
-			out_key_str(o, "name", col->name);
-			out_key_str(o, "canonical", canon);
-			out_key_str(o, "type", col->v != NULL ? "number" : "text");
-			if (col->v != NULL && ds->nrows > 0) {
-				out_key_num(o, "min", mn);
-				out_key_num(o, "max", mx);
-				out_key_num(o, "mean", mean);
-				out_key_num(o, "sd", sd);
-			}
-			out_end(o);
-		} else if (col->v == NULL)
-			out_printf(o, "%-18.18s %-4s %12s\n", col->name, "text", "");
-		else
-			out_printf(o, "%-18.18s %-4s %12.6g %12.6g %12.6g %12.6g\n",
-			    col->name, canon != NULL ? canon : "", mn, mx, mean, sd);
+		rec_num(cr, "min", mn);
+		rec_num(cr, "max", mx);
+		rec_num(cr, "mean", mean);
+		rec_num(cr, "sd", sd);
 	}
-	if (o->json)
-		out_obj_end(o);
+	view_put(ctx->out, r);
 	return 0;
 }
 

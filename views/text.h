@@ -21,5 +21,7 @@ void text_model_define(sx_out *o, const sx_rec *r);
 /* text-data.c */
 void text_load(sx_out *o, const sx_rec *r);
 void text_data_list(sx_out *o, const sx_rec *r);
+void text_data_show(sx_out *o, const sx_rec *r);
+void text_data_describe(sx_out *o, const sx_rec *r);
 
 #endif

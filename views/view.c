@@ -23,6 +23,8 @@ static const struct {
 	{ "crossover", text_crossover },
 	{ "load", text_load },
 	{ "data list", text_data_list },
+	{ "data show", text_data_show },
+	{ "data describe", text_data_describe },
 };
 
 view_text_fn
