@@ -233,15 +233,13 @@ static int
 cmd_data_drop_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const char *name = arg(a, ctx->cmd, "NAME");
+	sx_rec *r;
 
 	if (colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"), name) == NULL)
 		return -1;
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "data drop");
-		out_key_str(ctx->out, "name", name);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "dropped %s\n", name);
+	r = rec_new("data drop");
+	rec_str(r, "name", name);
+	view_put(ctx->out, r);
 	if (ctx->ws->cur_data != NULL && strcmp(ctx->ws->cur_data, name) == 0)
 		ws_set_current(&ctx->ws->cur_data, NULL);
 	ws_drop_dataset(ctx->ws, name);
@@ -254,6 +252,7 @@ cmd_rename_exec(sx_ctx *ctx, const sx_args *a)
 	sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
 	const char *from = arg(a, ctx->cmd, "OLD"), *to = arg(a, ctx->cmd, "NEW");
+	sx_rec *r;
 	sx_err e;
 
 	if (ds == NULL)
@@ -262,14 +261,11 @@ cmd_rename_exec(sx_ctx *ctx, const sx_args *a)
 	if (dataset_rename_column(ds, from, to, &e) != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd,
 		    dataset_column_exact(ds, from) < 0 ? "OLD" : "NEW"), "%s", e.msg);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "rename");
-		out_key_str(ctx->out, "data", ds->name);
-		out_key_str(ctx->out, "from", from);
-		out_key_str(ctx->out, "to", to);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: renamed '%s' to '%s'\n", ds->name, from, to);
+	r = rec_new("rename");
+	rec_str(r, "data", ds->name);
+	rec_str(r, "from", from);
+	rec_str(r, "to", to);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -312,9 +308,11 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 	sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
 	const char *col = arg(a, ctx->cmd, "COL");
+	const char *expr = arg(a, ctx->cmd, "EXPR");
 	int argi = arg_index(a, ctx->cmd, "EXPR");
 	double *v;
 	size_t bad = 0, first = 0;
+	sx_rec *r;
 	sx_err e;
 
 	if (ds == NULL)
@@ -323,13 +321,13 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval(ctx, argi, ds, arg(a, ctx->cmd, "EXPR"));
+	v = data_eval(ctx, argi, ds, expr);
 	if (v == NULL)
 		return -1;
-	for (size_t r = ds->nrows; r-- > 0;)
-		if (!isfinite(v[r])) {
+	for (size_t i = ds->nrows; i-- > 0;)
+		if (!isfinite(v[i])) {
 			bad++;
-			first = r;
+			first = i;
 		}
 	if (bad > 0) {
 		free(v);
@@ -342,15 +340,11 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"), "%s", e.msg);
 	}
 	free(v);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "derive");
-		out_key_str(ctx->out, "data", ds->name);
-		out_key_str(ctx->out, "column", col);
-		out_key_str(ctx->out, "expr", arg(a, ctx->cmd, "EXPR"));
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: new column %s = %s\n", ds->name, col,
-		    arg(a, ctx->cmd, "EXPR"));
+	r = rec_new("derive");
+	rec_str(r, "data", ds->name);
+	rec_str(r, "column", col);
+	rec_str(r, "expr", expr);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -364,6 +358,7 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 	sx_dataset *out;
 	double *v;
 	size_t kept = 0;
+	sx_rec *r;
 
 	if (ds == NULL)
 		return -1;
@@ -375,23 +370,19 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 	if (v == NULL)
 		return -1;
 	keep = xcalloc(ds->nrows, 1);
-	for (size_t r = 0; r < ds->nrows; r++) {
-		keep[r] = v[r] != 0 && !isnan(v[r]);
-		kept += keep[r];
+	for (size_t i = 0; i < ds->nrows; i++) {
+		keep[i] = v[i] != 0 && !isnan(v[i]);
+		kept += keep[i];
 	}
 	free(v);
 	out = dataset_select_rows(ds, keep, as);
 	free(keep);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "filter");
-		out_key_str(ctx->out, "data", ds->name);
-		out_key_str(ctx->out, "name", as);
-		out_key_int(ctx->out, "rows", (long long)kept);
-		out_key_int(ctx->out, "of", (long long)ds->nrows);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: %zu of %zu rows of %s\n", as, kept,
-		    ds->nrows, ds->name);
+	r = rec_new("filter");
+	rec_str(r, "data", ds->name);
+	rec_str(r, "name", as);
+	rec_int(r, "rows", (long long)kept);
+	rec_int(r, "of", (long long)ds->nrows);
+	view_put(ctx->out, r);
 	ws_put_dataset(ctx->ws, out);
 	ws_set_current(&ctx->ws->cur_data, as);
 	return 0;

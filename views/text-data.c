@@ -127,3 +127,30 @@ text_data_describe(sx_out *o, const sx_rec *r)
 		    rec_get_num(c, "mean"), rec_get_num(c, "sd"));
 	}
 }
+
+void
+text_data_drop(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "dropped %s\n", rec_get_str(r, "name"));
+}
+
+void
+text_rename(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: renamed '%s' to '%s'\n", rec_get_str(r, "data"),
+	    rec_get_str(r, "from"), rec_get_str(r, "to"));
+}
+
+void
+text_derive(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: new column %s = %s\n", rec_get_str(r, "data"),
+	    rec_get_str(r, "column"), rec_get_str(r, "expr"));
+}
+
+void
+text_filter(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: %lld of %lld rows of %s\n", rec_get_str(r, "name"),
+	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
+}

@@ -23,5 +23,9 @@ void text_load(sx_out *o, const sx_rec *r);
 void text_data_list(sx_out *o, const sx_rec *r);
 void text_data_show(sx_out *o, const sx_rec *r);
 void text_data_describe(sx_out *o, const sx_rec *r);
+void text_data_drop(sx_out *o, const sx_rec *r);
+void text_rename(sx_out *o, const sx_rec *r);
+void text_derive(sx_out *o, const sx_rec *r);
+void text_filter(sx_out *o, const sx_rec *r);
 
 #endif

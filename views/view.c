@@ -25,6 +25,10 @@ static const struct {
 	{ "data list", text_data_list },
 	{ "data show", text_data_show },
 	{ "data describe", text_data_describe },
+	{ "data drop", text_data_drop },
+	{ "rename", text_rename },
+	{ "derive", text_derive },
+	{ "filter", text_filter },
 };
 
 view_text_fn
