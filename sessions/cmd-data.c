@@ -14,6 +14,7 @@
 #include "sessions/cmd.h"
 #include "sessions/colbind.h"
 #include "sessions/lex.h"
+#include "views/view.h"
 
 /* Default dataset name from a path: the file's base name up to its first
  * '.', with characters outside [A-Za-z0-9_] made '_'. */
@@ -35,38 +36,24 @@ data_default_name(const char *path)
 	return name;
 }
 
+/* The record of a loaded dataset: its size, its columns' types and the
+ * quantities they stand for. */
 static void
-data_report_loaded(sx_out *o, const char *cmd, const sx_dataset *ds)
+data_report_loaded(sx_out *o, const sx_dataset *ds)
 {
-	if (o->json) {
-		out_obj_begin(o, cmd);
-		out_key_str(o, "name", ds->name);
-		out_key_int(o, "rows", (long long)ds->nrows);
-		out_key_arr(o, "columns");
-		for (size_t i = 0; i < ds->ncols; i++) {
-			const char *canon = column_canonical(ds->cols[i].name);
+	sx_rec *r = rec_new("load"), *cols;
 
-			out_obj(o);
-			out_key_str(o, "name", ds->cols[i].name);
-			out_key_str(o, "type", ds->cols[i].v != NULL ? "number" : "text");
-			out_key_str(o, "canonical", canon);
-			out_end(o);
-		}
-		out_obj_end(o);
-		return;
-	}
-	out_printf(o, "%s: %zu row%s, %zu column%s:", ds->name, ds->nrows,
-	    ds->nrows == 1 ? "" : "s", ds->ncols, ds->ncols == 1 ? "" : "s");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_arr(r, "columns");
 	for (size_t i = 0; i < ds->ncols; i++) {
-		const char *canon = column_canonical(ds->cols[i].name);
+		sx_rec *c = rec_obj(cols, NULL);
 
-		out_printf(o, "%s %s", i > 0 ? "," : "", ds->cols[i].name);
-		if (ds->cols[i].v == NULL)
-			out_puts(o, " (text)");
-		else if (canon != NULL && strcmp(canon, ds->cols[i].name) != 0)
-			out_printf(o, " (%s)", canon);
+		rec_str(c, "name", ds->cols[i].name);
+		rec_str(c, "type", ds->cols[i].v != NULL ? "number" : "text");
+		rec_str(c, "canonical", column_canonical(ds->cols[i].name));
 	}
-	out_puts(o, "\n");
+	view_put(o, r);
 }
 
 /*
@@ -144,7 +131,7 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	ws_put_dataset(ctx->ws, ds);
 	ws_set_current(&ctx->ws->cur_data, ds->name);
-	data_report_loaded(ctx->out, "load", ds);
+	data_report_loaded(ctx->out, ds);
 out:
 	free(name);
 	free(text);
@@ -154,159 +141,91 @@ out:
 static int
 cmd_data_list_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	sx_workspace *ws = ctx->ws;
+	sx_rec *r = rec_new("data list"), *list = rec_arr(r, "datasets");
 
 	(void)a;
-	if (o->json) {
-		out_obj_begin(o, "data list");
-		out_key_arr(o, "datasets");
-		for (size_t i = 0; i < ws->nds; i++) {
-			out_obj(o);
-			out_key_str(o, "name", ws->ds[i]->name);
-			out_key_int(o, "rows", (long long)ws->ds[i]->nrows);
-			out_key_int(o, "columns", (long long)ws->ds[i]->ncols);
-			out_key_str(o, "source", ws->ds[i]->source);
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
-	}
-	if (ws->nds == 0) {
-		out_puts(o, "no datasets (try 'load FILE' or 'demo chinchilla')\n");
-		return 0;
-	}
-	out_printf(o, "%-16s %8s %5s  %s\n", "name", "rows", "cols", "source");
-	for (size_t i = 0; i < ws->nds; i++)
-		out_printf(o, "%-16s %8zu %5zu  %s\n", ws->ds[i]->name,
-		    ws->ds[i]->nrows, ws->ds[i]->ncols,
-		    ws->ds[i]->source != NULL ? ws->ds[i]->source : "(built in)");
-	return 0;
-}
+	for (size_t i = 0; i < ws->nds; i++) {
+		sx_rec *d = rec_obj(list, NULL);
 
-/* One cell as text, at most `w` wide. */
-static void
-data_cell(const sx_column *c, size_t r, char *buf, size_t len)
-{
-	if (c->v != NULL)
-		snprintf(buf, len, "%.6g", c->v[r]);
-	else
-		snprintf(buf, len, "%s", c->text[r]);
+		rec_str(d, "name", ws->ds[i]->name);
+		rec_int(d, "rows", (long long)ws->ds[i]->nrows);
+		rec_int(d, "columns", (long long)ws->ds[i]->ncols);
+		rec_str(d, "source", ws->ds[i]->source);
+	}
+	view_put(ctx->out, r);
+	return 0;
 }
 
 static int
 cmd_data_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
 	const char *rows = arg(a, ctx->cmd, "--rows");
-	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10, *w;
-	char cell[64];
+	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10;
+	sx_rec *r, *cols;
 
 	if (ds == NULL)
 		return -1;
 	if (k > ds->nrows)
 		k = ds->nrows;
-	if (o->json) {
-		out_obj_begin(o, "data show");
-		out_key_str(o, "name", ds->name);
-		out_key_int(o, "rows", (long long)ds->nrows);
-		out_key_obj(o, "columns");
-		for (size_t c = 0; c < ds->ncols; c++) {
-			out_key_arr(o, ds->cols[c].name);
-			for (size_t r = 0; r < k; r++) {
-				if (ds->cols[c].v != NULL)
-					out_num(o, ds->cols[c].v[r]);
-				else
-					out_str(o, ds->cols[c].text[r]);
-			}
-			out_end(o);
-		}
-		out_obj_end(o);
-		return 0;
-	}
-	w = xcalloc(ds->ncols, sizeof *w);
+	r = rec_new("data show");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_obj(r, "columns");
 	for (size_t c = 0; c < ds->ncols; c++) {
-		w[c] = strlen(ds->cols[c].name);
-		for (size_t r = 0; r < k; r++) {
-			data_cell(&ds->cols[c], r, cell, sizeof cell);
-			if (strlen(cell) > w[c])
-				w[c] = strlen(cell);
+		sx_rec *col = rec_arr(cols, ds->cols[c].name);
+
+		for (size_t i = 0; i < k; i++) {
+			if (ds->cols[c].v != NULL)
+				rec_num(col, NULL, ds->cols[c].v[i]);
+			else
+				rec_str(col, NULL, ds->cols[c].text[i]);
 		}
-		if (w[c] > 24)
-			w[c] = 24;
 	}
-	for (size_t c = 0; c < ds->ncols; c++)
-		out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c], (int)w[c],
-		    ds->cols[c].name);
-	out_puts(o, "\n");
-	for (size_t r = 0; r < k; r++) {
-		for (size_t c = 0; c < ds->ncols; c++) {
-			data_cell(&ds->cols[c], r, cell, sizeof cell);
-			out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c],
-			    (int)w[c], cell);
-		}
-		out_puts(o, "\n");
-	}
-	if (k < ds->nrows)
-		out_printf(o, "(%zu of %zu rows; --rows K for more)\n", k, ds->nrows);
-	free(w);
+	view_put(ctx->out, r);
 	return 0;
 }
 
 static int
 cmd_data_describe_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
+	sx_rec *r, *cols;
 
 	if (ds == NULL)
 		return -1;
-	if (o->json) {
-		out_obj_begin(o, "data describe");
-		out_key_str(o, "name", ds->name);
-		out_key_int(o, "rows", (long long)ds->nrows);
-		out_key_arr(o, "columns");
-	} else
-		out_printf(o, "%s: %zu row%s\n%-18s %-4s %12s %12s %12s %12s\n",
-		    ds->name, ds->nrows, ds->nrows == 1 ? "" : "s", "column", "is",
-		    "min", "max", "mean", "sd");
+	r = rec_new("data describe");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_arr(r, "columns");
 	for (size_t c = 0; c < ds->ncols; c++) {
 		const sx_column *col = &ds->cols[c];
-		const char *canon = column_canonical(col->name);
 		double mn = INFINITY, mx = -INFINITY, sum = 0, ss = 0, mean, sd;
+		sx_rec *cr = rec_obj(cols, NULL);
 
-		for (size_t r = 0; col->v != NULL && r < ds->nrows; r++) {
-			mn = fmin(mn, col->v[r]);
-			mx = fmax(mx, col->v[r]);
-			sum += col->v[r];
+		rec_str(cr, "name", col->name);
+		rec_str(cr, "canonical", column_canonical(col->name));
+		rec_str(cr, "type", col->v != NULL ? "number" : "text");
+		if (col->v == NULL || ds->nrows == 0)
+			continue;
+		for (size_t i = 0; i < ds->nrows; i++) {
+			mn = fmin(mn, col->v[i]);
+			mx = fmax(mx, col->v[i]);
+			sum += col->v[i];
 		}
-		mean = ds->nrows > 0 ? sum / (double)ds->nrows : NAN;
-		for (size_t r = 0; col->v != NULL && r < ds->nrows; r++)
-			ss += (col->v[r] - mean) * (col->v[r] - mean);
+		mean = sum / (double)ds->nrows;
+		for (size_t i = 0; i < ds->nrows; i++)
+			ss += (col->v[i] - mean) * (col->v[i] - mean);
 		sd = ds->nrows > 1 ? sqrt(ss / (double)(ds->nrows - 1)) : NAN;
-		if (o->json) {
-			out_obj(o);
-			out_key_str(o, "name", col->name);
-			out_key_str(o, "canonical", canon);
-			out_key_str(o, "type", col->v != NULL ? "number" : "text");
-			if (col->v != NULL && ds->nrows > 0) {
-				out_key_num(o, "min", mn);
-				out_key_num(o, "max", mx);
-				out_key_num(o, "mean", mean);
-				out_key_num(o, "sd", sd);
-			}
-			out_end(o);
-		} else if (col->v == NULL)
-			out_printf(o, "%-18.18s %-4s %12s\n", col->name, "text", "");
-		else
-			out_printf(o, "%-18.18s %-4s %12.6g %12.6g %12.6g %12.6g\n",
-			    col->name, canon != NULL ? canon : "", mn, mx, mean, sd);
+		rec_num(cr, "min", mn);
+		rec_num(cr, "max", mx);
+		rec_num(cr, "mean", mean);
+		rec_num(cr, "sd", sd);
 	}
-	if (o->json)
-		out_obj_end(o);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -314,15 +233,13 @@ static int
 cmd_data_drop_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const char *name = arg(a, ctx->cmd, "NAME");
+	sx_rec *r;
 
 	if (colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"), name) == NULL)
 		return -1;
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "data drop");
-		out_key_str(ctx->out, "name", name);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "dropped %s\n", name);
+	r = rec_new("data drop");
+	rec_str(r, "name", name);
+	view_put(ctx->out, r);
 	if (ctx->ws->cur_data != NULL && strcmp(ctx->ws->cur_data, name) == 0)
 		ws_set_current(&ctx->ws->cur_data, NULL);
 	ws_drop_dataset(ctx->ws, name);
@@ -335,6 +252,7 @@ cmd_rename_exec(sx_ctx *ctx, const sx_args *a)
 	sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
 	const char *from = arg(a, ctx->cmd, "OLD"), *to = arg(a, ctx->cmd, "NEW");
+	sx_rec *r;
 	sx_err e;
 
 	if (ds == NULL)
@@ -343,14 +261,11 @@ cmd_rename_exec(sx_ctx *ctx, const sx_args *a)
 	if (dataset_rename_column(ds, from, to, &e) != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd,
 		    dataset_column_exact(ds, from) < 0 ? "OLD" : "NEW"), "%s", e.msg);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "rename");
-		out_key_str(ctx->out, "data", ds->name);
-		out_key_str(ctx->out, "from", from);
-		out_key_str(ctx->out, "to", to);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: renamed '%s' to '%s'\n", ds->name, from, to);
+	r = rec_new("rename");
+	rec_str(r, "data", ds->name);
+	rec_str(r, "from", from);
+	rec_str(r, "to", to);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -393,9 +308,11 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 	sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
 	const char *col = arg(a, ctx->cmd, "COL");
+	const char *expr = arg(a, ctx->cmd, "EXPR");
 	int argi = arg_index(a, ctx->cmd, "EXPR");
 	double *v;
 	size_t bad = 0, first = 0;
+	sx_rec *r;
 	sx_err e;
 
 	if (ds == NULL)
@@ -404,13 +321,13 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval(ctx, argi, ds, arg(a, ctx->cmd, "EXPR"));
+	v = data_eval(ctx, argi, ds, expr);
 	if (v == NULL)
 		return -1;
-	for (size_t r = ds->nrows; r-- > 0;)
-		if (!isfinite(v[r])) {
+	for (size_t i = ds->nrows; i-- > 0;)
+		if (!isfinite(v[i])) {
 			bad++;
-			first = r;
+			first = i;
 		}
 	if (bad > 0) {
 		free(v);
@@ -423,15 +340,11 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"), "%s", e.msg);
 	}
 	free(v);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "derive");
-		out_key_str(ctx->out, "data", ds->name);
-		out_key_str(ctx->out, "column", col);
-		out_key_str(ctx->out, "expr", arg(a, ctx->cmd, "EXPR"));
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: new column %s = %s\n", ds->name, col,
-		    arg(a, ctx->cmd, "EXPR"));
+	r = rec_new("derive");
+	rec_str(r, "data", ds->name);
+	rec_str(r, "column", col);
+	rec_str(r, "expr", expr);
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -445,6 +358,7 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 	sx_dataset *out;
 	double *v;
 	size_t kept = 0;
+	sx_rec *r;
 
 	if (ds == NULL)
 		return -1;
@@ -456,23 +370,19 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 	if (v == NULL)
 		return -1;
 	keep = xcalloc(ds->nrows, 1);
-	for (size_t r = 0; r < ds->nrows; r++) {
-		keep[r] = v[r] != 0 && !isnan(v[r]);
-		kept += keep[r];
+	for (size_t i = 0; i < ds->nrows; i++) {
+		keep[i] = v[i] != 0 && !isnan(v[i]);
+		kept += keep[i];
 	}
 	free(v);
 	out = dataset_select_rows(ds, keep, as);
 	free(keep);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "filter");
-		out_key_str(ctx->out, "data", ds->name);
-		out_key_str(ctx->out, "name", as);
-		out_key_int(ctx->out, "rows", (long long)kept);
-		out_key_int(ctx->out, "of", (long long)ds->nrows);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "%s: %zu of %zu rows of %s\n", as, kept,
-		    ds->nrows, ds->name);
+	r = rec_new("filter");
+	rec_str(r, "data", ds->name);
+	rec_str(r, "name", as);
+	rec_int(r, "rows", (long long)kept);
+	rec_int(r, "of", (long long)ds->nrows);
+	view_put(ctx->out, r);
 	ws_put_dataset(ctx->ws, out);
 	ws_set_current(&ctx->ws->cur_data, as);
 	return 0;

@@ -18,6 +18,15 @@ void text_crossover(sx_out *o, const sx_rec *r);
 void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);
 void text_model_define(sx_out *o, const sx_rec *r);
+/* text-data.c */
+void text_load(sx_out *o, const sx_rec *r);
+void text_data_list(sx_out *o, const sx_rec *r);
+void text_data_show(sx_out *o, const sx_rec *r);
+void text_data_describe(sx_out *o, const sx_rec *r);
+void text_data_drop(sx_out *o, const sx_rec *r);
+void text_rename(sx_out *o, const sx_rec *r);
+void text_derive(sx_out *o, const sx_rec *r);
+void text_filter(sx_out *o, const sx_rec *r);
 
 /* text-help.c */
 void text_help(sx_out *o, const sx_rec *r);

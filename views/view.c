@@ -22,6 +22,14 @@ static const struct {
 	{ "frontier henighan", text_henighan },
 	{ "crossover", text_crossover },
 	{ "help", text_help },
+	{ "load", text_load },
+	{ "data list", text_data_list },
+	{ "data show", text_data_show },
+	{ "data describe", text_data_describe },
+	{ "data drop", text_data_drop },
+	{ "rename", text_rename },
+	{ "derive", text_derive },
+	{ "filter", text_filter },
 };
 
 view_text_fn

@@ -107,7 +107,9 @@ START_TEST(test_text_views_registered)
 {
 	static const char *kinds[] = { "presets", "preset show", "demo", "models",
 	    "model show", "model define", "frontier", "frontier approach1",
-	    "frontier approach2", "frontier henighan", "crossover" };
+	    "frontier approach2", "frontier henighan", "crossover", "load",
+	    "data list", "data show", "data describe", "data drop", "rename",
+	    "derive", "filter" };
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		ck_assert_msg(view_text_of(kinds[i]) != NULL, "%s", kinds[i]);

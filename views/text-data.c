@@ -1,0 +1,156 @@
+/* text-data.c: text views of load, data list/show/describe/drop, rename,
+ * derive and filter. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "views/text.h"
+
+void
+text_load(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *cols = rec_get(r, "columns");
+	long long rows = rec_get_int(r, "rows");
+	size_t n = rec_len(cols);
+
+	out_printf(o, "%s: %lld row%s, %zu column%s:", rec_get_str(r, "name"),
+	    rows, rows == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	for (size_t i = 0; i < n; i++) {
+		const char *name = rec_get_str(rec_at(cols, i), "name");
+		const char *type = rec_get_str(rec_at(cols, i), "type");
+		const char *canon = rec_get_str(rec_at(cols, i), "canonical");
+
+		out_printf(o, "%s %s", i > 0 ? "," : "", name);
+		if (strcmp(type, "text") == 0)
+			out_puts(o, " (text)");
+		else if (canon != NULL && strcmp(canon, name) != 0)
+			out_printf(o, " (%s)", canon);
+	}
+	out_puts(o, "\n");
+}
+
+void
+text_data_list(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *list = rec_get(r, "datasets");
+
+	if (rec_len(list) == 0) {
+		out_puts(o, "no datasets (try 'load FILE' or 'demo chinchilla')\n");
+		return;
+	}
+	out_printf(o, "%-16s %8s %5s  %s\n", "name", "rows", "cols", "source");
+	for (size_t i = 0; i < rec_len(list); i++) {
+		const sx_rec *d = rec_at(list, i);
+		const char *source = rec_get_str(d, "source");
+
+		out_printf(o, "%-16s %8lld %5lld  %s\n", rec_get_str(d, "name"),
+		    rec_get_int(d, "rows"), rec_get_int(d, "columns"),
+		    source != NULL ? source : "(built in)");
+	}
+}
+
+/* One cell as text: a number as %.6g, a string as it is. */
+static void
+text_cell(const sx_rec *v, char *buf, size_t len)
+{
+	if (v->type == REC_STR)
+		snprintf(buf, len, "%s", v->v.s);
+	else
+		snprintf(buf, len, "%.6g", v->v.n);
+}
+
+/* The columns side by side, each as wide as its widest cell up to 24. */
+void
+text_data_show(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *cols = rec_get(r, "columns");
+	size_t nc = rec_len(cols), k = rec_len(rec_at(cols, 0)), *w;
+	long long rows = rec_get_int(r, "rows");
+	char cell[64];
+
+	w = xcalloc(nc, sizeof *w);
+	for (size_t c = 0; c < nc; c++) {
+		w[c] = strlen(rec_at(cols, c)->key);
+		for (size_t i = 0; i < k; i++) {
+			text_cell(rec_at(rec_at(cols, c), i), cell, sizeof cell);
+			if (strlen(cell) > w[c])
+				w[c] = strlen(cell);
+		}
+		if (w[c] > 24)
+			w[c] = 24;
+	}
+	for (size_t c = 0; c < nc; c++)
+		out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c], (int)w[c],
+		    rec_at(cols, c)->key);
+	out_puts(o, "\n");
+	for (size_t i = 0; i < k; i++) {
+		for (size_t c = 0; c < nc; c++) {
+			text_cell(rec_at(rec_at(cols, c), i), cell, sizeof cell);
+			out_printf(o, "%s%*.*s", c > 0 ? "  " : "", (int)w[c],
+			    (int)w[c], cell);
+		}
+		out_puts(o, "\n");
+	}
+	if ((long long)k < rows)
+		out_printf(o, "(%zu of %lld rows; --rows K for more)\n", k, rows);
+	free(w);
+}
+
+void
+text_data_describe(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *cols = rec_get(r, "columns");
+	long long rows = rec_get_int(r, "rows");
+
+	out_printf(o, "%s: %lld row%s\n%-18s %-4s %12s %12s %12s %12s\n",
+	    rec_get_str(r, "name"), rows, rows == 1 ? "" : "s", "column", "is",
+	    "min", "max", "mean", "sd");
+	for (size_t i = 0; i < rec_len(cols); i++) {
+		const sx_rec *c = rec_at(cols, i);
+		const char *name = rec_get_str(c, "name");
+		const char *canon = rec_get_str(c, "canonical");
+		int stats = rec_get(c, "min") != NULL;
+
+		if (strcmp(rec_get_str(c, "type"), "text") == 0) {
+			out_printf(o, "%-18.18s %-4s %12s\n", name, "text", "");
+			continue;
+		}
+		/* Without rows, the extremes of nothing: inf and -inf. */
+		out_printf(o, "%-18.18s %-4s %12.6g %12.6g %12.6g %12.6g\n", name,
+		    canon != NULL ? canon : "",
+		    stats ? rec_get_num(c, "min") : INFINITY,
+		    stats ? rec_get_num(c, "max") : -INFINITY,
+		    rec_get_num(c, "mean"), rec_get_num(c, "sd"));
+	}
+}
+
+void
+text_data_drop(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "dropped %s\n", rec_get_str(r, "name"));
+}
+
+void
+text_rename(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: renamed '%s' to '%s'\n", rec_get_str(r, "data"),
+	    rec_get_str(r, "from"), rec_get_str(r, "to"));
+}
+
+void
+text_derive(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: new column %s = %s\n", rec_get_str(r, "data"),
+	    rec_get_str(r, "column"), rec_get_str(r, "expr"));
+}
+
+void
+text_filter(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: %lld of %lld rows of %s\n", rec_get_str(r, "name"),
+	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
+}
