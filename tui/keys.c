@@ -20,9 +20,6 @@ static const char *const global_keys[] = {
 	NULL
 };
 
-static const char *const short_names[TUI_NPANES] = { "Data", "Fit", "Plot",
-	"Frontier", "Crossover", "Grid", "Console" };
-
 void
 keys_draw_bars(tui *t)
 {
@@ -143,8 +140,7 @@ keys_draw_help(tui *t)
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		const tui_kind *kd = t->panes[order[k]].kind;
 
-		n = help_wrap(rows, n, order[k] == PANE_FRONTIER ?
-		    "Frontier, Crossover" : short_names[order[k]], 1, cw - 1);
+		n = help_wrap(rows, n, kd->title, 1, cw - 1);
 		for (int i = 0; kd->keys[i] != NULL; i++)
 			n = help_wrap(rows, n, kd->keys[i], 0, cw - 1);
 	}

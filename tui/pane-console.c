@@ -33,8 +33,11 @@ static const char *const console_keys[] = {
 	NULL
 };
 
-/* Readline's callbacks take no context. */
-static struct {
+#define SB_MAX 2000   /* scrollback lines kept */
+
+/* The pane's state: one console, and static, since readline's callbacks
+ * take no context (the pane's state pointer is to it). */
+static struct console_state {
 	tui *t;
 	unsigned char q[64];
 	size_t nq, head;
@@ -42,6 +45,11 @@ static struct {
 	char prompt[64];
 	char *hist;
 	sx_pending pending;   /* lines of a here-document being typed */
+	char **sb;            /* scrollback lines */
+	size_t nsb;
+	int sbscroll;         /* lines scrolled back from the bottom */
+	char **comp;          /* completion candidates shown, or NULL */
+	size_t ncomp;
 } con;
 
 static int
@@ -65,14 +73,52 @@ console_redisplay(void)
 	/* The main loop redraws after every key. */
 }
 
+/* Free lines v[0..*n-1] and empty the list. */
 static void
-console_free_comp(tui *t)
+console_free_lines(char ***v, size_t *n)
 {
-	for (size_t i = 0; i < t->ncomp; i++)
-		free(t->comp[i]);
-	free(t->comp);
-	t->comp = NULL;
-	t->ncomp = 0;
+	for (size_t i = 0; i < *n; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+	*n = 0;
+}
+
+static void
+console_free_comp(void)
+{
+	console_free_lines(&con.comp, &con.ncomp);
+}
+
+/* Append text (lines split at '\n') to the scrollback. */
+static void
+console_add(const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+
+		if (con.nsb == SB_MAX) {
+			free(con.sb[0]);
+			memmove(con.sb, con.sb + 1, (SB_MAX - 1) * sizeof *con.sb);
+			con.nsb--;
+		}
+		con.sb = xreallocarray(con.sb, con.nsb + 1, sizeof *con.sb);
+		con.sb[con.nsb++] = xstrndup(p, n);
+		p += n + (nl != NULL);
+	}
+	con.sbscroll = 0;
+}
+
+/* What commands print, from wherever they were run. */
+static void
+console_output(tui_pane *p, tui *t, const char *text)
+{
+	(void)p;
+	(void)t;
+	console_add(text);
 }
 
 /* The prompt: "> " while a here-document is being typed. */
@@ -89,7 +135,7 @@ console_line(char *line)
 	tui *t = con.t;
 	char *echo;
 
-	console_free_comp(t);
+	console_free_comp();
 	if (line == NULL)
 		return;
 	/* A blank line is part of a here-document, else nothing to do. */
@@ -109,7 +155,7 @@ console_line(char *line)
 		return;
 	}
 	echo = xasprintf("%s%s", con.prompt, line);
-	tui_console_add(t, echo);
+	console_add(echo);
 	free(echo);
 	if (!lex_pending_add(&con.pending, line)) {
 		console_set_prompt("> ");
@@ -138,7 +184,7 @@ console_complete(int count, int key)
 		word--;
 	memset(&c, 0, sizeof c);
 	complete_line(tui_ws(t), before, &c);
-	console_free_comp(t);
+	console_free_comp();
 	if (c.want_paths) {
 		/* File names, from readline's own generator. */
 		char *m;
@@ -168,8 +214,8 @@ console_complete(int count, int key)
 		if (c.n == 1)
 			rl_insert_text(" ");
 		else {
-			t->comp = c.words;
-			t->ncomp = c.n;
+			con.comp = c.words;
+			con.ncomp = c.n;
 			c.words = NULL;
 			c.n = 0;
 		}
@@ -179,11 +225,12 @@ console_complete(int count, int key)
 	return 0;
 }
 
-void
-console_init(tui *t)
+static void
+console_init(tui_pane *p, tui *t)
 {
 	char *dir = session_state_dir();
 
+	p->state = &con;
 	con.t = t;
 	con.null = fopen("/dev/null", "w");
 	rl_readline_name = "scalex";
@@ -208,9 +255,11 @@ console_init(tui *t)
 	rl_callback_handler_install(con.prompt, console_line);
 }
 
-void
-console_end(tui *t)
+static void
+console_end(tui_pane *p, tui *t)
 {
+	(void)t;
+	p->state = NULL;
 	rl_callback_handler_remove();
 	if (con.hist != NULL) {
 		write_history(con.hist);
@@ -220,14 +269,17 @@ console_end(tui *t)
 	if (con.null != NULL)
 		fclose(con.null);
 	lex_pending_clear(&con.pending);
-	console_free_comp(t);
+	console_free_comp();
+	console_free_lines(&con.sb, &con.nsb);
 }
 
 /* Ctrl-C: abandon the line being typed (and a here-document). */
-void
-console_interrupt(tui *t)
+static void
+console_interrupt(tui_pane *p, tui *t)
 {
-	console_free_comp(t);
+	(void)p;
+	(void)t;
+	console_free_comp();
 	if (con.pending.len > 0) {
 		lex_pending_clear(&con.pending);
 		console_set_prompt("scalex> ");
@@ -309,12 +361,12 @@ console_input(const tui_pane *p, int *y, int *x, int *off)
 	return iw;
 }
 
-void
-console_cursor(tui *t)
+static void
+console_cursor(tui_pane *p, tui *t)
 {
-	const tui_pane *p = &t->panes[PANE_CONSOLE];
 	int y, x, off;
 
+	(void)t;
 	if (p->h < 3)
 		return;
 	console_input(p, &y, &x, &off);
@@ -333,14 +385,14 @@ console_draw(tui_pane *p, tui *t)
 	if (ih < 1)
 		return;
 	/* Completion candidates: as many rows as they need, at most half. */
-	if (t->ncomp > 0) {
+	if (con.ncomp > 0) {
 		char buf[1024];
 		size_t n = 0;
 
 		buf[0] = '\0';
-		for (size_t i = 0; i < t->ncomp && n + 2 < sizeof buf; i++)
+		for (size_t i = 0; i < con.ncomp && n + 2 < sizeof buf; i++)
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s  ",
-			    t->comp[i]);
+			    con.comp[i]);
 		ncl = (int)((n + (size_t)iw - 1) / (size_t)iw);
 		if (ncl > ih / 2)
 			ncl = ih / 2;
@@ -351,10 +403,10 @@ console_draw(tui_pane *p, tui *t)
 	/* Scrollback above, filled from the bottom (sbscroll lines back); a
 	 * line wider than the pane wraps onto the rows it needs. */
 	rows = ih - 1 - ncl;
-	if (t->sbscroll > (int)t->nsb - 1)
-		t->sbscroll = t->nsb > 0 ? (int)t->nsb - 1 : 0;
-	for (long k = (long)t->nsb - 1 - t->sbscroll; k >= 0 && rows > 0; k--) {
-		const char *s = t->sb[k];
+	if (con.sbscroll > (int)con.nsb - 1)
+		con.sbscroll = con.nsb > 0 ? (int)con.nsb - 1 : 0;
+	for (long k = (long)con.nsb - 1 - con.sbscroll; k >= 0 && rows > 0; k--) {
+		const char *s = con.sb[k];
 		int cells = console_cells(s, strlen(s)), attr = strncmp(s,
 		    "scalex:", 7) == 0 ? tui_attr(t, PX_RED) : (int)A_NORMAL;
 
@@ -377,21 +429,22 @@ console_key(tui_pane *p, tui *t, int c)
 	int page = tui_ih(p) > 4 ? tui_ih(p) - 2 : 1;
 
 	if (c == KEY_PPAGE) {
-		t->sbscroll += page;
+		con.sbscroll += page;
 		return TUI_HANDLED | TUI_REDRAW;
 	}
 	if (c == KEY_NPAGE) {
-		t->sbscroll = t->sbscroll > page ? t->sbscroll - page : 0;
+		con.sbscroll = con.sbscroll > page ? con.sbscroll - page : 0;
 		return TUI_HANDLED | TUI_REDRAW;
 	}
 	if (c != '\t')
-		console_free_comp(t);
+		console_free_comp();
 	console_feed(c);
 	return TUI_HANDLED | TUI_REDRAW | (t->quit ? TUI_QUIT : 0);
 }
 
 const tui_kind pane_console_kind = {
-	"console", "Enter run  Tab complete  Up/Down history  PgUp/PgDn scroll  "
-	"Esc leave  ? is text here: F1 help", console_keys, console_draw,
-	console_key, NULL
+	"console", "Console", NULL, "Enter run  Tab complete  Up/Down history  "
+	"PgUp/PgDn scroll  Esc leave  ? is text here: F1 help", console_keys,
+	console_draw, console_key, NULL, 0, console_init, console_end,
+	console_cursor, console_interrupt, console_output
 };

@@ -16,18 +16,27 @@ static const char *const data_keys[] = {
 	NULL
 };
 
-/* The dataset shown: picked with n/p (sel), else the followed fit's. */
+/* Which dataset is shown (0: the followed fit's; k: the k-th, picked with
+ * n/p), and its first row on screen. */
+typedef struct data_state {
+	int which;
+	int top;
+} data_state;
+
+/* The dataset shown: picked with n/p, else the followed fit's. */
 static const sx_dataset *
 data_shown(tui_pane *p, tui *t)
 {
 	const sx_workspace *ws = tui_ws(t);
 	const sx_fitrec *f = tui_fit(t);
+	const data_state *s = p->state;
 	const sx_dataset *ds;
 
 	if (ws->nds == 0)
 		return NULL;
-	if (p->mode > 0 && (size_t)(p->mode - 1) < ws->nds)
-		return ws->ds[p->mode - 1];
+
+	if (s->which > 0 && (size_t)(s->which - 1) < ws->nds)
+		return ws->ds[s->which - 1];
 	if (f != NULL && (ds = ws_dataset(ws, f->data)) != NULL)
 		return ds;
 	return ws->ds[ws->nds - 1];
@@ -37,6 +46,7 @@ static void
 data_draw(tui_pane *p, tui *t)
 {
 	const sx_dataset *ds = data_shown(p, t);
+	data_state *s = p->state;
 	int iw = tui_iw(p), ih = tui_ih(p), row = 0, cw = 11, ncols;
 	char buf[512];
 
@@ -82,9 +92,9 @@ data_draw(tui_pane *p, tui *t)
 			    cw - 1, cw - 1, ds->cols[c].name);
 		tui_text(t, p, row++, 0, A_BOLD | A_UNDERLINE, buf);
 	}
-	if (p->top > (int)ds->nrows - 1)
-		p->top = ds->nrows > 0 ? (int)ds->nrows - 1 : 0;
-	for (size_t r = (size_t)p->top; r < ds->nrows && row < ih; r++) {
+	if (s->top > (int)ds->nrows - 1)
+		s->top = ds->nrows > 0 ? (int)ds->nrows - 1 : 0;
+	for (size_t r = (size_t)s->top; r < ds->nrows && row < ih; r++) {
 		int n = snprintf(buf, sizeof buf, "%5zu", r + 1);
 
 		for (int c = 0; c < ncols && (size_t)c < ds->ncols; c++) {
@@ -104,33 +114,34 @@ static int
 data_key(tui_pane *p, tui *t, int c)
 {
 	const sx_workspace *ws = tui_ws(t);
+	data_state *s = p->state;
 	int page = tui_ih(p) / 2 > 1 ? tui_ih(p) / 2 : 1;
 
 	switch (c) {
 	case KEY_UP:
 	case 'k':
-		p->top = p->top > 0 ? p->top - 1 : 0;
+		s->top = s->top > 0 ? s->top - 1 : 0;
 		break;
 	case KEY_DOWN:
 	case 'j':
-		p->top++;
+		s->top++;
 		break;
 	case KEY_PPAGE:
-		p->top = p->top > page ? p->top - page : 0;
+		s->top = s->top > page ? s->top - page : 0;
 		break;
 	case KEY_NPAGE:
-		p->top += page;
+		s->top += page;
 		break;
 	case 'n':
 	case 'p':
 		if (ws->nds == 0)
 			return TUI_HANDLED;
-		p->mode = p->mode == 0 ? 1 : p->mode + (c == 'n' ? 1 : -1);
-		if (p->mode < 1)
-			p->mode = (int)ws->nds;
-		if (p->mode > (int)ws->nds)
-			p->mode = 1;
-		p->top = 0;
+		s->which = s->which == 0 ? 1 : s->which + (c == 'n' ? 1 : -1);
+		if (s->which < 1)
+			s->which = (int)ws->nds;
+		if (s->which > (int)ws->nds)
+			s->which = 1;
+		s->top = 0;
 		break;
 	default:
 		return 0;
@@ -139,6 +150,7 @@ data_key(tui_pane *p, tui *t, int c)
 }
 
 const tui_kind pane_data_kind = {
-	"data", "Up/Down PgUp/PgDn scroll  n/p dataset", data_keys, data_draw,
-	data_key, NULL
+	"data", "Data", NULL, "Up/Down PgUp/PgDn scroll  n/p dataset",
+	data_keys, data_draw, data_key, NULL, sizeof(data_state), NULL, NULL,
+	NULL, NULL, NULL
 };

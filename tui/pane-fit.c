@@ -21,16 +21,42 @@ static const char *const fit_keys[] = {
 	NULL
 };
 
+/* A `set` the pane ran, to undo. */
+typedef struct fit_nudge_rec {
+	char *fit;
+	char *param;
+	double was;
+} fit_nudge_rec;
+
+/* The selected parameter, and the nudges, last on top ... */
+typedef struct fit_state {
+	int sel;
+	fit_nudge_rec *undo;
+	size_t nundo;
+	size_t undo_nlog;    /* ... valid while the log is this long */
+} fit_state;
+
+/* Forget the nudges (they can no longer be undone). */
+static void
+fit_undo_clear(fit_state *s)
+{
+	for (size_t i = 0; i < s->nundo; i++) {
+		free(s->undo[i].fit);
+		free(s->undo[i].param);
+	}
+	s->nundo = 0;
+}
+
 /*
  * The nudges walk back only while the log ends where the last nudge or
  * undo left it: any other logged command (the refit, a `set` or `fit`
  * typed in the console) changed what an undo would restore, so they go.
  */
 static void
-fit_undo_sync(tui *t)
+fit_undo_sync(fit_state *s, tui *t)
 {
-	if (t->nundo > 0 && tui_ws(t)->nlog != t->undo_nlog)
-		tui_undo_clear(t);
+	if (s->nundo > 0 && tui_ws(t)->nlog != s->undo_nlog)
+		fit_undo_clear(s);
 }
 
 static void
@@ -38,6 +64,7 @@ fit_draw(tui_pane *p, tui *t)
 {
 	const sx_fitrec *f = tui_fit(t);
 	const sx_model *m = f != NULL ? ws_model(tui_ws(t), f->model) : NULL;
+	fit_state *s = p->state;
 	char buf[256];
 	int row = 0;
 
@@ -52,20 +79,20 @@ fit_draw(tui_pane *p, tui *t)
 	tui_text(t, p, row++, 1, A_NORMAL, buf);
 	snprintf(buf, sizeof buf, "%s = %s", f->ycol, m->formula);
 	tui_text(t, p, row++, 1, A_DIM, buf);
-	if (p->sel >= (int)m->np)
-		p->sel = (int)m->np - 1;
-	if (p->sel < 0)
-		p->sel = 0;
+	if (s->sel >= (int)m->np)
+		s->sel = (int)m->np - 1;
+	if (s->sel < 0)
+		s->sel = 0;
 	for (size_t k = 0; k < m->np; k++) {
 		double se = f->res.se != NULL ? f->res.se[k] : NAN;
-		int attr = (int)k == p->sel ? (t->focus == p->id ? A_REVERSE :
+		int attr = (int)k == s->sel ? (t->focus == p->id ? A_REVERSE :
 		    A_BOLD) : A_NORMAL;
 
 		snprintf(buf, sizeof buf, "%c %-8s %12.6g  \xc2\xb1 %-10.3g",
-		    (int)k == p->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
+		    (int)k == s->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
 		if (!t->utf8)
 			snprintf(buf, sizeof buf, "%c %-8s %12.6g  +- %-10.3g",
-			    (int)k == p->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
+			    (int)k == s->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
 		tui_text(t, p, row++, 1, attr, buf);
 	}
 	snprintf(buf, sizeof buf, "rmse %.4g   R%s %.4f   %d iteration%s",
@@ -82,27 +109,28 @@ fit_draw(tui_pane *p, tui *t)
 		    "intervals (fit show)", f->res.nboot, 100 * f->res.ci_level);
 		tui_text(t, p, row++, 1, A_DIM, buf);
 	}
-	fit_undo_sync(t);
-	if (t->nundo > 0) {
-		snprintf(buf, sizeof buf, "%zu nudge%s (u undoes)", t->nundo,
-		    t->nundo > 1 ? "s" : "");
+	fit_undo_sync(s, t);
+	if (s->nundo > 0) {
+		snprintf(buf, sizeof buf, "%zu nudge%s (u undoes)", s->nundo,
+		    s->nundo > 1 ? "s" : "");
 		tui_text(t, p, row++, 1, A_DIM, buf);
 	}
 }
 
 /* Run `set FIT.PARAM V`, remembering the old value for `u`. */
 static int
-fit_nudge(tui *t, const sx_fitrec *f, const sx_model *m, int k, double mult)
+fit_nudge(fit_state *s, tui *t, const sx_fitrec *f, const sx_model *m,
+    int k, double mult)
 {
 	double v = f->res.p[k], step = v != 0 ? fabs(v) * 0.01 : 0.01;
 	char *cmd, *fit = xstrdup(f->name), *param = xstrdup(m->params[k]);
 
 	cmd = xasprintf("set %s.%s %.6g", fit, param, v + mult * step);
-	fit_undo_sync(t);
+	fit_undo_sync(s, t);
 	if (tui_command(t, cmd) == 0) {
-		t->undo = xreallocarray(t->undo, t->nundo + 1, sizeof *t->undo);
-		t->undo[t->nundo++] = (tui_nudge){ fit, param, v };
-		t->undo_nlog = tui_ws(t)->nlog;
+		s->undo = xreallocarray(s->undo, s->nundo + 1, sizeof *s->undo);
+		s->undo[s->nundo++] = (fit_nudge_rec){ fit, param, v };
+		s->undo_nlog = tui_ws(t)->nlog;
 		snprintf(t->status, sizeof t->status, "%s", cmd);
 	} else {
 		free(fit);
@@ -116,17 +144,17 @@ fit_nudge(tui *t, const sx_fitrec *f, const sx_model *m, int k, double mult)
 
 /* Undo the last nudge by running the inverse `set`. */
 static int
-fit_undo(tui *t)
+fit_undo(fit_state *s, tui *t)
 {
-	tui_nudge *n;
+	fit_nudge_rec *n;
 	char *cmd;
 
-	fit_undo_sync(t);
-	if (t->nundo == 0) {
+	fit_undo_sync(s, t);
+	if (s->nundo == 0) {
 		snprintf(t->status, sizeof t->status, "nothing to undo");
 		return TUI_HANDLED | TUI_REDRAW;
 	}
-	n = &t->undo[t->nundo - 1];
+	n = &s->undo[s->nundo - 1];
 	cmd = xasprintf("set %s.%s %.17g", n->fit, n->param, n->was);
 	if (tui_command(t, cmd) != 0) {
 		/* The nudge stays: it is still what the log did last. */
@@ -135,8 +163,8 @@ fit_undo(tui *t)
 		free(cmd);
 		return TUI_HANDLED | TUI_REDRAW;
 	}
-	t->nundo--;
-	t->undo_nlog = tui_ws(t)->nlog;
+	s->nundo--;
+	s->undo_nlog = tui_ws(t)->nlog;
 	snprintf(t->status, sizeof t->status, "undone: %s", cmd);
 	free(cmd);
 	free(n->fit);
@@ -164,7 +192,7 @@ fit_log_makes(const char *line, const char *name)
 
 /* Refit: run the logged command that made the fit once more. */
 static int
-fit_refit(tui *t, const sx_fitrec *f)
+fit_refit(fit_state *s, tui *t, const sx_fitrec *f)
 {
 	const sx_workspace *ws = tui_ws(t);
 	char *cmd = NULL;
@@ -182,15 +210,15 @@ fit_refit(tui *t, const sx_fitrec *f)
 	snprintf(t->status, sizeof t->status, "%s", cmd);
 	if (tui_command(t, cmd) == 0)
 		snprintf(t->status, sizeof t->status, "refitted: %s%s", cmd,
-		    t->nundo > 0 ? " (u no longer undoes the nudges before it)" : "");
-	fit_undo_sync(t);
+		    s->nundo > 0 ? " (u no longer undoes the nudges before it)" : "");
+	fit_undo_sync(s, t);
 	free(cmd);
 	return TUI_HANDLED | TUI_REDRAW;
 }
 
 /* Show the next (d = 1) or previous (d = -1) fit. */
 static int
-fit_cycle(tui *t, int d)
+fit_cycle(fit_state *s, tui *t, int d)
 {
 	const sx_workspace *ws = tui_ws(t);
 	const sx_fitrec *f = tui_fit(t);
@@ -202,7 +230,7 @@ fit_cycle(tui *t, int d)
 		i++;
 	i = (i + ws->nfits + (size_t)(d > 0 ? 1 : ws->nfits - 1)) % ws->nfits;
 	snprintf(t->fit, sizeof t->fit, "%s", ws->fits[i]->name);
-	t->panes[PANE_FIT].sel = 0;
+	s->sel = 0;
 	t->gen++;   /* the panes that follow the fit redraw */
 	return TUI_HANDLED | TUI_REDRAW;
 }
@@ -212,38 +240,50 @@ fit_key(tui_pane *p, tui *t, int c)
 {
 	const sx_fitrec *f = tui_fit(t);
 	const sx_model *m = f != NULL ? ws_model(tui_ws(t), f->model) : NULL;
+	fit_state *s = p->state;
 
 	if (c == 'n' || c == 'p')
-		return fit_cycle(t, c == 'n' ? 1 : -1);
+		return fit_cycle(s, t, c == 'n' ? 1 : -1);
 	if (f == NULL || m == NULL)
 		return 0;
 	switch (c) {
 	case KEY_UP:
 	case 'k':
-		p->sel = p->sel > 0 ? p->sel - 1 : 0;
+		s->sel = s->sel > 0 ? s->sel - 1 : 0;
 		return TUI_HANDLED | TUI_REDRAW;
 	case KEY_DOWN:
 	case 'j':
-		p->sel = p->sel + 1 < (int)m->np ? p->sel + 1 : p->sel;
+		s->sel = s->sel + 1 < (int)m->np ? s->sel + 1 : s->sel;
 		return TUI_HANDLED | TUI_REDRAW;
 	case '+':
 	case '=':
-		return fit_nudge(t, f, m, p->sel, 1);
+		return fit_nudge(s, t, f, m, s->sel, 1);
 	case '-':
-		return fit_nudge(t, f, m, p->sel, -1);
+		return fit_nudge(s, t, f, m, s->sel, -1);
 	case KEY_SRIGHT:
-		return fit_nudge(t, f, m, p->sel, 10);
+		return fit_nudge(s, t, f, m, s->sel, 10);
 	case KEY_SLEFT:
-		return fit_nudge(t, f, m, p->sel, -10);
+		return fit_nudge(s, t, f, m, s->sel, -10);
 	case 'u':
-		return fit_undo(t);
+		return fit_undo(s, t);
 	case 'r':
-		return fit_refit(t, f);
+		return fit_refit(s, t, f);
 	}
 	return 0;
 }
 
+static void
+fit_end(tui_pane *p, tui *t)
+{
+	fit_state *s = p->state;
+
+	(void)t;
+	fit_undo_clear(s);
+	free(s->undo);
+}
+
 const tui_kind pane_fit_kind = {
-	"fit", "Up/Down param  +/- nudge (Shift-Left/Right x10)  u undo  "
-	"r refit  n next fit", fit_keys, fit_draw, fit_key, NULL
+	"fit", "Fit", NULL, "Up/Down param  +/- nudge (Shift-Left/Right x10)  "
+	"u undo  r refit  n next fit", fit_keys, fit_draw, fit_key, NULL,
+	sizeof(fit_state), NULL, fit_end, NULL, NULL, NULL
 };

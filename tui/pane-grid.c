@@ -18,6 +18,13 @@ static const char *const grid_keys[] = {
 	NULL
 };
 
+/* The stored policy shown (from 0), the rollout's step, shading on. */
+typedef struct gridpane_state {
+	int policy;
+	int step;
+	int values;
+} gridpane_state;
+
 static void
 grid_draw(tui_pane *p, tui *t)
 {
@@ -29,6 +36,7 @@ grid_draw(tui_pane *p, tui *t)
 	    "\xe2\x96\x88\xe2\x96\x88" };
 	static const char *const shade_a[5] = { "  ", "..", "::", "==", "##" };
 	const sx_grid *g = tui_ws(t)->grid;
+	gridpane_state *s = p->state;
 	gridscene sc;
 	char buf[160];
 
@@ -39,9 +47,9 @@ grid_draw(tui_pane *p, tui *t)
 		tui_text(t, p, 2, 1, A_NORMAL, "then 'sf base ...' for policies");
 		return;
 	}
-	gridscene_make(tui_ws(t), p->sel < 0 ? 0 : (size_t)p->sel, p->top,
-	    p->mode, &sc);
-	p->sel = (int)sc.sel;
+	gridscene_make(tui_ws(t), s->policy < 0 ? 0 : (size_t)s->policy, s->step,
+	    s->values, &sc);
+	s->policy = (int)sc.sel;
 	snprintf(buf, sizeof buf, "%dx%d%s  step %d%s", g->rows, g->cols,
 	    sc.policy ? "  policy" : "", sc.run.t, sc.run.done ? " (done)" : "");
 	if (sc.policy)
@@ -96,28 +104,29 @@ grid_key(tui_pane *p, tui *t, int c)
 {
 	const sx_workspace *ws = tui_ws(t);
 	size_t n = gridscene_npolicies(ws);
+	gridpane_state *s = p->state;
 
 	switch (c) {
 	case 'n':
-		p->sel = (int)(((size_t)p->sel + 1) % n);
-		p->top = 0;
+		s->policy = (int)(((size_t)s->policy + 1) % n);
+		s->step = 0;
 		break;
 	case 'p':
-		p->sel = (int)(((size_t)p->sel + n - 1) % n);
-		p->top = 0;
+		s->policy = (int)(((size_t)s->policy + n - 1) % n);
+		s->step = 0;
 		break;
 	case 'v':
-		p->mode = !p->mode;
+		s->values = !s->values;
 		break;
 	case '.':
-		if (ws->grid != NULL && p->top < ws->grid->horizon)
-			p->top++;
+		if (ws->grid != NULL && s->step < ws->grid->horizon)
+			s->step++;
 		break;
 	case ',':
-		p->top = p->top > 0 ? p->top - 1 : 0;
+		s->step = s->step > 0 ? s->step - 1 : 0;
 		break;
 	case '0':
-		p->top = 0;
+		s->step = 0;
 		break;
 	default:
 		return 0;
@@ -126,6 +135,7 @@ grid_key(tui_pane *p, tui *t, int c)
 }
 
 const tui_kind pane_grid_kind = {
-	"grid", "n/p policy  v values  . , step  0 restart", grid_keys, grid_draw,
-	grid_key, NULL
+	"grid", "Grid", NULL, "n/p policy  v values  . , step  0 restart",
+	grid_keys, grid_draw, grid_key, NULL, sizeof(gridpane_state), NULL, NULL,
+	NULL, NULL, NULL
 };

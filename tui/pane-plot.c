@@ -7,6 +7,7 @@
 #include <curses.h>
 
 #include "sessions/figures.h"
+#include "tui/figcache.h"
 #include "tui/tui.h"
 
 static const char *const plot_keys[] = {
@@ -17,88 +18,78 @@ static const char *const plot_keys[] = {
 	NULL
 };
 
-/* The view options as one number, to know when the cache is stale. */
+/* The pane's view options, and its figure. */
+typedef struct plot_state {
+	int logx, logy, ascii, resid, band;
+	tui_figcache fig;
+} plot_state;
+
+/* The view options as one number, to know when the figure is stale. */
 static int
-plot_opts(const tui_pane *p)
+plot_opts(const plot_state *s)
 {
-	return p->logx | p->logy << 1 | p->ascii << 2 | p->resid << 3 |
-	    p->mode << 4;
+	return s->logx | s->logy << 1 | s->ascii << 2 | s->resid << 3 |
+	    s->band << 4;
 }
 
-static void
-plot_build(tui_pane *p, tui *t, int w, int h)
+/* The followed fit's figure, or the current (or last) dataset's. */
+static figures_fig *
+plot_build(const plot_state *s, tui *t, sx_err *e)
 {
 	const sx_fitrec *f = tui_fit(t);
 	const sx_workspace *ws = tui_ws(t);
 	const char *name = f != NULL ? f->name : ws->cur_data != NULL ?
 	    ws->cur_data : ws->nds > 0 ? ws->ds[ws->nds - 1]->name : NULL;
 	figures_opts o;
-	figures_fig *ff;
-	sx_err e;
-	px_err pe;
 
-	canvas_free(p->canvas);
-	p->canvas = NULL;
-	p->err[0] = '\0';
+	err_clear(e);
 	if (name == NULL) {
-		snprintf(p->err, sizeof p->err, "nothing to plot: load or demo some "
-		    "data (press :)");
-		return;
+		snprintf(e->msg, sizeof e->msg, "nothing to plot: load or demo "
+		    "some data (press :)");
+		return NULL;
 	}
 	memset(&o, 0, sizeof o);
-	o.logx = p->logx;
-	o.logy = p->logy;
-	o.residuals = p->resid;
-	o.band = p->mode;
-	err_clear(&e);
-	if ((ff = figures_fit(ws, name, &o, &e)) == NULL) {
-		snprintf(p->err, sizeof p->err, "%s", e.msg);
-		return;
-	}
-	p->canvas = figure_render(figures_px(ff), w, h, p->ascii ? PX_ASCII :
-	    PX_BRAILLE, &pe);
-	if (p->canvas == NULL)
-		snprintf(p->err, sizeof p->err, "%s", pe.msg);
-	figures_free(ff);
+	o.logx = s->logx;
+	o.logy = s->logy;
+	o.residuals = s->resid;
+	o.band = s->band;
+	return figures_fit(ws, name, &o, e);
 }
 
 static void
 plot_draw(tui_pane *p, tui *t)
 {
+	plot_state *s = p->state;
 	const sx_fitrec *f = tui_fit(t);
-	int w = tui_iw(p), h = tui_ih(p);
 
 	tui_frame(t, p, f != NULL ? f->name : NULL);
-	if (p->gen != t->gen || p->cw != w || p->ch != h ||
-	    p->copts != plot_opts(p) || (p->canvas == NULL && p->err[0] == '\0')) {
-		plot_build(p, t, w, h);
-		p->gen = t->gen;
-		p->cw = w;
-		p->ch = h;
-		p->copts = plot_opts(p);
+	if (figcache_stale(&s->fig, t, p, plot_opts(s))) {
+		sx_err e;
+		figures_fig *ff = plot_build(s, t, &e);
+
+		figcache_put(&s->fig, t, p, plot_opts(s), ff, &e, s->ascii);
 	}
-	if (p->canvas != NULL)
-		tui_canvas(t, p, 0, p->canvas);
-	else
-		tui_text(t, p, 0, 1, A_NORMAL, p->err);
+	figcache_draw(&s->fig, t, p);
 }
 
 static int
 plot_key(tui_pane *p, tui *t, int c)
 {
+	plot_state *s = p->state;
+
 	(void)t;
 	switch (c) {
 	case 'l':
-		p->logx = p->logy = !p->logx;
+		s->logx = s->logy = !s->logx;
 		break;
 	case 'a':
-		p->ascii = !p->ascii;
+		s->ascii = !s->ascii;
 		break;
 	case 'e':
-		p->resid = !p->resid;
+		s->resid = !s->resid;
 		break;
 	case 'b':
-		p->mode = !p->mode;
+		s->band = !s->band;
 		break;
 	default:
 		return 0;
@@ -106,7 +97,26 @@ plot_key(tui_pane *p, tui *t, int c)
 	return TUI_HANDLED | TUI_REDRAW;
 }
 
+static void
+plot_init(tui_pane *p, tui *t)
+{
+	plot_state *s = p->state;
+
+	s->logx = s->logy = 1;
+	s->ascii = !t->utf8;
+}
+
+static void
+plot_end(tui_pane *p, tui *t)
+{
+	plot_state *s = p->state;
+
+	(void)t;
+	figcache_free(&s->fig);
+}
+
 const tui_kind pane_plot_kind = {
-	"plot", "l log axes  a ASCII/braille  e residuals  b band", plot_keys,
-	plot_draw, plot_key, NULL
+	"plot", "Plot", NULL, "l log axes  a ASCII/braille  e residuals  b band",
+	plot_keys, plot_draw, plot_key, NULL, sizeof(plot_state), plot_init,
+	plot_end, NULL, NULL, NULL
 };

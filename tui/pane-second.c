@@ -6,7 +6,14 @@
 #include <curses.h>
 
 #include "sessions/figures.h"
+#include "tui/figcache.h"
 #include "tui/tui.h"
+
+/* Which figure the pane shows, and its cache. */
+typedef struct second_state {
+	int crossover, ascii;
+	tui_figcache fig;
+} second_state;
 
 static const char *const second_keys[] = {
 	"s\tswap frontier / crossover",
@@ -31,10 +38,11 @@ second_xtitle(tui *t, char *buf, size_t len)
 static void
 second_draw(tui_pane *p, tui *t)
 {
-	int w = tui_iw(p), h = tui_ih(p), opts = p->ascii | p->mode << 1;
+	second_state *s = p->state;
+	int opts = s->ascii | s->crossover << 1;
 	char title[160];
 
-	if (p->mode)
+	if (s->crossover)
 		second_xtitle(t, title, sizeof title);
 	else {
 		const sx_fitrec *f = figures_nd_fit(tui_ws(t), tui_fit(t));
@@ -42,50 +50,64 @@ second_draw(tui_pane *p, tui *t)
 		snprintf(title, sizeof title, "%s", f != NULL ? f->name : "");
 	}
 	tui_frame(t, p, title);
-	if (p->gen != t->gen || p->cw != w || p->ch != h || p->copts != opts ||
-	    (p->canvas == NULL && p->err[0] == '\0')) {
+	if (figcache_stale(&s->fig, t, p, opts)) {
 		figures_fig *ff;
 		sx_err e;
-		px_err pe;
 
-		canvas_free(p->canvas);
-		p->canvas = NULL;
-		p->err[0] = '\0';
 		err_clear(&e);
 		/* The figures of `crossover --plot` and `frontier FIT --plot`. */
-		ff = p->mode ? figures_crossover_pane(tui_ws(t), NULL, &e) :
+		ff = s->crossover ? figures_crossover_pane(tui_ws(t), NULL, &e) :
 		    figures_frontier_pane(tui_ws(t), tui_fit(t), &e);
-		if (ff == NULL)
-			snprintf(p->err, sizeof p->err, "%s", e.msg);
-		else if ((p->canvas = figure_render(figures_px(ff), w, h,
-		    p->ascii ? PX_ASCII : PX_BRAILLE, &pe)) == NULL)
-			snprintf(p->err, sizeof p->err, "%s", pe.msg);
-		figures_free(ff);
-		p->gen = t->gen;
-		p->cw = w;
-		p->ch = h;
-		p->copts = opts;
+		figcache_put(&s->fig, t, p, opts, ff, &e, s->ascii);
 	}
-	if (p->canvas != NULL)
-		tui_canvas(t, p, 0, p->canvas);
-	else
-		tui_text(t, p, 0, 1, A_NORMAL, p->err);
+	figcache_draw(&s->fig, t, p);
 }
 
 static int
 second_key(tui_pane *p, tui *t, int c)
 {
+	second_state *s = p->state;
+
 	(void)t;
 	if (c == 's')
-		p->mode = !p->mode;
+		s->crossover = !s->crossover;
 	else if (c == 'a')
-		p->ascii = !p->ascii;
+		s->ascii = !s->ascii;
 	else
 		return 0;
 	return TUI_HANDLED | TUI_REDRAW;
 }
 
+static const char *
+second_title(const tui_pane *p)
+{
+	const second_state *s = p->state;
+
+	return s->crossover ? "Crossover" : "Frontier";
+}
+
+/* The frontier's pane starts on the frontier, the crossover's on it. */
+static void
+second_init(tui_pane *p, tui *t)
+{
+	second_state *s = p->state;
+
+	s->crossover = p->id == PANE_XOVER;
+	s->ascii = !t->utf8;
+}
+
+static void
+second_end(tui_pane *p, tui *t)
+{
+	second_state *s = p->state;
+
+	(void)t;
+	figcache_free(&s->fig);
+}
+
 const tui_kind pane_second_kind = {
-	"second", "s frontier/crossover  a ASCII/braille", second_keys,
-	second_draw, second_key, NULL
+	"second", "Frontier, Crossover", second_title,
+	"s frontier/crossover  a ASCII/braille", second_keys, second_draw,
+	second_key, NULL, sizeof(second_state), second_init, second_end, NULL,
+	NULL, NULL
 };
