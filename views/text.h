@@ -19,6 +19,9 @@ void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);
 void text_model_define(sx_out *o, const sx_rec *r);
 
+/* text-rl.c */
+void text_grid_list(sx_out *o, const sx_rec *r);
+
 /* text-help.c */
 void text_help(sx_out *o, const sx_rec *r);
 
