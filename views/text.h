@@ -28,6 +28,9 @@ void text_rename(sx_out *o, const sx_rec *r);
 void text_derive(sx_out *o, const sx_rec *r);
 void text_filter(sx_out *o, const sx_rec *r);
 
+/* text-rl.c */
+void text_grid_list(sx_out *o, const sx_rec *r);
+
 /* text-help.c */
 void text_help(sx_out *o, const sx_rec *r);
 

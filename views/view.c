@@ -21,6 +21,7 @@ static const struct {
 	{ "frontier approach2", text_approach },
 	{ "frontier henighan", text_henighan },
 	{ "crossover", text_crossover },
+	{ "grid list", text_grid_list },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },

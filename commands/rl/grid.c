@@ -13,34 +13,22 @@
 #include "scaling/csv.h"
 #include "sessions/gridview.h"
 #include "sessions/lex.h"
+#include "views/view.h"
 
 static int
 cmd_grid_list_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
-	size_t n = grid_builtin_count();
+	sx_rec *r = rec_new("grid list"), *grids = rec_arr(r, "grids");
 
 	(void)a;
-	if (o->json) {
-		out_obj_begin(o, "grid list");
-		out_key_arr(o, "grids");
-		for (size_t i = 0; i < n; i++) {
-			out_obj(o);
-			out_key_str(o, "name", grid_builtin_name(i));
-			out_key_str(o, "help", grid_builtin_help(i));
-			out_end(o);
-		}
-		out_end(o);
-		out_key_str(o, "loaded", ctx->ws->grid != NULL ?
-		    ctx->ws->grid->name : NULL);
-		out_obj_end(o);
-		return 0;
+	for (size_t i = 0; i < grid_builtin_count(); i++) {
+		sx_rec *gr = rec_obj(grids, NULL);
+
+		rec_str(gr, "name", grid_builtin_name(i));
+		rec_str(gr, "help", grid_builtin_help(i));
 	}
-	for (size_t i = 0; i < n; i++)
-		out_printf(o, "%-10s %s\n", grid_builtin_name(i),
-		    grid_builtin_help(i));
-	out_puts(o, "(or 'grid load FILE' for a map of your own: see "
-	    "'help grid load')\n");
+	rec_str(r, "loaded", ctx->ws->grid != NULL ? ctx->ws->grid->name : NULL);
+	view_put(ctx->out, r);
 	return 0;
 }
 
