@@ -209,10 +209,12 @@ man_entry(char **lines, size_t i)
 	for (size_t k = 0; k < cmd_count(); k++) {
 		const char *name = cmd_at(k)->name;
 		size_t n = strlen(name);
-		char after = lines[i][3 + n];
+		char after;
 
-		if (strncmp(lines[i] + 3, name, n) == 0 && (after == ' ' ||
-		    after == '\n' || after == '\0') &&
+		if (strncmp(lines[i] + 3, name, n) != 0)
+			continue;
+		after = lines[i][3 + n];
+		if ((after == ' ' || after == '\n' || after == '\0') &&
 		    (best == NULL || n > strlen(best->name)))
 			best = cmd_at(k);
 	}
