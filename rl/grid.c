@@ -58,6 +58,24 @@ static const struct {
 static const int grid_dr[GRID_NACT] = { 0, -1, 0, 1 };
 static const int grid_dc[GRID_NACT] = { -1, 0, 1, 0 };
 static const int grid_tie_default[GRID_NACT] = { 0, 1, 2, 3 };
+static const char *const grid_action_names[GRID_NACT] = {
+	"LEFT", "UP", "RIGHT", "DOWN"
+};
+
+const char *
+grid_action_name(int a)
+{
+	return a >= 0 && a < GRID_NACT ? grid_action_names[a] : "?";
+}
+
+int
+grid_action_of(const char *name)
+{
+	for (int a = 0; name != NULL && a < GRID_NACT; a++)
+		if (strcmp(name, grid_action_names[a]) == 0)
+			return a;
+	return -1;
+}
 
 size_t
 grid_builtin_count(void)

@@ -38,6 +38,11 @@
 #define GRID_NACT 4
 enum grid_action { GRID_LEFT = 0, GRID_UP = 1, GRID_RIGHT = 2, GRID_DOWN = 3 };
 
+/* The name of action a ("LEFT" ...), or "?"; and back: the action of a
+ * name, or -1. */
+const char *grid_action_name(int a);
+int grid_action_of(const char *name);
+
 #define GRID_MAX_SIDE 64
 #define GRID_MAX_OBJECTS 16
 #define GRID_MAX_TYPES 9

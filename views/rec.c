@@ -113,15 +113,19 @@ rec_get_str(const sx_rec *o, const char *key)
 }
 
 double
-rec_get_num(const sx_rec *o, const char *key)
+rec_num_of(const sx_rec *r)
 {
-	const sx_rec *r = rec_get(o, key);
-
 	if (r != NULL && r->type == REC_NUM)
 		return r->v.n;
 	if (r != NULL && r->type == REC_INT)
 		return (double)r->v.i;
 	return NAN;
+}
+
+double
+rec_get_num(const sx_rec *o, const char *key)
+{
+	return rec_num_of(rec_get(o, key));
 }
 
 long long

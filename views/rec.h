@@ -68,6 +68,9 @@ const char *rec_get_str(const sx_rec *o, const char *key);
 double rec_get_num(const sx_rec *o, const char *key);
 long long rec_get_int(const sx_rec *o, const char *key);
 int rec_get_bool(const sx_rec *o, const char *key);
+/* The number a value holds (an integer too), NaN for anything else:
+ * for an array's elements. */
+double rec_num_of(const sx_rec *r);
 /* Members or elements of an object or array (0 for anything else). */
 size_t rec_len(const sx_rec *r);
 const sx_rec *rec_at(const sx_rec *r, size_t i);

@@ -1,6 +1,9 @@
 /* text-rl.c: text views of the RL commands' records. */
 #include "config.h"
 
+#include <string.h>
+
+#include "views/gridview.h"
 #include "views/text.h"
 
 void
@@ -13,4 +16,199 @@ text_grid_list(sx_out *o, const sx_rec *r)
 		    rec_get_str(rec_at(grids, i), "help"));
 	out_puts(o, "(or 'grid load FILE' for a map of your own: see "
 	    "'help grid load')\n");
+}
+
+void
+text_rl_w(sx_out *o, const sx_rec *w)
+{
+	for (size_t k = 0; k < rec_len(w); k++)
+		out_printf(o, "%s%.6g", k > 0 ? "," : "", rec_num_of(rec_at(w, k)));
+}
+
+void
+text_rl_goal_note(sx_out *o, const sx_rec *r)
+{
+	if (rec_get_bool(r, "has_goal"))
+		out_printf(o, " (goal %s)", rec_get_str(r, "goal"));
+}
+
+void
+text_rl_set(sx_out *o, const sx_rec *set)
+{
+	if (rec_len(set) == 0)
+		out_puts(o, "none");
+	for (size_t k = 0; k < rec_len(set); k++)
+		out_printf(o, "%s%lld", k > 0 ? "," : "",
+		    (long long)rec_num_of(rec_at(set, k)));
+}
+
+/* "policy gpi on fourroom for w = 1,-1,0 (goal unit)" */
+static void
+tv_heading(sx_out *o, const char *what, const sx_rec *r)
+{
+	out_printf(o, "%s %s on %s for w = ", what, rec_get_str(r, "policy"),
+	    rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	text_rl_goal_note(o, r);
+}
+
+void
+text_policy_show(sx_out *o, const sx_rec *r)
+{
+	tv_heading(o, "policy", r);
+	out_puts(o, ", objects collected: ");
+	text_rl_set(o, rec_get(r, "collected"));
+	out_puts(o, "\n");
+	gridview_policy(o, rec_get(r, "map"), rec_get(r, "actions"));
+}
+
+void
+text_value_show(sx_out *o, const sx_rec *r)
+{
+	tv_heading(o, "value of", r);
+	out_puts(o, ", objects collected: ");
+	text_rl_set(o, rec_get(r, "collected"));
+	out_printf(o, "; at the start %.6f\n", rec_get_num(r, "start"));
+	gridview_shade(o, rec_get(r, "map"), rec_get(r, "values"));
+}
+
+void
+text_gmodel(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *cell = rec_get(r, "cell"), *top = rec_get(r, "likeliest");
+
+	out_printf(o, "gamma-model of %s on %s from %.0f,%.0f taking %s "
+	    "(collected: ", rec_get_str(r, "policy"), rec_get_str(r, "grid"),
+	    rec_num_of(rec_at(cell, 0)), rec_num_of(rec_at(cell, 1)),
+	    rec_get_str(r, "action"));
+	text_rl_set(o, rec_get(r, "collected"));
+	out_printf(o, ", gamma %g): where the agent is after 1 + K steps, "
+	    "K ~ Geometric(1 - gamma)\n", rec_get_num(r, "gamma"));
+	gridview_shade(o, rec_get(r, "map"), rec_get(r, "mu"));
+	out_puts(o, "likeliest cells:");
+	for (size_t k = 0; k < rec_len(top); k++) {
+		const sx_rec *at = rec_get(rec_at(top, k), "cell");
+
+		out_printf(o, "  %.0f,%.0f %.4f", rec_num_of(rec_at(at, 0)),
+		    rec_num_of(rec_at(at, 1)), rec_get_num(rec_at(top, k), "p"));
+	}
+	out_puts(o, "\n");
+}
+
+/* "at 3,4" of a [row, col] member. */
+static void
+tv_at(sx_out *o, const sx_rec *e)
+{
+	const sx_rec *cell = rec_get(e, "cell");
+
+	out_printf(o, "at %.0f,%.0f", rec_num_of(rec_at(cell, 0)),
+	    rec_num_of(rec_at(cell, 1)));
+}
+
+void
+text_rollout(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *pickups = rec_get(r, "pickups"), *end = rec_get(r,
+	    "reached");
+
+	tv_heading(o, "rollout of", r);
+	out_printf(o, ", seed %lld:\n", rec_get_int(r, "seed"));
+	gridview_path(o, rec_get(r, "map"), rec_get(r, "path"),
+	    rec_get(r, "actions"), rec_get_bool(r, "terminal"));
+	for (size_t k = 0; k < rec_len(pickups); k++) {
+		const sx_rec *e = rec_at(pickups, k);
+		const sx_rec *num = rec_get(e, "number");
+
+		out_printf(o, "  step %3lld: ", rec_get_int(e, "step"));
+		if (num != NULL && num->type == REC_INT)
+			out_printf(o, "picks up object #%lld (type %s) ", num->v.i,
+			    rec_get_str(e, "feature"));
+		else
+			out_printf(o, "picks up a type %s ", rec_get_str(e, "feature"));
+		tv_at(o, e);
+		out_printf(o, ", reward %g\n", rec_get_num(e, "reward"));
+	}
+	if (end != NULL && end->type == REC_OBJ) {
+		out_printf(o, "  step %3lld: reaches %s ", rec_get_int(end, "step"),
+		    rec_get_str(end, "terminal"));
+		tv_at(o, end);
+		out_printf(o, ", reward %g\n", rec_get_num(end, "reward"));
+	}
+	out_printf(o, "  %lld steps, %s; return %.6f (discounted), %g "
+	    "(undiscounted)\n", rec_get_int(r, "steps"),
+	    rec_get_bool(r, "terminal") ? "episode over" : "time ran out",
+	    rec_get_num(r, "return"), rec_get_num(r, "total"));
+}
+
+/* Plural ending. */
+static const char *
+tv_s(long long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+void
+text_grid_load(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *feat = rec_get(r, "features");
+	long long nw = (long long)rec_len(feat);
+	long long nobj = rec_get_int(r, "objects"), ntypes = rec_get_int(r,
+	    "types"), nletters = rec_get_int(r, "letters");
+	int has_goal = rec_get_bool(r, "has_goal");
+	const char *goal = rec_get_str(r, "goal");
+
+	if (strcmp(rec_get_str(r, "kind"), "foraging") == 0) {
+		out_printf(o, "%s: %lldx%lld torus, %lld objects of each of 2 types "
+		    "respawning at random (seed %lld), gamma %g, slip %g, horizon "
+		    "%lld; sampled only, no model\n", rec_get_str(r, "name"),
+		    rec_get_int(r, "rows"), rec_get_int(r, "cols"), nobj / 2,
+		    rec_get_int(r, "seed"), rec_get_num(r, "gamma"),
+		    rec_get_num(r, "slip"), rec_get_int(r, "horizon"));
+	} else {
+		out_printf(o, "%s: %lldx%lld, %lld cells, ", rec_get_str(r, "name"),
+		    rec_get_int(r, "rows"), rec_get_int(r, "cols"),
+		    rec_get_int(r, "cells"));
+		if (nobj > 0)
+			out_printf(o, "%lld object%s of %lld type%s, ", nobj,
+			    tv_s(nobj), ntypes, tv_s(ntypes));
+		if (nletters > 0)
+			out_printf(o, "%lld lettered goal%s, ", nletters,
+			    tv_s(nletters));
+		if (has_goal)
+			out_printf(o, "goal G (%s), ", goal);
+		out_printf(o, "gamma %g, slip %g, horizon %lld; %lld states\n",
+		    rec_get_num(r, "gamma"), rec_get_num(r, "slip"),
+		    rec_get_int(r, "horizon"), rec_get_int(r, "states"));
+	}
+	out_printf(o, "  W has %lld weight%s, for features ", nw, tv_s(nw));
+	for (size_t k = 0; k < rec_len(feat); k++)
+		out_printf(o, "%s%s", k > 0 ? " " : "",
+		    rec_at(feat, k)->type == REC_STR ? rec_at(feat, k)->v.s : "?");
+	out_printf(o, "%s\n", !has_goal ? "" : strcmp(goal, "unit") == 0 ?
+	    " (the goal's weight is 1)" : " (the goal pays their sum)");
+}
+
+void
+text_grid_show(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *objs = rec_get(r, "object_list");
+	long long nbase = rec_get_int(r, "base_policies");
+
+	text_grid_load(o, r);
+	gridview_map(o, rec_get(r, "map"));
+	if (rec_len(objs) > 0) {
+		out_puts(o, "objects (for --collected):");
+		for (size_t k = 0; k < rec_len(objs); k++) {
+			const sx_rec *ob = rec_at(objs, k), *cell = rec_get(ob, "cell");
+
+			out_printf(o, "%s  #%-2lld type %lld at %2.0f,%-2.0f",
+			    k % 4 == 0 ? "\n" : "", rec_get_int(ob, "number"),
+			    rec_get_int(ob, "type"), rec_num_of(rec_at(cell, 0)),
+			    rec_num_of(rec_at(cell, 1)));
+		}
+		out_puts(o, "\n");
+	}
+	if (nbase > 0)
+		out_printf(o, "%lld base polic%s stored (see 'sf base')\n", nbase,
+		    nbase == 1 ? "y" : "ies");
 }

@@ -28,8 +28,19 @@ void text_rename(sx_out *o, const sx_rec *r);
 void text_derive(sx_out *o, const sx_rec *r);
 void text_filter(sx_out *o, const sx_rec *r);
 
-/* text-rl.c */
+/* text-rl.c: the views, and the parts of headings RL views share: a
+ * task "1,-1,0", " (goal unit)" when r's grid has a goal, a collected
+ * set "none" or "1,4". */
 void text_grid_list(sx_out *o, const sx_rec *r);
+void text_grid_load(sx_out *o, const sx_rec *r);
+void text_grid_show(sx_out *o, const sx_rec *r);
+void text_policy_show(sx_out *o, const sx_rec *r);
+void text_value_show(sx_out *o, const sx_rec *r);
+void text_gmodel(sx_out *o, const sx_rec *r);
+void text_rollout(sx_out *o, const sx_rec *r);
+void text_rl_w(sx_out *o, const sx_rec *w);
+void text_rl_goal_note(sx_out *o, const sx_rec *r);
+void text_rl_set(sx_out *o, const sx_rec *set);
 
 /* text-help.c */
 void text_help(sx_out *o, const sx_rec *r);

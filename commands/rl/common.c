@@ -394,3 +394,54 @@ gr_json_set(sx_out *o, const sx_grid *g, uint32_t m)
 			out_num(o, k + 1);
 	out_end(o);
 }
+
+void
+gr_rec_w(sx_rec *to, const char *key, const double *w, int nw)
+{
+	sx_rec *a = rec_arr(to, key);
+
+	for (int k = 0; k < nw; k++)
+		rec_num(a, NULL, w[k]);
+}
+
+void
+gr_rec_cell(sx_rec *to, const char *key, const sx_grid *g, int pos)
+{
+	sx_rec *a = rec_arr(to, key);
+
+	rec_int(a, NULL, pos / g->cols);
+	rec_int(a, NULL, pos % g->cols);
+}
+
+void
+gr_rec_set(sx_rec *to, const sx_grid *g, uint32_t m)
+{
+	sx_rec *a = rec_arr(to, "collected");
+
+	for (int k = 0; k < g->nobj; k++)
+		if (m & ((uint32_t)1 << k))
+			rec_int(a, NULL, k + 1);
+}
+
+void
+gr_rec_map(sx_rec *to, const sx_grid *g, const char *map)
+{
+	sx_rec *rows = rec_arr(to, "map");
+	char *line = xmalloc((size_t)g->cols + 1);
+
+	for (int r = 0; r < g->rows; r++) {
+		memcpy(line, map + (size_t)r * (size_t)g->cols, (size_t)g->cols);
+		line[g->cols] = '\0';
+		rec_str(rows, NULL, line);
+	}
+	free(line);
+}
+
+void
+gr_rec_grid(sx_rec *to, const sx_grid *g, const char *map)
+{
+	rec_str(to, "grid", g->name);
+	rec_str(to, "goal", gr_goal_name(g));
+	rec_bool(to, "has_goal", g->has_goal);
+	gr_rec_map(to, g, map);
+}

@@ -10,14 +10,14 @@
 #include "commands/rl/rl.h"
 #include "rl/gmodel.h"
 #include "rl/sf.h"
-#include "sessions/gridview.h"
+#include "views/view.h"
 
 /* An action by name (LEFT UP RIGHT DOWN, any case, or a letter) or 0-3. */
 static int
 gr_parse_action(const char *text)
 {
 	for (int k = 0; k < GRID_NACT; k++) {
-		const char *n = gridview_action_name(k);
+		const char *n = grid_action_name(k);
 
 		if (strcasecmp(text, n) == 0 || (text[0] != '\0' && text[1] ==
 		    '\0' && (text[0] == n[0] || text[0] == n[0] + 32 ||
@@ -30,7 +30,6 @@ gr_parse_action(const char *text)
 static int
 cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
 	const char *wtxt = arg(a, c, "--w"), *atxt = arg(a, c, "A");
@@ -41,7 +40,7 @@ cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
 	uint32_t m;
 	int pos, act, top[5], ntop = 0;
 	size_t s, npos;
-	char st[64];
+	sx_rec *r, *rows, *likeliest;
 	sx_err e;
 
 	if (g == NULL || gr_need_tabular(ctx, g) != 0 ||
@@ -95,38 +94,28 @@ cmd_gmodel_exec(sx_ctx *ctx, const sx_args *a)
 		if (best >= 0)
 			top[ntop++] = best;
 	}
-	if (o->json) {
-		out_obj_begin(o, "gmodel");
-		gr_json_cell(o, "cell", g, pos);
-		out_key_str(o, "action", gridview_action_name(act));
-		out_key_str(o, "policy", pol.label);
-		gr_json_set(o, g, m);
-		out_key_arr(o, "mu");
-		for (int r = 0; r < g->rows; r++) {
-			out_arr(o);
-			for (int cc = 0; cc < g->cols; cc++)
-				out_num(o, mu[r * g->cols + cc]);
-			out_end(o);
-		}
-		out_end(o);
-		out_obj_end(o);
-	} else {
-		gr_set_text(g, m, st, sizeof st);
-		out_printf(o, "gamma-model of %s on %s from %d,%d taking %s "
-		    "(collected: %s, gamma %g): where the agent is after 1 + K "
-		    "steps, K ~ Geometric(1 - gamma)\n", pol.label, g->name,
-		    pos / g->cols, pos % g->cols, gridview_action_name(act), st,
-		    g->gamma);
-		for (size_t p = 0; p < npos; p++)
-			if (g->map[p] == 'X')
-				mu[p] = NAN;
-		gridview_shade(o, g, mu);
-		out_puts(o, "likeliest cells:");
-		for (int k = 0; k < ntop; k++)
-			out_printf(o, "  %d,%d %.4f", top[k] / g->cols, top[k] % g->cols,
-			    mu[top[k]]);
-		out_puts(o, "\n");
+	r = rec_new("gmodel");
+	gr_rec_cell(r, "cell", g, pos);
+	rec_str(r, "action", grid_action_name(act));
+	rec_str(r, "policy", pol.label);
+	gr_rec_set(r, g, m);
+	rows = rec_arr(r, "mu");
+	for (int y = 0; y < g->rows; y++) {
+		sx_rec *row = rec_arr(rows, NULL);
+
+		for (int x = 0; x < g->cols; x++)
+			rec_num(row, NULL, mu[y * g->cols + x]);
 	}
+	gr_rec_grid(r, g, g->map);
+	rec_num(r, "gamma", g->gamma);
+	likeliest = rec_arr(r, "likeliest");
+	for (int k = 0; k < ntop; k++) {
+		sx_rec *cell = rec_obj(likeliest, NULL);
+
+		gr_rec_cell(cell, "cell", g, top[k]);
+		rec_num(cell, "p", mu[top[k]]);
+	}
+	view_put(ctx->out, r);
 	free(mu);
 	return 0;
 }

@@ -10,7 +10,6 @@
 #include "rl/gpi.h"
 #include "rl/rollout.h"
 #include "rl/sf.h"
-#include "sessions/gridview.h"
 
 static int
 cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
@@ -67,7 +66,7 @@ cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
 		}
 		out_end(o);
 		gr_json_w(o, "gpi_q", best, GRID_NACT);
-		out_key_str(o, "gpi_action", gridview_action_name(act));
+		out_key_str(o, "gpi_action", grid_action_name(act));
 		out_obj_end(o);
 		free(q);
 		return 0;
@@ -85,7 +84,7 @@ cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
 	out_printf(o, "  %-8s", "max_i");
 	for (int k = 0; k < GRID_NACT; k++)
 		out_printf(o, " %10.5f", best[k]);
-	out_printf(o, "\n  GPI acts %s\n", gridview_action_name(act));
+	out_printf(o, "\n  GPI acts %s\n", grid_action_name(act));
 	free(q);
 	return 0;
 }

@@ -11,7 +11,6 @@
 #include "commands/rl/rl.h"
 #include "rl/sf.h"
 #include "scaling/csv.h"
-#include "sessions/gridview.h"
 #include "sessions/lex.h"
 #include "views/view.h"
 
@@ -33,66 +32,37 @@ cmd_grid_list_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 /* What a loaded grid is, one line of text or a JSON object's keys. */
-static void
-gr_describe(sx_out *o, const sx_grid *g, const char *cmd)
+/* The record of grid g that grid load and grid show begin with. */
+static sx_rec *
+gr_describe(const sx_grid *g, const char *kind)
 {
-	char feat[4 * GRID_MAX_W], name[8];
-	size_t at = 0;
+	sx_rec *r = rec_new(kind), *feat;
+	char name[8];
 
-	feat[0] = '\0';
+	rec_str(r, "name", g->name);
+	rec_str(r, "kind", g->kind == GRID_TABULAR ? "tabular" : "foraging");
+	rec_int(r, "rows", g->rows);
+	rec_int(r, "cols", g->cols);
+	rec_num(r, "gamma", g->gamma);
+	rec_num(r, "slip", g->slip);
+	rec_int(r, "horizon", g->horizon);
+	rec_str(r, "goal", gr_goal_name(g));
+	rec_int(r, "seed", (long long)g->seed);
+	feat = rec_arr(r, "features");
 	for (int k = 0; k < g->nw; k++) {
 		gr_feature_name(g, k, name, sizeof name);
-		at += (size_t)snprintf(feat + at, sizeof feat - at, "%s%s",
-		    k > 0 ? " " : "", name);
+		rec_str(feat, NULL, name);
 	}
-	if (o->json) {
-		out_obj_begin(o, cmd);
-		out_key_str(o, "name", g->name);
-		out_key_str(o, "kind", g->kind == GRID_TABULAR ? "tabular" :
-		    "foraging");
-		out_key_int(o, "rows", g->rows);
-		out_key_int(o, "cols", g->cols);
-		out_key_num(o, "gamma", g->gamma);
-		out_key_num(o, "slip", g->slip);
-		out_key_int(o, "horizon", g->horizon);
-		out_key_str(o, "goal", gr_goal_name(g));
-		out_key_int(o, "seed", (long long)g->seed);
-		out_key_arr(o, "features");
-		for (int k = 0; k < g->nw; k++) {
-			gr_feature_name(g, k, name, sizeof name);
-			out_str(o, name);
-		}
-		out_end(o);
-		out_key_int(o, "objects", g->kind == GRID_TABULAR ? g->nobj :
-		    2 * g->forage_per_type);
-		out_key_int(o, "states", (long long)g->nstates);
-		gr_json_cell(o, "start", g, g->start);
-		return;
-	}
-	if (g->kind == GRID_FORAGING) {
-		out_printf(o, "%s: %dx%d torus, %d objects of each of 2 types "
-		    "respawning at random (seed %lu), gamma %g, slip %g, horizon %d; "
-		    "sampled only, no model\n", g->name, g->rows, g->cols,
-		    g->forage_per_type, g->seed, g->gamma, g->slip, g->horizon);
-	} else {
-		out_printf(o, "%s: %dx%d, %d cells, ", g->name, g->rows, g->cols,
-		    g->ncell);
-		if (g->nobj > 0)
-			out_printf(o, "%d object%s of %d type%s, ", g->nobj,
-			    g->nobj == 1 ? "" : "s", g->ntypes,
-			    g->ntypes == 1 ? "" : "s");
-		if (g->nletters > 0)
-			out_printf(o, "%d lettered goal%s, ", g->nletters,
-			    g->nletters == 1 ? "" : "s");
-		if (g->has_goal)
-			out_printf(o, "goal G (%s), ", gr_goal_name(g));
-		out_printf(o, "gamma %g, slip %g, horizon %d; %zu states\n",
-		    g->gamma, g->slip, g->horizon, g->nstates);
-	}
-	out_printf(o, "  W has %d weight%s, for features %s%s\n", g->nw,
-	    g->nw == 1 ? "" : "s", feat, g->has_goal && g->goal == GRID_GOAL_UNIT ?
-	    " (the goal's weight is 1)" : g->has_goal ? " (the goal pays their "
-	    "sum)" : "");
+	rec_int(r, "objects", g->kind == GRID_TABULAR ? g->nobj :
+	    2 * g->forage_per_type);
+	rec_int(r, "states", (long long)g->nstates);
+	gr_rec_cell(r, "start", g, g->start);
+	/* What the text's summary line says besides. */
+	rec_int(r, "cells", g->ncell);
+	rec_int(r, "types", g->ntypes);
+	rec_int(r, "letters", g->nletters);
+	rec_bool(r, "has_goal", g->has_goal);
+	return r;
 }
 
 static int
@@ -209,57 +179,32 @@ cmd_grid_load_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	grid_free(ctx->ws->grid);
 	ctx->ws->grid = g;
-	gr_describe(ctx->out, g, "grid load");
-	if (ctx->out->json)
-		out_obj_end(ctx->out);
+	view_put(ctx->out, gr_describe(g, "grid load"));
 	return 0;
 }
 
 static int
 cmd_grid_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_grid *g = gr_need(ctx);
+	sx_rec *r, *objs;
 
 	(void)a;
 	if (g == NULL)
 		return -1;
-	gr_describe(o, g, "grid show");
-	if (o->json) {
-		out_key_arr(o, "map");
-		for (int r = 0; r < g->rows; r++) {
-			char row[GRID_MAX_SIDE + 1];
+	r = gr_describe(g, "grid show");
+	gr_rec_map(r, g, g->map);
+	objs = rec_arr(r, "object_list");
+	for (int k = 0; g->kind == GRID_TABULAR && k < g->nobj; k++) {
+		sx_rec *ob = rec_obj(objs, NULL);
 
-			snprintf(row, sizeof row, "%.*s", g->cols, g->map + r * g->cols);
-			out_str(o, row);
-		}
-		out_end(o);
-		out_key_arr(o, "object_list");
-		for (int k = 0; g->kind == GRID_TABULAR && k < g->nobj; k++) {
-			out_obj(o);
-			out_key_int(o, "number", k + 1);
-			out_key_int(o, "type", g->obj_type[k] + 1);
-			gr_json_cell(o, "cell", g, g->obj_pos[k]);
-			out_end(o);
-		}
-		out_end(o);
-		out_key_int(o, "base_policies", ctx->ws->base != NULL ?
-		    (long long)ctx->ws->base->n : 0);
-		out_obj_end(o);
-		return 0;
+		rec_int(ob, "number", k + 1);
+		rec_int(ob, "type", g->obj_type[k] + 1);
+		gr_rec_cell(ob, "cell", g, g->obj_pos[k]);
 	}
-	gridview_map(o, g, g->map);
-	if (g->kind == GRID_TABULAR && g->nobj > 0) {
-		out_puts(o, "objects (for --collected):");
-		for (int k = 0; k < g->nobj; k++)
-			out_printf(o, "%s  #%-2d type %d at %2d,%-2d", k % 4 == 0 ?
-			    "\n" : "", k + 1, g->obj_type[k] + 1,
-			    g->obj_pos[k] / g->cols, g->obj_pos[k] % g->cols);
-		out_puts(o, "\n");
-	}
-	if (ctx->ws->base != NULL)
-		out_printf(o, "%zu base polic%s stored (see 'sf base')\n",
-		    ctx->ws->base->n, ctx->ws->base->n == 1 ? "y" : "ies");
+	rec_int(r, "base_policies", ctx->ws->base != NULL ?
+	    (long long)ctx->ws->base->n : 0);
+	view_put(ctx->out, r);
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "rl/sf.h"
 #include "sessions/cmd.h"
 #include "sessions/progress.h"
+#include "views/rec.h"
 
 /* Most base policies one 'sf base' may store, and the most successor
  * feature doubles all of them together may take (256 MB). */
@@ -67,6 +68,21 @@ unsigned char *gr_policy_actions(sx_ctx *ctx, int argi, const sx_grid *g,
     const sf_base *b, const double *wfull, const gr_policy *pol);
 void gr_set_text(const sx_grid *g, uint32_t m, char *buf, size_t len);
 void gr_json_set(sx_out *o, const sx_grid *g, uint32_t m);
+
+/*
+ * Record members the RL views read (views/text-rl.c): a task "w" as an
+ * array of weights; a cell as [row, col]; "collected" as the object
+ * numbers (from 1); and "grid" (its name), "goal" (the goal rule),
+ * "has_goal" (whether a G cell exists) and "map" (row strings of map
+ * characters, g->map or a foraging layout) for a picture's heading and
+ * background.
+ */
+void gr_rec_w(sx_rec *to, const char *key, const double *w, int nw);
+void gr_rec_cell(sx_rec *to, const char *key, const sx_grid *g, int pos);
+void gr_rec_set(sx_rec *to, const sx_grid *g, uint32_t m);
+void gr_rec_grid(sx_rec *to, const sx_grid *g, const char *map);
+/* "map" alone. */
+void gr_rec_map(sx_rec *to, const sx_grid *g, const char *map);
 
 extern const sx_cmd cmd_grid_entry;
 extern const sx_cmd cmd_grid_list_entry;

@@ -8,12 +8,59 @@
 #include "commands/rl/rl.h"
 #include "rl/rollout.h"
 #include "rl/sf.h"
-#include "sessions/gridview.h"
+#include "views/view.h"
+
+/*
+ * The episode's events in step order: "pickups", the objects collected
+ * (number: which object of a tabular grid, null on foraging, where
+ * objects respawn), and "reached", the terminal it ended at, or null.
+ */
+static void
+gr_rec_events(sx_rec *r, const sx_grid *g, const rl_path *p)
+{
+	sx_rec *pickups = rec_arr(r, "pickups");
+	int reached = -1;
+
+	for (size_t t = 0; t < p->len; t++) {
+		int at = p->pos[t + 1], num = 0;
+		char name[8];
+		sx_rec *e;
+
+		if (p->event[t] <= -2)
+			reached = (int)t;
+		if (p->event[t] < 0)
+			continue;
+		e = rec_obj(pickups, NULL);
+		rec_int(e, "step", (long long)t + 1);
+		rec_int(e, "type", p->event[t] + 1);
+		gr_rec_cell(e, "cell", g, at);
+		rec_num(e, "reward", p->reward[t]);
+		for (int j = 0; g->kind == GRID_TABULAR && j < g->nobj; j++)
+			if (g->obj_pos[j] == at)
+				num = j + 1;
+		if (num > 0)
+			rec_int(e, "number", num);
+		else
+			rec_null(e, "number");
+		gr_feature_name(g, p->event[t], name, sizeof name);
+		rec_str(e, "feature", name);
+	}
+	if (reached >= 0) {
+		sx_rec *e = rec_obj(r, "reached");
+		int at = p->pos[reached + 1];
+		char letter[2] = { g->map[at], '\0' };
+
+		rec_int(e, "step", (long long)reached + 1);
+		rec_str(e, "terminal", letter);
+		gr_rec_cell(e, "cell", g, at);
+		rec_num(e, "reward", p->reward[reached]);
+	} else
+		rec_null(r, "reached");
+}
 
 static int
 cmd_rollout_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
 	const char *steps = arg(a, c, "--steps"), *seedtxt = arg(a, c, "--seed");
@@ -22,7 +69,8 @@ cmd_rollout_exec(sx_ctx *ctx, const sx_args *a)
 	unsigned char *pi;
 	const sf_base *b;
 	gr_policy pol;
-	char *layout, wt[256];
+	char *layout;
+	sx_rec *r, *path, *acts;
 	rl_path p;
 	long k = 0;
 	sx_err e;
@@ -56,74 +104,23 @@ cmd_rollout_exec(sx_ctx *ctx, const sx_args *a)
 	memcpy(layout, g->map, (size_t)g->rows * (size_t)g->cols);
 	if (g->kind == GRID_FORAGING)
 		gr_start_obs(g, seed, layout);
-	if (o->json) {
-		out_obj_begin(o, "rollout");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_str(o, "policy", pol.label);
-		out_key_int(o, "seed", (long long)seed);
-		out_key_int(o, "steps", (long long)p.len);
-		out_key_num(o, "return", p.ret);
-		out_key_num(o, "total", p.total);
-		out_key_bool(o, "terminal", p.terminal);
-		out_key_arr(o, "path");
-		for (size_t t = 0; t <= p.len; t++) {
-			out_arr(o);
-			out_num(o, p.pos[t] / g->cols);
-			out_num(o, p.pos[t] % g->cols);
-			out_end(o);
-		}
-		out_end(o);
-		out_key_arr(o, "actions");
-		for (size_t t = 0; t < p.len; t++)
-			out_str(o, gridview_action_name(p.act[t]));
-		out_end(o);
-		out_key_arr(o, "pickups");
-		for (size_t t = 0; t < p.len; t++) {
-			if (p.event[t] < 0)
-				continue;
-			out_obj(o);
-			out_key_int(o, "step", (long long)t + 1);
-			out_key_int(o, "type", p.event[t] + 1);
-			gr_json_cell(o, "cell", g, p.pos[t + 1]);
-			out_key_num(o, "reward", p.reward[t]);
-			out_end(o);
-		}
-		out_end(o);
-		out_obj_end(o);
-	} else {
-		gr_w_text(w, g->nw, wt, sizeof wt);
-		out_printf(o, "rollout of %s on %s for w = %s%s, seed %lu:\n",
-		    pol.label, g->name, wt, gr_goal_note(g), seed);
-		gridview_path(o, g, layout, &p);
-		for (size_t t = 0; t < p.len; t++) {
-			char name[8];
-
-			if (p.event[t] >= 0) {
-				int num = 0;
-
-				for (int j = 0; g->kind == GRID_TABULAR && j < g->nobj; j++)
-					if (g->obj_pos[j] == p.pos[t + 1])
-						num = j + 1;
-				gr_feature_name(g, p.event[t], name, sizeof name);
-				if (num > 0)
-					out_printf(o, "  step %3zu: picks up object #%d (type "
-					    "%s) at %d,%d, reward %g\n", t + 1, num, name,
-					    p.pos[t + 1] / g->cols, p.pos[t + 1] % g->cols,
-					    p.reward[t]);
-				else
-					out_printf(o, "  step %3zu: picks up a type %s at "
-					    "%d,%d, reward %g\n", t + 1, name,
-					    p.pos[t + 1] / g->cols, p.pos[t + 1] % g->cols,
-					    p.reward[t]);
-			} else if (p.event[t] <= -2)
-				out_printf(o, "  step %3zu: reaches %c at %d,%d, reward %g\n",
-				    t + 1, g->map[p.pos[t + 1]], p.pos[t + 1] / g->cols,
-				    p.pos[t + 1] % g->cols, p.reward[t]);
-		}
-		out_printf(o, "  %zu steps, %s; return %.6f (discounted), %g "
-		    "(undiscounted)\n", p.len, p.terminal ? "episode over" :
-		    "time ran out", p.ret, p.total);
-	}
+	r = rec_new("rollout");
+	gr_rec_w(r, "w", w, g->nw);
+	rec_str(r, "policy", pol.label);
+	rec_int(r, "seed", (long long)seed);
+	rec_int(r, "steps", (long long)p.len);
+	rec_num(r, "return", p.ret);
+	rec_num(r, "total", p.total);
+	rec_bool(r, "terminal", p.terminal);
+	path = rec_arr(r, "path");
+	for (size_t t = 0; t <= p.len; t++)
+		gr_rec_cell(path, NULL, g, p.pos[t]);
+	acts = rec_arr(r, "actions");
+	for (size_t t = 0; t < p.len; t++)
+		rec_str(acts, NULL, grid_action_name(p.act[t]));
+	gr_rec_events(r, g, &p);
+	gr_rec_grid(r, g, layout);
+	view_put(ctx->out, r);
 	free(layout);
 	rollout_path_free(&p);
 	return 0;

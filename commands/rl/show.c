@@ -10,7 +10,7 @@
 #include "commands/rl/rl.h"
 #include "rl/gpi.h"
 #include "rl/sf.h"
-#include "sessions/gridview.h"
+#include "views/view.h"
 
 /*
  * For policy/value show: parse W, --policy and --collected, and compute
@@ -65,47 +65,70 @@ gr_show_prepare(sx_ctx *ctx, const sx_args *a, const sx_grid **gp,
 	return 0;
 }
 
+/* The tabular cell at position p with the objects in m collected, or -1
+ * on walls, terminals and objects not yet collected, which the agent
+ * never stands on (it collects them on entering). */
+static int
+gr_show_cell(const sx_grid *g, int p, uint32_t m)
+{
+	for (int j = 0; j < g->nobj; j++)
+		if (g->obj_pos[j] == p && !(m & ((uint32_t)1 << j)))
+			return -1;
+	return g->pos_cell[p];
+}
+
+/* The actions a policy takes at each cell with the objects in m
+ * collected; null where gr_show_cell has no cell. */
+static void
+gr_rec_actions(sx_rec *r, const sx_grid *g, const unsigned char *pi,
+    uint32_t m)
+{
+	sx_rec *rows = rec_arr(r, "actions");
+
+	for (int y = 0; y < g->rows; y++) {
+		sx_rec *row = rec_arr(rows, NULL);
+
+		for (int x = 0; x < g->cols; x++) {
+			int k = gr_show_cell(g, y * g->cols + x, m);
+
+			if (k < 0)
+				rec_null(row, NULL);
+			else
+				rec_str(row, NULL, grid_action_name(
+				    pi[(size_t)m * (size_t)g->ncell + (size_t)k]));
+		}
+	}
+}
+
+/* The members policy show and value show share. */
+static sx_rec *
+gr_show_rec(const char *kind, const sx_grid *g, const double *w,
+    const gr_policy *pol, uint32_t m)
+{
+	sx_rec *r = rec_new(kind);
+
+	gr_rec_w(r, "w", w, g->nw);
+	rec_str(r, "policy", pol->label);
+	gr_rec_set(r, g, m);
+	gr_rec_grid(r, g, g->map);
+	return r;
+}
+
 static int
 cmd_policy_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_grid *g = NULL;
 	double w[GRID_MAX_W], *V;
 	unsigned char *pi;
 	gr_policy pol;
 	uint32_t m;
-	char wt[256], st[64];
+	sx_rec *r;
 
 	if (gr_show_prepare(ctx, a, &g, w, &pol, &m, &pi, &V) != 0)
 		return -1;
-	if (o->json) {
-		out_obj_begin(o, "policy show");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_str(o, "policy", pol.label);
-		gr_json_set(o, g, m);
-		out_key_arr(o, "actions");
-		for (int r = 0; r < g->rows; r++) {
-			out_arr(o);
-			for (int c = 0; c < g->cols; c++) {
-				int k = g->pos_cell[r * g->cols + c];
-
-				if (k < 0)
-					out_num(o, NAN);
-				else
-					out_str(o, gridview_action_name(
-					    pi[(size_t)m * (size_t)g->ncell + (size_t)k]));
-			}
-			out_end(o);
-		}
-		out_end(o);
-		out_obj_end(o);
-	} else {
-		gr_w_text(w, g->nw, wt, sizeof wt);
-		gr_set_text(g, m, st, sizeof st);
-		out_printf(o, "policy %s on %s for w = %s%s, objects "
-		    "collected: %s\n", pol.label, g->name, wt, gr_goal_note(g), st);
-		gridview_policy(o, g, pi, m);
-	}
+	r = gr_show_rec("policy show", g, w, &pol, m);
+	gr_rec_actions(r, g, pi, m);
+	view_put(ctx->out, r);
 	free(pi);
 	free(V);
 	return 0;
@@ -114,56 +137,33 @@ cmd_policy_show_exec(sx_ctx *ctx, const sx_args *a)
 static int
 cmd_value_show_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_grid *g = NULL;
-	double w[GRID_MAX_W], *V, *pv;
+	double w[GRID_MAX_W], *V;
 	unsigned char *pi;
 	gr_policy pol;
 	uint32_t m;
-	size_t npos;
-	char wt[256], st[64];
+	sx_rec *r, *rows;
+	double start = NAN;
 
 	if (gr_show_prepare(ctx, a, &g, w, &pol, &m, &pi, &V) != 0)
 		return -1;
-	npos = (size_t)g->rows * (size_t)g->cols;
-	pv = xmalloc(npos * sizeof *pv);
-	for (size_t p = 0; p < npos; p++) {
-		int k = g->pos_cell[p];
+	r = gr_show_rec("value show", g, w, &pol, m);
+	rows = rec_arr(r, "values");
+	for (int y = 0; y < g->rows; y++) {
+		sx_rec *row = rec_arr(rows, NULL);
 
-		pv[p] = NAN;
-		if (k < 0)
-			continue;
-		/* Uncollected objects' cells are never stood on (see gridview). */
-		for (int j = 0; j < g->nobj; j++)
-			if (g->obj_pos[j] == (int)p && !(m & ((uint32_t)1 << j)))
-				k = -1;
-		if (k >= 0)
-			pv[p] = V[(size_t)m * (size_t)g->ncell + (size_t)k];
-	}
-	if (o->json) {
-		out_obj_begin(o, "value show");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_str(o, "policy", pol.label);
-		gr_json_set(o, g, m);
-		out_key_arr(o, "values");
-		for (int r = 0; r < g->rows; r++) {
-			out_arr(o);
-			for (int c = 0; c < g->cols; c++)
-				out_num(o, pv[r * g->cols + c]);
-			out_end(o);
+		for (int x = 0; x < g->cols; x++) {
+			int p = y * g->cols + x, k = gr_show_cell(g, p, m);
+			double v = k >= 0 ?
+			    V[(size_t)m * (size_t)g->ncell + (size_t)k] : NAN;
+
+			rec_num(row, NULL, v);
+			if (p == g->start)
+				start = v;
 		}
-		out_end(o);
-		out_obj_end(o);
-	} else {
-		gr_w_text(w, g->nw, wt, sizeof wt);
-		gr_set_text(g, m, st, sizeof st);
-		out_printf(o, "value of %s on %s for w = %s%s, objects "
-		    "collected: %s; at the start %.6f\n", pol.label, g->name, wt,
-		    gr_goal_note(g), st, m == 0 ? V[g->start_state] :
-		    pv[g->start]);
-		gridview_shade(o, g, pv);
 	}
-	free(pv);
+	rec_num(r, "start", m == 0 ? V[g->start_state] : start);
+	view_put(ctx->out, r);
 	free(pi);
 	free(V);
 	return 0;
