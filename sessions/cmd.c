@@ -26,7 +26,7 @@ static const cmd_family cmd_families[] = {
 	{ cmd_help_table, NULL },
 	{ cmd_data_table, NULL },
 	{ cmd_model_table, NULL },
-	{ cmd_fit_table, NULL },
+	{ NULL, cmd_fit_entries },
 	{ cmd_preset_table, NULL },
 	{ cmd_plot_table, NULL },
 	{ cmd_frontier_table, NULL },

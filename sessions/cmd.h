@@ -161,12 +161,12 @@ const char *cmd_suggest(const char *word);
 extern const sx_cmd cmd_help_table[];
 extern const sx_cmd cmd_data_table[];
 extern const sx_cmd cmd_model_table[];
-extern const sx_cmd cmd_fit_table[];
 extern const sx_cmd cmd_preset_table[];
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
 extern const sx_cmd cmd_plot_table[];
-/* commands/rl/table.c */
+/* commands/rl/table.c, commands/scaling/fit-table.c */
 extern const sx_cmd *const cmd_rl_entries[];
+extern const sx_cmd *const cmd_fit_entries[];
 
 #endif

@@ -1,0 +1,58 @@
+/* fits.c: fits and fit show: the fits made, and one fit's report. */
+#include "config.h"
+
+#include "commands/scaling/fit.h"
+#include "views/view.h"
+
+static int
+cmd_fits_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_rec *r = rec_new("fits"), *fits = rec_arr(r, "fits");
+
+	(void)a;
+	for (size_t i = 0; i < ctx->ws->nfits; i++) {
+		const sx_fitrec *f = ctx->ws->fits[i];
+		sx_rec *e = rec_obj(fits, NULL);
+
+		rec_str(e, "name", f->name);
+		rec_str(e, "model", f->model);
+		rec_str(e, "data", f->data);
+		rec_int(e, "n", (long long)f->res.n);
+		rec_num(e, "rmse", f->res.rmse);
+		rec_bool(e, "converged", f->res.converged);
+	}
+	view_put(ctx->out, r);
+	return 0;
+}
+
+static int
+cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
+{
+	int argi = arg_index(a, ctx->cmd, "NAME");
+	const sx_fitrec *f = fit_find(ctx, argi, arg(a, ctx->cmd, "NAME"));
+	const sx_model *m = f != NULL ? fit_model(ctx, argi, f) : NULL;
+
+	if (m == NULL)
+		return -1;
+	view_put(ctx->out, fit_record("fit show", f, m,
+	    arg(a, ctx->cmd, "--corr") != NULL));
+	return 0;
+}
+
+static const sx_argdef no_args[] = {
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+static const sx_argdef show_args[] = {
+	{ "NAME", ARG_FIT, 0, NULL, NULL, NULL, NULL },
+	{ "--corr", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+const sx_cmd cmd_fits_entry = {
+	"fits", "fits", "List the fits.\n", no_args, 0, cmd_fits_exec
+};
+
+const sx_cmd cmd_fit_show_entry = {
+	"fit show", "fit show NAME [--corr]", "Print a fit's report again;\n"
+	  "--corr adds the parameters' correlation matrix.\n",
+	  show_args, 0, cmd_fit_show_exec
+};

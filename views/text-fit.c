@@ -1,0 +1,143 @@
+/* text-fit.c: text views of the fit family's records. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "views/text.h"
+
+/* One parameter's line: value ± se, its interval, or why it has none. */
+static void
+tf_param(sx_out *o, const char *name, const sx_rec *p, double cond)
+{
+	double v = rec_get_num(p, "value"), se = rec_get_num(p, "se");
+	const sx_rec *ci = rec_get(p, "ci");
+
+	if (isnan(se) && ci == NULL)
+		/* A NaN error: fixed, or the fit could not tell it. */
+		out_printf(o, "  %-8s %14.6g   %s\n", name, v,
+		    rec_get_bool(p, "fixed") ? "(fixed)" : isfinite(cond) ?
+		    "(no standard error: see the warning)" :
+		    "(no standard error: not identifiable here)");
+	else if (ci == NULL)
+		out_printf(o, "  %-8s %14.6g ± %-10.3g\n", name, v, se);
+	else
+		out_printf(o, "  %-8s %14.6g ± %-10.3g %g%% CI [%.6g, %.6g]\n", name,
+		    v, se, 100.0 * rec_get_num(p, "ci_level"),
+		    rec_num_of(rec_at(ci, 0)), rec_num_of(rec_at(ci, 1)));
+}
+
+static void
+tf_corr(sx_out *o, const sx_rec *params, const sx_rec *corr)
+{
+	size_t np = rec_len(params);
+
+	out_printf(o, "  correlation\n  %-8s", "");
+	for (size_t j = 0; j < np; j++)
+		out_printf(o, " %8.8s", rec_at(params, j)->key);
+	out_puts(o, "\n");
+	for (size_t i = 0; i < np; i++) {
+		out_printf(o, "  %-8s", rec_at(params, i)->key);
+		for (size_t j = 0; j < np; j++) {
+			double c = rec_num_of(rec_at(rec_at(corr, i), j));
+
+			if (isnan(c))
+				out_printf(o, " %8s", "-");
+			else
+				out_printf(o, " %8.4f", c);
+		}
+		out_puts(o, "\n");
+	}
+}
+
+/* The report of fit and fit show. */
+void
+text_fit(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *x = rec_get(r, "x"), *params = rec_get(r, "params");
+	const sx_rec *st = rec_get(r, "starts"), *bs = rec_get(r, "bootstrap");
+	const sx_rec *ho = rec_get(r, "holdout"), *td = rec_get(r,
+	    "doubling_time");
+	long long iters = rec_get_int(r, "iterations");
+	const char *warn = rec_get_str(r, "warnings");
+
+	out_printf(o, "fit %s: %s to %s (%lld rows), %s = L(",
+	    rec_get_str(r, "name"), rec_get_str(r, "model"),
+	    rec_get_str(r, "data"), rec_get_int(r, "n"), rec_get_str(r, "y"));
+	for (size_t i = 0; i < rec_len(x); i++)
+		out_printf(o, "%s%s", i > 0 ? ", " : "", rec_at(x, i)->v.s);
+	out_printf(o, "), %s-space residuals\n", rec_get_str(r, "space"));
+	out_printf(o, "  L = %s\n", rec_get_str(r, "formula"));
+	for (size_t i = 0; i < rec_len(params); i++)
+		tf_param(o, rec_at(params, i)->key, rec_at(params, i),
+		    rec_get_num(r, "cond"));
+	if (td != NULL)
+		out_printf(o, "  %s time %.6g ± %.3g (units of t)\n",
+		    rec_get_bool(td, "halving") ? "halving" : "doubling",
+		    rec_get_num(td, "value"), rec_get_num(td, "se"));
+	out_printf(o, "  rmse %.4g   R² %.4f   %lld iteration%s   %s\n",
+	    rec_get_num(r, "rmse"), rec_get_num(r, "r2"), iters,
+	    iters == 1 ? "" : "s", rec_get_str(r, "reason"));
+	out_printf(o, "  loss %s   cond(J^T J) %.3g\n", rec_get_str(r, "loss"),
+	    rec_get_num(r, "cond"));
+	out_printf(o, "  objective %.6g = %s\n", rec_get_num(r, "objective"),
+	    rec_get_str(r, "objective_formula"));
+	if (rec_get_int(st, "total") > 1)
+		out_printf(o, "  starts %lld, %lld converged\n",
+		    rec_get_int(st, "total"), rec_get_int(st, "converged"));
+	if (bs != NULL)
+		out_printf(o, "  bootstrap %lld replicates (seed %lld), percentile "
+		    "intervals\n", rec_get_int(bs, "replicates"),
+		    rec_get_int(bs, "seed"));
+	if (ho != NULL)
+		out_printf(o, "  hold-out '%s': %lld rows, RMSE(log) %.4g, max "
+		    "|error| %.4g\n", rec_get_str(ho, "rule"), rec_get_int(ho, "n"),
+		    rec_get_num(ho, "rmse_log"), rec_get_num(ho, "max_abs_err"));
+	if (warn != NULL)
+		out_printf(o, "  warning: %s\n", warn);
+	if (rec_get(r, "corr") != NULL)
+		tf_corr(o, params, rec_get(r, "corr"));
+}
+
+void
+text_fits(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *fits = rec_get(r, "fits");
+
+	if (rec_len(fits) == 0) {
+		out_puts(o, "no fits yet (try 'fit MODEL DATA')\n");
+		return;
+	}
+	out_printf(o, "%-16s %-12s %-16s %6s %10s\n", "name", "model", "data",
+	    "n", "rmse");
+	for (size_t i = 0; i < rec_len(fits); i++) {
+		const sx_rec *f = rec_at(fits, i);
+
+		out_printf(o, "%-16s %-12s %-16s %6lld %10.4g%s\n",
+		    rec_get_str(f, "name"), rec_get_str(f, "model"),
+		    rec_get_str(f, "data"), rec_get_int(f, "n"),
+		    rec_get_num(f, "rmse"), rec_get_bool(f, "converged") ? "" :
+		    "  (not converged)");
+	}
+}
+
+/* "L = 2.1": the member after "at" is the value, keyed by its column. */
+void
+text_predict(sx_out *o, const sx_rec *r)
+{
+	for (size_t i = 0; i + 1 < rec_len(r); i++)
+		if (strcmp(rec_at(r, i)->key, "at") == 0) {
+			const sx_rec *y = rec_at(r, i + 1);
+
+			out_printf(o, "%s = %.6g\n", y->key, rec_num_of(y));
+			return;
+		}
+}
+
+void
+text_set(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s.%s = %.6g (was %.6g)\n", rec_get_str(r, "fit"),
+	    rec_get_str(r, "param"), rec_get_num(r, "value"),
+	    rec_get_num(r, "was"));
+}
