@@ -9,6 +9,7 @@
 #include <curses.h>
 
 #include "base/xalloc.h"
+#include "commands/scaling/fit.h"
 #include "tui/tui.h"
 
 static const char *const fit_keys[] = {
@@ -59,14 +60,18 @@ fit_undo_sync(fit_state *s, tui *t)
 		fit_undo_clear(s);
 }
 
+/* The pane draws the fit's record, the one `fit show` prints. */
 static void
 fit_draw(tui_pane *p, tui *t)
 {
 	const sx_fitrec *f = tui_fit(t);
 	const sx_model *m = f != NULL ? ws_model(tui_ws(t), f->model) : NULL;
 	fit_state *s = p->state;
+	const sx_rec *params, *bs;
+	sx_rec *r;
 	char buf[256];
 	int row = 0;
+	long long iters;
 
 	tui_frame(t, p, f != NULL ? f->name : NULL);
 	if (f == NULL || m == NULL) {
@@ -74,41 +79,46 @@ fit_draw(tui_pane *p, tui *t)
 		tui_text(t, p, 1, 3, A_BOLD, "fit chinchilla runs as ch");
 		return;
 	}
-	snprintf(buf, sizeof buf, "%s to %s (%zu rows), %s space", m->name,
-	    f->data, f->res.n, f->space == SX_SPACE_LOG ? "log" : "linear");
+	r = fit_record("fit show", f, m, 0);
+	params = rec_get(r, "params");
+	snprintf(buf, sizeof buf, "%s to %s (%lld rows), %s space",
+	    rec_get_str(r, "model"), rec_get_str(r, "data"), rec_get_int(r, "n"),
+	    rec_get_str(r, "space"));
 	tui_text(t, p, row++, 1, A_NORMAL, buf);
-	snprintf(buf, sizeof buf, "%s = %s", f->ycol, m->formula);
+	snprintf(buf, sizeof buf, "%s = %s", rec_get_str(r, "y"),
+	    rec_get_str(r, "formula"));
 	tui_text(t, p, row++, 1, A_DIM, buf);
-	if (s->sel >= (int)m->np)
-		s->sel = (int)m->np - 1;
+	if (s->sel >= (int)rec_len(params))
+		s->sel = (int)rec_len(params) - 1;
 	if (s->sel < 0)
 		s->sel = 0;
-	for (size_t k = 0; k < m->np; k++) {
-		double se = f->res.se != NULL ? f->res.se[k] : NAN;
+	for (size_t k = 0; k < rec_len(params); k++) {
+		const sx_rec *pk = rec_at(params, k);
 		int attr = (int)k == s->sel ? (t->focus == p->id ? A_REVERSE :
 		    A_BOLD) : A_NORMAL;
 
-		snprintf(buf, sizeof buf, "%c %-8s %12.6g  \xc2\xb1 %-10.3g",
-		    (int)k == s->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
-		if (!t->utf8)
-			snprintf(buf, sizeof buf, "%c %-8s %12.6g  +- %-10.3g",
-			    (int)k == s->sel ? '>' : ' ', m->params[k], f->res.p[k], se);
+		snprintf(buf, sizeof buf, "%c %-8s %12.6g  %s %-10.3g",
+		    (int)k == s->sel ? '>' : ' ', pk->key, rec_get_num(pk, "value"),
+		    t->utf8 ? "\xc2\xb1" : "+-", rec_get_num(pk, "se"));
 		tui_text(t, p, row++, 1, attr, buf);
 	}
-	snprintf(buf, sizeof buf, "rmse %.4g   R%s %.4f   %d iteration%s",
-	    f->res.rmse, t->utf8 ? "\xc2\xb2" : "^2", f->res.r2, f->res.iterations,
-	    f->res.iterations == 1 ? "" : "s");
+	iters = rec_get_int(r, "iterations");
+	snprintf(buf, sizeof buf, "rmse %.4g   R%s %.4f   %lld iteration%s",
+	    rec_get_num(r, "rmse"), t->utf8 ? "\xc2\xb2" : "^2",
+	    rec_get_num(r, "r2"), iters, iters == 1 ? "" : "s");
 	tui_text(t, p, ++row, 1, A_NORMAL, buf);
 	row++;
-	snprintf(buf, sizeof buf, "%s", f->res.reason);
-	tui_text(t, p, row++, 1, f->res.converged ? A_NORMAL : A_BOLD, buf);
-	if (f->res.warn[0] != '\0')
-		tui_text(t, p, row++, 1, A_BOLD, f->res.warn);
-	if (f->res.nboot > 0) {
-		snprintf(buf, sizeof buf, "bootstrap: %zu replicates, %.0f%% "
-		    "intervals (fit show)", f->res.nboot, 100 * f->res.ci_level);
+	tui_text(t, p, row++, 1, rec_get_bool(r, "converged") ? A_NORMAL :
+	    A_BOLD, rec_get_str(r, "reason"));
+	if (rec_get_str(r, "warnings") != NULL)
+		tui_text(t, p, row++, 1, A_BOLD, rec_get_str(r, "warnings"));
+	if ((bs = rec_get(r, "bootstrap")) != NULL) {
+		snprintf(buf, sizeof buf, "bootstrap: %lld replicates, %.0f%% "
+		    "intervals (fit show)", rec_get_int(bs, "replicates"),
+		    100 * rec_get_num(rec_at(params, 0), "ci_level"));
 		tui_text(t, p, row++, 1, A_DIM, buf);
 	}
+	rec_free(r);
 	fit_undo_sync(s, t);
 	if (s->nundo > 0) {
 		snprintf(buf, sizeof buf, "%zu nudge%s (u undoes)", s->nundo,
