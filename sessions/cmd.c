@@ -182,7 +182,8 @@ arg_int(const sx_args *a, const sx_cmd *c, const char *name)
 	return i >= 0 ? a->ival[i] : 0;
 }
 
-/* A spec row as the synopsis shows it: META, [META], [as NAME], [--y COL]. */
+/* A spec row as the synopsis shows it: META, [META], META ... (the rest
+ * of the words), [as NAME], [--y COL]. */
 static void
 synopsis_row(char **s, const sx_argdef *d, int more)
 {
@@ -192,7 +193,8 @@ synopsis_row(char **s, const sx_argdef *d, int more)
 	if (d->type == ARG_LITERAL)
 		t = xasprintf("%s %s", *s, d->name);
 	else if (d->name[0] != '-' && !(d->flags & ARG_KEY))
-		t = xasprintf(d->flags & ARG_OPT ? "%s [%s]" : "%s %s", *s, meta);
+		t = xasprintf(d->flags & ARG_OPT ? "%s [%s%s]" : "%s %s%s", *s, meta,
+		    d->flags & ARG_REST && strstr(meta, "...") == NULL ? " ..." : "");
 	else if (d->type == ARG_FLAG)
 		t = xasprintf("%s [%s%s]", *s, d->name, more ? " ..." : "");
 	else

@@ -235,71 +235,64 @@ out:
 static const sx_argdef fit_args[] = {
 	{ "MODEL", ARG_MODEL, 0, NULL, NULL, NULL, NULL },
 	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
-	{ "--y", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
-	{ "--x", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
-	{ "--space", ARG_CHOICE, 0, "log|linear", "log|linear", NULL, NULL },
-	{ "--init", ARG_ASSIGNS, 0, NULL, "P=V,...", NULL, NULL },
-	{ "--fix", ARG_ASSIGNS, 0, NULL, "P=V,...", NULL, NULL },
-	{ "--loss", ARG_WORD, 0, "ls|huber:0.001", "ls|huber:DELTA", NULL, NULL },
-	{ "--starts", ARG_WORD, 0, "grid", "grid|N|P=lo:hi:step,...", NULL, NULL },
-	{ "--seed", ARG_INT, 0, NULL, "S", NULL, NULL },
-	{ "--bootstrap", ARG_INT, 0, NULL, "K", NULL, NULL },
-	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL", NULL, NULL },
-	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR", NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME",
+	  "name of the fit (default: the model's name)", NULL },
+	{ "--y", ARG_COLUMN, 0, NULL, "COL",
+	  "the column fitted (default: the loss column L)", NULL },
+	{ "--x", ARG_COLUMN, 0, NULL, "COL",
+	  "input column of a one-input law such as pl or plc (default: the "
+	  "first of C, N, D, S, t present)", NULL },
+	{ "--space", ARG_CHOICE, 0, "log|linear", "log|linear",
+	  "residuals log y - log L (log) or y - L (linear)", "log" },
+	{ "--init", ARG_ASSIGNS, 0, NULL, "P=V,...",
+	  "starting values (default: automatic, from log-log regression and a "
+	  "small grid solved for the linear parameters)", NULL },
+	{ "--fix", ARG_ASSIGNS, 0, NULL, "P=V,...",
+	  "hold parameters at these values (grids leave them out; bootstrap "
+	  "and hold-out refits keep them)", NULL },
+	{ "--loss", ARG_WORD, 0, "ls|huber:0.001", "ls|huber:DELTA",
+	  "ls (least squares) or huber:DELTA: the SUM of Huber terms of "
+	  "log y - log L (Hoffmann et al. 2022 use huber:1e-3); DELTA > 0",
+	  "ls" },
+	{ "--starts", ARG_WORD, 0, "grid", "grid|N|P=lo:hi:step,...",
+	  "grid: start from every point of a grid and keep the lowest "
+	  "objective (chinchilla: Hoffmann's 4,500 points, alpha, beta in "
+	  "0:2:0.5, logE in -1:1:0.5, logA, logB in 0:25:5; other laws: 3 "
+	  "points per parameter around the automatic start; fixed parameters' "
+	  "axes are dropped); N: N seeded random starts; P=lo:hi:step,...: "
+	  "your grid (logP for log of a positive scale; not on a fixed "
+	  "parameter). Starts that reach a minimum already found stop there; "
+	  "the report counts all of them", NULL },
+	{ "--seed", ARG_INT, 0, NULL, "S",
+	  "seed of random starts and the bootstrap (default: drawn, and "
+	  "recorded in the log)", NULL },
+	{ "--bootstrap", ARG_INT, 0, NULL, "K",
+	  "refit K resamples of the rows from the estimate and report "
+	  "percentile intervals (Ctrl-C cancels)", NULL },
+	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL", "the intervals' level", "0.95" },
+	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR",
+	  "fit the rows where EXPR is false, e.g. 'C > 1e21', and report the "
+	  "error on the others (RMSE of log y - log L, max |y - L|)", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
+
 const sx_cmd cmd_fit_entry = {
-	"fit", "fit MODEL DATA [as NAME] [--y COL] [--x COL] [--space log|linear] "
-	  "[--init P=V,...] [--fix P=V,...] [--loss ls|huber:DELTA] "
-	  "[--starts grid|N|P=lo:hi:step,...] [--seed S] [--bootstrap K] "
-	  "[--ci LEVEL] [--holdout EXPR]",
-	  "Fit a law (see 'models') to a dataset by nonlinear least squares\n"
-	  "(trust-region Levenberg-Marquardt, analytic Jacobian) or by the sum\n"
-	  "of Huber terms of the log residuals (damped Newton).\n"
-	  "  as NAME        name of the fit (default: the model's name)\n"
-	  "  --y COL        the column fitted (default: the loss column L)\n"
-	  "  --x COL        input column of a one-input law such as pl or plc\n"
-	  "                 (default: the first of C, N, D, S, t present)\n"
-	  "  --space S      residuals log y - log L (log, the default) or y - L\n"
-	  "  --init P=V,..  starting values (default: automatic, from log-log\n"
-	  "                 regression and a small grid solved for the linear\n"
-	  "                 parameters)\n"
-	  "  --fix P=V,..   hold parameters at these values (grids leave them\n"
-	  "                 out; bootstrap and hold-out refits keep them)\n"
-	  "  --loss L       ls (least squares, the default) or huber:DELTA: the\n"
-	  "                 SUM of Huber terms of log y - log L (Hoffmann et al.\n"
-	  "                 2022 use huber:1e-3); DELTA > 0\n"
-	  "  --starts S     grid: start from every point of a grid and keep the\n"
-	  "                 lowest objective (chinchilla: Hoffmann's 4,500 points,\n"
-	  "                 alpha, beta in 0:2:0.5, logE in -1:1:0.5, logA, logB\n"
-	  "                 in 0:25:5; other laws: 3 points per parameter around\n"
-	  "                 the automatic start; fixed parameters' axes are\n"
-	  "                 dropped); N: N seeded random starts;\n"
-	  "                 P=lo:hi:step,...: your grid (logP for log of a\n"
-	  "                 positive scale; not on a fixed parameter). Starts\n"
-	  "                 that reach a minimum already found stop there; the\n"
-	  "                 report counts all of them\n"
-	  "  --seed S       seed of random starts and the bootstrap (default:\n"
-	  "                 drawn, and recorded in the log)\n"
-	  "  --bootstrap K  refit K resamples of the rows from the estimate and\n"
-	  "                 report percentile intervals (Ctrl-C cancels)\n"
-	  "  --ci LEVEL     the intervals' level (default 0.95)\n"
-	  "  --holdout EXPR fit the rows where EXPR is false, e.g. 'C > 1e21', and\n"
-	  "                 report the error on the others (RMSE of log y - log L,\n"
-	  "                 max |y - L|)\n"
-	  "Reports each parameter with its standard error (from the covariance\n"
-	  "at the optimum; for huber, Huber's 1981 asymptotic covariance, which\n"
-	  "assumes independent errors: --bootstrap does not, and on real runs\n"
-	  "can be wider), RMSE and R² in the fit's space, iterations and why\n"
-	  "it stopped, the objective and its formula, the condition number of\n"
-	  "J^T J (in the solver's variables: logs of positive scales) and\n"
-	  "warnings. The objective is Σρ(r) over the residuals, one convention\n"
-	  "for both losses: ρ(r) = r²/2 for ls (half the sum of squares, as\n"
-	  "scipy's least_squares cost and GSL report it) and, for huber, r²/2\n"
-	  "for |r| ≤ δ, δ(|r| − δ/2) beyond. A huber fit with fewer than half\n"
-	  "its residuals within δ warns that its ± are unreliable (use\n"
-	  "--bootstrap). A fit that fails or is cancelled leaves the previous\n"
-	  "one in place.\n",
-	  fit_args, CMD_STATE, cmd_fit_exec
+	"fit", NULL,
+	"Fit a law (see 'models') to a dataset by nonlinear least squares\n"
+	"(trust-region Levenberg-Marquardt, analytic Jacobian) or by the sum\n"
+	"of Huber terms of the log residuals (damped Newton).\n"
+	"Reports each parameter with its standard error (from the covariance\n"
+	"at the optimum; for huber, Huber's 1981 asymptotic covariance, which\n"
+	"assumes independent errors: --bootstrap does not, and on real runs\n"
+	"can be wider), RMSE and R² in the fit's space, iterations and why\n"
+	"it stopped, the objective and its formula, the condition number of\n"
+	"J^T J (in the solver's variables: logs of positive scales) and\n"
+	"warnings. The objective is Σρ(r) over the residuals, one convention\n"
+	"for both losses: ρ(r) = r²/2 for ls (half the sum of squares, as\n"
+	"scipy's least_squares cost and GSL report it) and, for huber, r²/2\n"
+	"for |r| ≤ δ, δ(|r| − δ/2) beyond. A huber fit with fewer than half\n"
+	"its residuals within δ warns that its ± are unreliable (use\n"
+	"--bootstrap). A fit that fails or is cancelled leaves the previous\n"
+	"one in place.\n",
+	fit_args, CMD_STATE, cmd_fit_exec
 };

@@ -44,15 +44,15 @@ static const sx_argdef no_args[] = {
 };
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_FIT, 0, NULL, NULL, NULL, NULL },
-	{ "--corr", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--corr", ARG_FLAG, 0, NULL, NULL,
+	  "add the parameters' correlation matrix", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_fits_entry = {
-	"fits", "fits", "List the fits.\n", no_args, 0, cmd_fits_exec
+	"fits", NULL, "List the fits.\n", no_args, 0, cmd_fits_exec
 };
 
 const sx_cmd cmd_fit_show_entry = {
-	"fit show", "fit show NAME [--corr]", "Print a fit's report again;\n"
-	  "--corr adds the parameters' correlation matrix.\n",
+	"fit show", NULL, "Print a fit's report again.\n",
 	  show_args, 0, cmd_fit_show_exec
 };

@@ -97,7 +97,7 @@ static const sx_argdef predict_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_predict_entry = {
-	"predict", "predict FIT COL=V ...",
+	"predict", NULL,
 	  "Evaluate a fitted law at given inputs, e.g. predict ch N=7e10 D=1.4e12\n",
 	  predict_args, 0, cmd_predict_exec
 };

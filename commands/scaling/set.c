@@ -118,7 +118,7 @@ static const sx_argdef set_args[] = {
 };
 
 const sx_cmd cmd_set_entry = {
-	"set", "set FIT.PARAM VALUE",
+	"set", NULL,
 	  "Set one parameter of a fit by hand (e.g. set ch.alpha 0.34); plots,\n"
 	  "frontiers and crossovers use the new value. Its rmse, R^2, objective\n"
 	  "and hold-out scores are computed again at the new values from the\n"
