@@ -63,6 +63,9 @@ struct sx_model {
 	                            parameters: the fit holds it at the
 	                            smallest value of input 0 in the data
 	                            unless it is fixed or given a start */
+	const char *doubling;     /* a parameter that is a doubling time (a
+	                            halving one when negative), which reports
+	                            show as such; NULL when none */
 };
 
 /* The kernel of the roles' form, for Huber fits in log space (vp.c). */

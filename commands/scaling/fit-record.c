@@ -62,8 +62,7 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	const sx_fit_result *r = &f->res;
 	sx_rec *rec = rec_new(kind), *o, *x;
 	char loss[48];
-	int td = strcmp(m->name, "exptrend") == 0 ? model_param_index(m, "T") :
-	    -1;
+	int td = m->doubling != NULL ? model_param_index(m, m->doubling) : -1;
 
 	fit_loss_text(r, loss, sizeof loss);
 	rec_str(rec, "name", f->name);
@@ -108,7 +107,7 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	for (size_t i = 0; i < f->nx; i++)
 		rec_str(x, NULL, f->xcols[i]);
 	rec_str(rec, "formula", m->formula);
-	/* exptrend's T read as the time the quantity takes to double. */
+	/* A law's doubling-time parameter (exptrend's T), read as such. */
 	if (td >= 0) {
 		o = rec_obj(rec, "doubling_time");
 		rec_num(o, "value", fabs(r->p[td]));
