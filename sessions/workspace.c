@@ -29,24 +29,6 @@ fitrec_free(sx_fitrec *f)
 	free(f);
 }
 
-sx_fitrec *
-fitrec_copy(const sx_fitrec *f)
-{
-	sx_fitrec *c = xcalloc(1, sizeof *c);
-
-	c->name = xstrdup(f->name);
-	c->model = xstrdup(f->model);
-	c->data = xstrdup(f->data);
-	c->nx = f->nx;
-	c->xcols = xcalloc(f->nx, sizeof *c->xcols);
-	for (size_t i = 0; i < f->nx; i++)
-		c->xcols[i] = xstrdup(f->xcols[i]);
-	c->ycol = xstrdup(f->ycol);
-	c->space = f->space;
-	fit_result_copy(&c->res, &f->res);
-	return c;
-}
-
 void
 ws_free(sx_workspace *ws)
 {

@@ -62,7 +62,6 @@ void ws_put_model(sx_workspace *ws, sx_model *m);
 sx_fitrec *ws_fit(const sx_workspace *ws, const char *name);
 void ws_put_fit(sx_workspace *ws, sx_fitrec *f);
 void fitrec_free(sx_fitrec *f);
-sx_fitrec *fitrec_copy(const sx_fitrec *f);
 
 void ws_log_append(sx_workspace *ws, const char *cmdtext);
 void ws_set_current(char **slot, const char *name);
