@@ -159,13 +159,14 @@ const char *cmd_suggest(const char *word);
 
 /* Per-family tables, terminated by {NULL}; cmd.c joins them. */
 extern const sx_cmd cmd_help_table[];
-extern const sx_cmd cmd_data_table[];
 extern const sx_cmd cmd_model_table[];
 extern const sx_cmd cmd_preset_table[];
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
 extern const sx_cmd cmd_plot_table[];
-/* commands/rl/table.c, commands/scaling/fit-table.c */
+/* The families in commands/, each NULL-terminated, from its table file:
+ * commands/<domain>/table.c or commands/scaling/<family>-table.c. */
+extern const sx_cmd *const cmd_data_entries[];
 extern const sx_cmd *const cmd_rl_entries[];
 extern const sx_cmd *const cmd_fit_entries[];
 
