@@ -25,7 +25,7 @@ typedef struct cmd_family {
 static const cmd_family cmd_families[] = {
 	{ cmd_help_table, NULL },
 	{ NULL, cmd_data_entries },
-	{ cmd_model_table, NULL },
+	{ NULL, cmd_model_entries },
 	{ NULL, cmd_fit_entries },
 	{ cmd_preset_table, NULL },
 	{ cmd_plot_table, NULL },
