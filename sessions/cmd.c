@@ -27,7 +27,7 @@ static const cmd_family cmd_families[] = {
 	{ NULL, cmd_data_entries },
 	{ NULL, cmd_model_entries },
 	{ NULL, cmd_fit_entries },
-	{ cmd_preset_table, NULL },
+	{ NULL, cmd_preset_entries },
 	{ cmd_plot_table, NULL },
 	{ cmd_frontier_table, NULL },
 	{ NULL, cmd_rl_entries },

@@ -159,7 +159,6 @@ const char *cmd_suggest(const char *word);
 
 /* Per-family tables, terminated by {NULL}; cmd.c joins them. */
 extern const sx_cmd cmd_help_table[];
-extern const sx_cmd cmd_preset_table[];
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
 extern const sx_cmd cmd_plot_table[];
@@ -167,6 +166,7 @@ extern const sx_cmd cmd_plot_table[];
  * commands/<domain>/table.c or commands/scaling/<family>-table.c. */
 extern const sx_cmd *const cmd_data_entries[];
 extern const sx_cmd *const cmd_model_entries[];
+extern const sx_cmd *const cmd_preset_entries[];
 extern const sx_cmd *const cmd_rl_entries[];
 extern const sx_cmd *const cmd_fit_entries[];
 
