@@ -23,7 +23,7 @@ typedef struct cmd_family {
 } cmd_family;
 
 static const cmd_family cmd_families[] = {
-	{ cmd_help_table, NULL },
+	{ NULL, cmd_help_entries },
 	{ NULL, cmd_data_entries },
 	{ NULL, cmd_model_entries },
 	{ NULL, cmd_fit_entries },
