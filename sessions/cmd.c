@@ -23,11 +23,11 @@ typedef struct cmd_family {
 } cmd_family;
 
 static const cmd_family cmd_families[] = {
-	{ cmd_help_table, NULL },
-	{ cmd_data_table, NULL },
-	{ cmd_model_table, NULL },
+	{ NULL, cmd_help_entries },
+	{ NULL, cmd_data_entries },
+	{ NULL, cmd_model_entries },
 	{ NULL, cmd_fit_entries },
-	{ cmd_preset_table, NULL },
+	{ NULL, cmd_preset_entries },
 	{ cmd_plot_table, NULL },
 	{ cmd_frontier_table, NULL },
 	{ NULL, cmd_rl_entries },

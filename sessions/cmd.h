@@ -157,15 +157,17 @@ void cmd_print_help(sx_out *out, const sx_cmd *c);
 /* The nearest command word to `word` by edit distance, or NULL (static). */
 const char *cmd_suggest(const char *word);
 
-/* Per-family tables, terminated by {NULL}; cmd.c joins them. */
-extern const sx_cmd cmd_help_table[];
-extern const sx_cmd cmd_data_table[];
-extern const sx_cmd cmd_model_table[];
-extern const sx_cmd cmd_preset_table[];
+/* The families still in sessions/cmd-*.c, tables of rows terminated by
+ * {NULL}; cmd.c joins them with the rest. */
 extern const sx_cmd cmd_session_table[];
 extern const sx_cmd cmd_frontier_table[];
 extern const sx_cmd cmd_plot_table[];
-/* commands/rl/table.c, commands/scaling/fit-table.c */
+/* The families in commands/, each NULL-terminated, from its table file:
+ * commands/<domain>/table.c or commands/scaling/<family>-table.c. */
+extern const sx_cmd *const cmd_help_entries[];
+extern const sx_cmd *const cmd_data_entries[];
+extern const sx_cmd *const cmd_model_entries[];
+extern const sx_cmd *const cmd_preset_entries[];
 extern const sx_cmd *const cmd_rl_entries[];
 extern const sx_cmd *const cmd_fit_entries[];
 

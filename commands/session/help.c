@@ -1,9 +1,10 @@
-/* cmd-help.c: help [CMD]. */
+/* help.c: help [CMD]: the command overview, or one command's usage. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
-#include "sessions/cmd.h"
+#include "commands/session/session.h"
 
 static int
 cmd_help_exec(sx_ctx *ctx, const sx_args *a)
@@ -41,12 +42,10 @@ static const sx_argdef help_args[] = {
 	{ "CMD", ARG_COMMAND, ARG_OPT | ARG_REST, NULL, NULL, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
-
-const sx_cmd cmd_help_table[] = {
-	{ "help", "help [CMD]",
-	  "Without CMD, list every command with its synopsis. With CMD (one or\n"
-	  "two words, e.g. 'help data show'), print its usage and every option.\n"
-	  "'CMD --help' prints the same text.\n",
-	  help_args, 0, cmd_help_exec },
-	{ NULL, NULL, NULL, NULL, 0, NULL }
+const sx_cmd cmd_help_entry = {
+	"help", "help [CMD]",
+	"Without CMD, list every command with its synopsis. With CMD (one or\n"
+	"two words, e.g. 'help data show'), print its usage and every option.\n"
+	"'CMD --help' prints the same text.\n",
+	help_args, 0, cmd_help_exec
 };

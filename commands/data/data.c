@@ -1,0 +1,159 @@
+/* data.c: data, data list/show/describe/drop: the datasets loaded. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands/data/data.h"
+#include "scaling/columns.h"
+#include "sessions/colbind.h"
+#include "views/view.h"
+
+static int
+cmd_data_list_exec(sx_ctx *ctx, const sx_args *a)
+{
+	sx_workspace *ws = ctx->ws;
+	sx_rec *r = rec_new("data list"), *list = rec_arr(r, "datasets");
+
+	(void)a;
+	for (size_t i = 0; i < ws->nds; i++) {
+		sx_rec *d = rec_obj(list, NULL);
+
+		rec_str(d, "name", ws->ds[i]->name);
+		rec_int(d, "rows", (long long)ws->ds[i]->nrows);
+		rec_int(d, "columns", (long long)ws->ds[i]->ncols);
+		rec_str(d, "source", ws->ds[i]->source);
+	}
+	view_put(ctx->out, r);
+	return 0;
+}
+
+static int
+cmd_data_show_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	const char *rows = arg(a, ctx->cmd, "--rows");
+	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10;
+	sx_rec *r, *cols;
+
+	if (ds == NULL)
+		return -1;
+	if (k > ds->nrows)
+		k = ds->nrows;
+	r = rec_new("data show");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_obj(r, "columns");
+	for (size_t c = 0; c < ds->ncols; c++) {
+		sx_rec *col = rec_arr(cols, ds->cols[c].name);
+
+		for (size_t i = 0; i < k; i++) {
+			if (ds->cols[c].v != NULL)
+				rec_num(col, NULL, ds->cols[c].v[i]);
+			else
+				rec_str(col, NULL, ds->cols[c].text[i]);
+		}
+	}
+	view_put(ctx->out, r);
+	return 0;
+}
+
+static int
+cmd_data_describe_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
+	    arg(a, ctx->cmd, "NAME"));
+	sx_rec *r, *cols;
+
+	if (ds == NULL)
+		return -1;
+	r = rec_new("data describe");
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_arr(r, "columns");
+	for (size_t c = 0; c < ds->ncols; c++) {
+		const sx_column *col = &ds->cols[c];
+		double mn = INFINITY, mx = -INFINITY, sum = 0, ss = 0, mean, sd;
+		sx_rec *cr = rec_obj(cols, NULL);
+
+		rec_str(cr, "name", col->name);
+		rec_str(cr, "canonical", column_canonical(col->name));
+		rec_str(cr, "type", col->v != NULL ? "number" : "text");
+		if (col->v == NULL || ds->nrows == 0)
+			continue;
+		for (size_t i = 0; i < ds->nrows; i++) {
+			mn = fmin(mn, col->v[i]);
+			mx = fmax(mx, col->v[i]);
+			sum += col->v[i];
+		}
+		mean = sum / (double)ds->nrows;
+		for (size_t i = 0; i < ds->nrows; i++)
+			ss += (col->v[i] - mean) * (col->v[i] - mean);
+		sd = ds->nrows > 1 ? sqrt(ss / (double)(ds->nrows - 1)) : NAN;
+		rec_num(cr, "min", mn);
+		rec_num(cr, "max", mx);
+		rec_num(cr, "mean", mean);
+		rec_num(cr, "sd", sd);
+	}
+	view_put(ctx->out, r);
+	return 0;
+}
+
+static int
+cmd_data_drop_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *name = arg(a, ctx->cmd, "NAME");
+	sx_rec *r;
+
+	if (colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"), name) == NULL)
+		return -1;
+	r = rec_new("data drop");
+	rec_str(r, "name", name);
+	view_put(ctx->out, r);
+	if (ctx->ws->cur_data != NULL && strcmp(ctx->ws->cur_data, name) == 0)
+		ws_set_current(&ctx->ws->cur_data, NULL);
+	ws_drop_dataset(ctx->ws, name);
+	return 0;
+}
+
+static const sx_argdef name_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+static const sx_argdef show_args[] = {
+	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
+	{ "--rows", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+static const sx_argdef no_args[] = {
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+const sx_cmd cmd_data_entry = {
+	"data", "data list|show|describe|drop ...",
+	"Look at and manage datasets.\n", no_args, 0, NULL
+};
+
+const sx_cmd cmd_data_list_entry = {
+	"data list", "data list", "List the datasets: rows, columns, source.\n",
+	no_args, 0, cmd_data_list_exec
+};
+
+const sx_cmd cmd_data_show_entry = {
+	"data show", "data show NAME [--rows K]",
+	"Print the first K rows (--rows K, default 10) of a dataset.\n",
+	show_args, 0, cmd_data_show_exec
+};
+
+const sx_cmd cmd_data_describe_entry = {
+	"data describe", "data describe NAME",
+	"Per column: the canonical quantity it stands for, min, max, mean and\n"
+	"standard deviation.\n", name_args, 0, cmd_data_describe_exec
+};
+
+const sx_cmd cmd_data_drop_entry = {
+	"data drop", "data drop NAME",
+	"Remove a dataset (fits made from it stay).\n",
+	name_args, CMD_STATE, cmd_data_drop_exec
+};

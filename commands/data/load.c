@@ -1,0 +1,159 @@
+/* load.c: load: a CSV or TSV file, or a here-document, read into a dataset. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/sha256.h"
+#include "base/xalloc.h"
+#include "commands/data/data.h"
+#include "scaling/columns.h"
+#include "scaling/csv.h"
+#include "sessions/lex.h"
+#include "views/view.h"
+
+/* Default dataset name from a path: the file's base name up to its first
+ * '.', with characters outside [A-Za-z0-9_] made '_'. */
+static char *
+data_default_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *name;
+
+	base = base != NULL ? base + 1 : path;
+	name = xstrndup(base, strcspn(base, "."));
+	for (char *p = name; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			*p = '_';
+	if (name[0] == '\0') {
+		free(name);
+		name = xstrdup("data");
+	}
+	return name;
+}
+
+/* The record of a loaded dataset: its size, its columns' types and the
+ * quantities they stand for. */
+static void
+data_report_loaded(sx_out *o, const sx_dataset *ds)
+{
+	sx_rec *r = rec_new("load"), *cols;
+
+	rec_str(r, "name", ds->name);
+	rec_int(r, "rows", (long long)ds->nrows);
+	cols = rec_arr(r, "columns");
+	for (size_t i = 0; i < ds->ncols; i++) {
+		sx_rec *c = rec_obj(cols, NULL);
+
+		rec_str(c, "name", ds->cols[i].name);
+		rec_str(c, "type", ds->cols[i].v != NULL ? "number" : "text");
+		rec_str(c, "canonical", column_canonical(ds->cols[i].name));
+	}
+	view_put(o, r);
+}
+
+/*
+ * The log entry of a load: the data inlined as a here-document with where
+ * it came from and its SHA-256, so a saved session replays without the file.
+ */
+static char *
+data_load_logtext(const char *name, const char *from, const char *text,
+    size_t len)
+{
+	char hex[65], *qn = lex_quote(name), *qf = lex_quote(from), *cmd, *s;
+
+	sha256_hex(text, len, hex);
+	cmd = xasprintf("load - as %s --from %s --sha256 %s", qn, qf, hex);
+	s = lex_with_heredoc(cmd, text, len);
+	free(cmd);
+	free(qn);
+	free(qf);
+	return s;
+}
+
+static int
+cmd_load_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *path = arg(a, ctx->cmd, "PATH");
+	const char *as = arg(a, ctx->cmd, "as");
+	const char *from = arg(a, ctx->cmd, "--from");
+	const char *sum = arg(a, ctx->cmd, "--sha256");
+	int argi = arg_index(a, ctx->cmd, "PATH");
+	char *name = as != NULL ? xstrdup(as) : data_default_name(path);
+	char *text = NULL, hex[65];
+	size_t len;
+	sx_dataset *ds = NULL;
+	sx_err e;
+
+	err_clear(&e);
+	if (strcmp(path, "-") == 0) {
+		if (ctx->cl->heredoc == NULL) {
+			cmd_fail(ctx, argi, "'load -' reads a here-document: "
+			    "load - as NAME <<END");
+			goto out;
+		}
+		if (sum != NULL) {
+			sha256_hex(ctx->cl->heredoc, ctx->cl->heredoc_len, hex);
+			if (strcmp(hex, sum) != 0) {
+				cmd_fail(ctx, arg_index(a, ctx->cmd, "--sha256"), "the "
+				    "inlined data does not match its SHA-256: the session "
+				    "file was changed or damaged");
+				goto out;
+			}
+		}
+		ds = csv_parse(ctx->cl->heredoc, ctx->cl->heredoc_len,
+		    "<here-document>", name, &e);
+		if (ds == NULL && e.line > 0)
+			e.line += ctx->cl->heredoc_line - 1;
+		if (ds != NULL && from != NULL)
+			ds->source = xstrdup(from);
+	} else {
+		if (ctx->cl->heredoc != NULL || from != NULL || sum != NULL) {
+			cmd_fail(ctx, argi, "a here-document, --from and --sha256 go "
+			    "with 'load -', not a path");
+			goto out;
+		}
+		if (csv_read_text(path, &text, &len, &e) == 0) {
+			ds = csv_parse(text, len, path, name, &e);
+			if (ds != NULL) {
+				ds->source = xstrdup(path);
+				ctx->logtext = data_load_logtext(name, path, text, len);
+			}
+		}
+	}
+	if (ds == NULL) {
+		cmd_fail_err(ctx, argi, &e);
+		goto out;
+	}
+	ws_put_dataset(ctx->ws, ds);
+	ws_set_current(&ctx->ws->cur_data, ds->name);
+	data_report_loaded(ctx->out, ds);
+out:
+	free(name);
+	free(text);
+	return ds != NULL ? 0 : -1;
+}
+
+static const sx_argdef load_args[] = {
+	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
+	{ "--from", ARG_PATH, 0, NULL, "PATH", NULL, NULL },
+	{ "--sha256", ARG_WORD, 0, NULL, "HEX", NULL, NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+const sx_cmd cmd_load_entry = {
+	"load", "load PATH [as NAME] [--from PATH --sha256 HEX]",
+	"Read a CSV or TSV file into a dataset. The first line that is not a\n"
+	"'#' comment is the header; the delimiter (comma, tab or semicolon) is\n"
+	"taken from it. Columns whose first cell is not a number are kept as\n"
+	"text; every other cell must be a finite number, or the load fails\n"
+	"with file:line:column and nothing changes. Columns are recognised as\n"
+	"N (parameters), D (tokens), C (compute, FLOP), L (loss), S (steps)\n"
+	"and t (time) from common names (params, tokens, flops, loss, ...).\n"
+	"NAME defaults to the file's base name. 'load - as NAME <<END' reads\n"
+	"the lines up to END (a here-document) instead of a file; saved\n"
+	"sessions inline loaded files that way, with --from naming the\n"
+	"original file and --sha256 its checksum (checked on replay).\n",
+	load_args, CMD_STATE, cmd_load_exec
+};

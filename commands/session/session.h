@@ -1,0 +1,9 @@
+/* session.h: the entries of the session commands (commands/session/). */
+#ifndef SX_COMMANDS_SESSION_H
+#define SX_COMMANDS_SESSION_H
+
+#include "sessions/cmd.h"
+
+extern const sx_cmd cmd_help_entry;
+
+#endif
