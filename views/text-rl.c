@@ -212,3 +212,88 @@ text_grid_show(sx_out *o, const sx_rec *r)
 		out_printf(o, "%lld base polic%s stored (see 'sf base')\n", nbase,
 		    nbase == 1 ? "y" : "ies");
 }
+
+/* A string element, "?" for anything else. */
+static const char *
+tv_str(const sx_rec *e)
+{
+	return e != NULL && e->type == REC_STR ? e->v.s : "?";
+}
+
+/* text_rl_w into buf, for a padded column. */
+static void
+tv_w_str(const sx_rec *w, char *buf, size_t len)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < rec_len(w) && at < len; k++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%.6g", k > 0 ? "," :
+		    "", rec_num_of(rec_at(w, k)));
+}
+
+/* Each entry of array a as " %8.4f" (fmt). */
+static void
+tv_nums(sx_out *o, const char *fmt, const sx_rec *a)
+{
+	for (size_t k = 0; k < rec_len(a); k++)
+		out_printf(o, fmt, rec_num_of(rec_at(a, k)));
+}
+
+void
+text_sf_base(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *pols = rec_get(r, "policies");
+	const sx_rec *names = rec_get(r, "psi_features");
+	size_t n = rec_len(pols);
+	int learned = rec_get_bool(r, "learned");
+	char wt[256];
+
+	out_printf(o, "%zu base polic%s on %s, %s; successor features at "
+	    "the start, psi(s0, pi(s0)):\n", n, n == 1 ? "y" : "ies",
+	    rec_get_str(r, "grid"), learned ? "learned (Q-learning, then TD)" :
+	    "exact (optimal policies)");
+	if (learned)
+		out_printf(o, "  (each: Q-learning from %lld transitions, "
+		    "epsilon %g, alpha %g, random ties; then TD over %lld "
+		    "episodes of at most %lld steps, alpha %g, %s)\n",
+		    rec_get_int(r, "q_samples"), rec_get_num(r, "q_epsilon"),
+		    rec_get_num(r, "q_alpha"), rec_get_int(r, "td_episodes"),
+		    rec_get_int(r, "horizon"), rec_get_num(r, "td_alpha"),
+		    rec_get_num(r, "td_epsilon") > 0 ? "exploring" :
+		    "following the policy");
+	out_printf(o, "  %-6s %-16s", "policy", "task w");
+	for (size_t k = 0; k < rec_len(names); k++)
+		out_printf(o, " %9s", tv_str(rec_at(names, k)));
+	out_puts(o, "\n");
+	for (size_t i = 0; i < n; i++) {
+		tv_w_str(rec_get(rec_at(pols, i), "w"), wt, sizeof wt);
+		out_printf(o, "  base:%-2zu %-16s", i + 1, wt);
+		tv_nums(o, " %9.5f", rec_get(rec_at(pols, i), "psi"));
+		out_puts(o, "\n");
+	}
+	if (!learned)
+		return;
+	out_printf(o, "  check against the policies followed, %lld episodes each "
+	    "from the start (fresh layouts):\n"
+	    "    at the start: mean learned psi(s0, pi(s0)) | mean discounted "
+	    "feature sums (standard error) | largest error\n"
+	    "    along the policy's visits: mean of learned psi minus the "
+	    "discounted feature sums from there on\n",
+	    rec_get_int(r, "check_episodes"));
+	for (size_t i = 0; i < n; i++) {
+		const sx_rec *p = rec_at(pols, i);
+		const sx_rec *mc = rec_get(p, "check_mc"), *se = rec_get(p,
+		    "check_se");
+
+		out_printf(o, "  base:%-2zu", i + 1);
+		tv_nums(o, " %8.4f", rec_get(p, "check_td"));
+		out_puts(o, " |");
+		for (size_t k = 0; k < rec_len(mc); k++)
+			out_printf(o, " %8.4f (%.4f)", rec_num_of(rec_at(mc, k)),
+			    rec_num_of(rec_at(se, k)));
+		out_printf(o, " | %.4f\n    along:", rec_get_num(p, "sf_error"));
+		tv_nums(o, " %8.4f", rec_get(p, "check_along"));
+		out_puts(o, "\n");
+	}
+}

@@ -28,6 +28,7 @@ static const struct {
 	{ "value show", text_value_show },
 	{ "gmodel", text_gmodel },
 	{ "rollout", text_rollout },
+	{ "sf base", text_sf_base },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },
