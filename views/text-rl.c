@@ -297,3 +297,25 @@ text_sf_base(sx_out *o, const sx_rec *r)
 		out_puts(o, "\n");
 	}
 }
+
+void
+text_gpe(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *cell = rec_get(r, "cell"), *q = rec_get(r, "q");
+
+	out_printf(o, "GPE on %s: Q_i(s, a) = w . psi_i(s, a) for w = ",
+	    rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	out_printf(o, " at %.0f,%.0f\n", rec_num_of(rec_at(cell, 0)),
+	    rec_num_of(rec_at(cell, 1)));
+	out_printf(o, "  %-8s %10s %10s %10s %10s\n", "policy", "LEFT", "UP",
+	    "RIGHT", "DOWN");
+	for (size_t i = 0; i < rec_len(q); i++) {
+		out_printf(o, "  base:%-3zu", i + 1);
+		tv_nums(o, " %10.5f", rec_at(q, i));
+		out_puts(o, "\n");
+	}
+	out_printf(o, "  %-8s", "max_i");
+	tv_nums(o, " %10.5f", rec_get(r, "gpi_q"));
+	out_printf(o, "\n  GPI acts %s\n", rec_get_str(r, "gpi_action"));
+}

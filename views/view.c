@@ -29,6 +29,7 @@ static const struct {
 	{ "gmodel", text_gmodel },
 	{ "rollout", text_rollout },
 	{ "sf base", text_sf_base },
+	{ "gpe", text_gpe },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },
