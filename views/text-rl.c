@@ -1,6 +1,7 @@
 /* text-rl.c: text views of the RL commands' records. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "views/gridview.h"
@@ -318,4 +319,38 @@ text_gpe(sx_out *o, const sx_rec *r)
 	out_printf(o, "  %-8s", "max_i");
 	tv_nums(o, " %10.5f", rec_get(r, "gpi_q"));
 	out_printf(o, "\n  GPI acts %s\n", rec_get_str(r, "gpi_action"));
+}
+
+void
+text_gpi(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *start = rec_get(r, "start"), *vals = rec_get(r, "values");
+	const sx_rec *base = rec_get(vals, "base"), *tasks = rec_get(r,
+	    "base_w"), *mc = rec_get(r, "rollouts");
+	double opt = rec_get_num(vals, "optimal");
+
+	out_printf(o, "GPI on %s for w = ", rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	text_rl_goal_note(o, r);
+	out_printf(o, ", value at the start %.0f,%.0f",
+	    rec_num_of(rec_at(start, 0)), rec_num_of(rec_at(start, 1)));
+	if (mc != NULL && mc->type == REC_INT)
+		out_printf(o, " (mean return of %lld rollouts)", mc->v.i);
+	out_puts(o, ":\n");
+	out_printf(o, "  %-22s %12.6f\n", "GPI", rec_get_num(vals, "gpi"));
+	if (isfinite(opt))
+		out_printf(o, "  %-22s %12.6f\n", "optimal", opt);
+	for (size_t i = 0; i < rec_len(base); i++) {
+		char label[256], bw[200];
+
+		tv_w_str(rec_at(tasks, i), bw, sizeof bw);
+		snprintf(label, sizeof label, "base:%zu (w = %s)", i + 1, bw);
+		out_printf(o, "  %-22s %12.6f\n", label,
+		    rec_num_of(rec_at(base, i)));
+	}
+	if (rec_get(r, "sf_error_start") != NULL)
+		out_printf(o, "  learned psi, largest error at the start %.4f "
+		    "(see 'sf base'); no guarantee:\n  the agent sees its "
+		    "neighbours, not the state (see 'help gpi')\n",
+		    rec_get_num(r, "sf_error_start"));
 }

@@ -30,6 +30,7 @@ static const struct {
 	{ "rollout", text_rollout },
 	{ "sf base", text_sf_base },
 	{ "gpe", text_gpe },
+	{ "gpi", text_gpi },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },
