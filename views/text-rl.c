@@ -354,3 +354,25 @@ text_gpi(sx_out *o, const sx_rec *r)
 		    "neighbours, not the state (see 'help gpi')\n",
 		    rec_get_num(r, "sf_error_start"));
 }
+
+void
+text_w_learn(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *feat = rec_get(r, "features"), *wt = rec_get(r, "w_true");
+	const sx_rec *wl = rec_get(r, "w"), *seen = rec_get(r, "seen");
+	long long rank = rec_get_int(r, "rank");
+
+	out_printf(o, "w learned on %s from %lld transitions of a random "
+	    "policy (noise sd %g, seed %lld):\n", rec_get_str(r, "grid"),
+	    rec_get_int(r, "samples"), rec_get_num(r, "noise"),
+	    rec_get_int(r, "seed"));
+	out_printf(o, "  %-8s %10s %10s %8s\n", "feature", "true", "learned",
+	    "seen");
+	for (size_t k = 0; k < rec_len(wl); k++)
+		out_printf(o, "  %-8s %10.5g %10.5g %8.0f\n",
+		    tv_str(rec_at(feat, k)), rec_num_of(rec_at(wt, k)),
+		    rec_num_of(rec_at(wl, k)), rec_num_of(rec_at(seen, k)));
+	out_printf(o, "  rank %lld, residual rms %.3g%s\n", rank,
+	    rec_get_num(r, "rmse"), rank < (long long)rec_len(wl) ?
+	    "; features never seen get weight 0" : "");
+}

@@ -31,6 +31,7 @@ static const struct {
 	{ "sf base", text_sf_base },
 	{ "gpe", text_gpe },
 	{ "gpi", text_gpi },
+	{ "w learn", text_w_learn },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },
