@@ -376,3 +376,33 @@ text_w_learn(sx_out *o, const sx_rec *r)
 	    rec_get_num(r, "rmse"), rank < (long long)rec_len(wl) ?
 	    "; features never seen get weight 0" : "");
 }
+
+void
+text_transfer(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *samples = rec_get(r, "samples");
+	const sx_rec *zero = rec_get(r, "gpi_zero"), *fit = rec_get(r,
+	    "gpi_learned"), *ql = rec_get(r, "qlearn");
+	double opt = rec_get_num(r, "optimal");
+
+	out_printf(o, "transfer on %s for w = ", rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	out_printf(o, " (seed %lld): discounted return from the start against "
+	    "transitions seen\n", rec_get_int(r, "seed"));
+	out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
+	    "epsilon %g, step size alpha %g,\n  greedy ties broken "
+	    "uniformly at random (seeded); GPI (w fit) explores with the "
+	    "same epsilon\n", rec_get_num(r, "epsilon"),
+	    rec_get_num(r, "alpha"));
+	out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
+	    "GPI (w fit)", "Q-learning");
+	for (size_t j = 0; j < rec_len(samples); j++)
+		out_printf(o, "  %10.0f %12.5f %12.5f %12.5f\n",
+		    rec_num_of(rec_at(samples, j)), rec_num_of(rec_at(zero, j)),
+		    rec_num_of(rec_at(fit, j)), rec_num_of(rec_at(ql, j)));
+	if (isfinite(opt))
+		out_printf(o, "  optimal %.5f\n", opt);
+	out_puts(o, "  w fit from GPI's own transitions: ");
+	text_rl_w(o, rec_get(r, "w_learned"));
+	out_puts(o, "\n");
+}

@@ -42,6 +42,7 @@ void text_sf_base(sx_out *o, const sx_rec *r);
 void text_gpe(sx_out *o, const sx_rec *r);
 void text_gpi(sx_out *o, const sx_rec *r);
 void text_w_learn(sx_out *o, const sx_rec *r);
+void text_transfer(sx_out *o, const sx_rec *r);
 void text_rl_w(sx_out *o, const sx_rec *w);
 void text_rl_goal_note(sx_out *o, const sx_rec *r);
 void text_rl_set(sx_out *o, const sx_rec *set);

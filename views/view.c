@@ -32,6 +32,7 @@ static const struct {
 	{ "gpe", text_gpe },
 	{ "gpi", text_gpi },
 	{ "w learn", text_w_learn },
+	{ "transfer", text_transfer },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },

@@ -106,7 +106,6 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
 static int
 cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
 	const char *seedtxt = arg(a, c, "--seed");
@@ -115,7 +114,7 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	transfer_curve *cv = NULL;
 	const sf_base *b;
 	sx_progress pr;
-	char wt[256];
+	sx_rec *r, *samples;
 	int rc;
 	sx_err e;
 
@@ -155,42 +154,22 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 		transfer_curve_free(cv);
 		return rc;
 	}
-	if (o->json) {
-		out_obj_begin(o, "transfer");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_int(o, "seed", (long long)to.seed);
-		out_key_num(o, "alpha", cv->alpha);
-		out_key_num(o, "epsilon", cv->epsilon);
-		out_key_str(o, "ties", "random");
-		out_key_arr(o, "samples");
-		for (size_t j = 0; j < cv->n; j++)
-			out_num(o, (double)cv->samples[j]);
-		out_end(o);
-		gr_json_w(o, "gpi_zero", cv->gpi_zero, (int)cv->n);
-		gr_json_w(o, "gpi_learned", cv->gpi_learned, (int)cv->n);
-		gr_json_w(o, "qlearn", cv->qlearn, (int)cv->n);
-		out_key_num(o, "optimal", cv->optimal);
-		gr_json_w(o, "w_learned", cv->w_learned, cv->nw);
-		out_obj_end(o);
-	} else {
-		gr_w_text(w, g->nw, wt, sizeof wt);
-		out_printf(o, "transfer on %s for w = %s (seed %lu): discounted "
-		    "return from the start against transitions seen\n", g->name,
-		    wt, to.seed);
-		out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
-		    "epsilon %g, step size alpha %g,\n  greedy ties broken "
-		    "uniformly at random (seeded); GPI (w fit) explores with the "
-		    "same epsilon\n", cv->epsilon, cv->alpha);
-		out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
-		    "GPI (w fit)", "Q-learning");
-		for (size_t j = 0; j < cv->n; j++)
-			out_printf(o, "  %10zu %12.5f %12.5f %12.5f\n", cv->samples[j],
-			    cv->gpi_zero[j], cv->gpi_learned[j], cv->qlearn[j]);
-		if (isfinite(cv->optimal))
-			out_printf(o, "  optimal %.5f\n", cv->optimal);
-		gr_w_text(cv->w_learned, cv->nw, wt, sizeof wt);
-		out_printf(o, "  w fit from GPI's own transitions: %s\n", wt);
-	}
+	r = rec_new("transfer");
+	gr_rec_w(r, "w", w, g->nw);
+	rec_int(r, "seed", (long long)to.seed);
+	rec_num(r, "alpha", cv->alpha);
+	rec_num(r, "epsilon", cv->epsilon);
+	rec_str(r, "ties", "random");
+	samples = rec_arr(r, "samples");
+	for (size_t j = 0; j < cv->n; j++)
+		rec_num(samples, NULL, (double)cv->samples[j]);
+	gr_rec_w(r, "gpi_zero", cv->gpi_zero, (int)cv->n);
+	gr_rec_w(r, "gpi_learned", cv->gpi_learned, (int)cv->n);
+	gr_rec_w(r, "qlearn", cv->qlearn, (int)cv->n);
+	rec_num(r, "optimal", cv->optimal);
+	gr_rec_w(r, "w_learned", cv->w_learned, cv->nw);
+	rec_str(r, "grid", g->name);
+	view_put(ctx->out, r);
 	transfer_curve_free(cv);
 	return 0;
 }
