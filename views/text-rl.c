@@ -1,6 +1,7 @@
 /* text-rl.c: text views of the RL commands' records. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "views/gridview.h"
@@ -211,4 +212,197 @@ text_grid_show(sx_out *o, const sx_rec *r)
 	if (nbase > 0)
 		out_printf(o, "%lld base polic%s stored (see 'sf base')\n", nbase,
 		    nbase == 1 ? "y" : "ies");
+}
+
+/* A string element, "?" for anything else. */
+static const char *
+tv_str(const sx_rec *e)
+{
+	return e != NULL && e->type == REC_STR ? e->v.s : "?";
+}
+
+/* text_rl_w into buf, for a padded column. */
+static void
+tv_w_str(const sx_rec *w, char *buf, size_t len)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < rec_len(w) && at < len; k++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%.6g", k > 0 ? "," :
+		    "", rec_num_of(rec_at(w, k)));
+}
+
+/* Each entry of array a as " %8.4f" (fmt). */
+static void
+tv_nums(sx_out *o, const char *fmt, const sx_rec *a)
+{
+	for (size_t k = 0; k < rec_len(a); k++)
+		out_printf(o, fmt, rec_num_of(rec_at(a, k)));
+}
+
+void
+text_sf_base(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *pols = rec_get(r, "policies");
+	const sx_rec *names = rec_get(r, "psi_features");
+	size_t n = rec_len(pols);
+	int learned = rec_get_bool(r, "learned");
+	char wt[256];
+
+	out_printf(o, "%zu base polic%s on %s, %s; successor features at "
+	    "the start, psi(s0, pi(s0)):\n", n, n == 1 ? "y" : "ies",
+	    rec_get_str(r, "grid"), learned ? "learned (Q-learning, then TD)" :
+	    "exact (optimal policies)");
+	if (learned)
+		out_printf(o, "  (each: Q-learning from %lld transitions, "
+		    "epsilon %g, alpha %g, random ties; then TD over %lld "
+		    "episodes of at most %lld steps, alpha %g, %s)\n",
+		    rec_get_int(r, "q_samples"), rec_get_num(r, "q_epsilon"),
+		    rec_get_num(r, "q_alpha"), rec_get_int(r, "td_episodes"),
+		    rec_get_int(r, "horizon"), rec_get_num(r, "td_alpha"),
+		    rec_get_num(r, "td_epsilon") > 0 ? "exploring" :
+		    "following the policy");
+	out_printf(o, "  %-6s %-16s", "policy", "task w");
+	for (size_t k = 0; k < rec_len(names); k++)
+		out_printf(o, " %9s", tv_str(rec_at(names, k)));
+	out_puts(o, "\n");
+	for (size_t i = 0; i < n; i++) {
+		tv_w_str(rec_get(rec_at(pols, i), "w"), wt, sizeof wt);
+		out_printf(o, "  base:%-2zu %-16s", i + 1, wt);
+		tv_nums(o, " %9.5f", rec_get(rec_at(pols, i), "psi"));
+		out_puts(o, "\n");
+	}
+	if (!learned)
+		return;
+	out_printf(o, "  check against the policies followed, %lld episodes each "
+	    "from the start (fresh layouts):\n"
+	    "    at the start: mean learned psi(s0, pi(s0)) | mean discounted "
+	    "feature sums (standard error) | largest error\n"
+	    "    along the policy's visits: mean of learned psi minus the "
+	    "discounted feature sums from there on\n",
+	    rec_get_int(r, "check_episodes"));
+	for (size_t i = 0; i < n; i++) {
+		const sx_rec *p = rec_at(pols, i);
+		const sx_rec *mc = rec_get(p, "check_mc"), *se = rec_get(p,
+		    "check_se");
+
+		out_printf(o, "  base:%-2zu", i + 1);
+		tv_nums(o, " %8.4f", rec_get(p, "check_td"));
+		out_puts(o, " |");
+		for (size_t k = 0; k < rec_len(mc); k++)
+			out_printf(o, " %8.4f (%.4f)", rec_num_of(rec_at(mc, k)),
+			    rec_num_of(rec_at(se, k)));
+		out_printf(o, " | %.4f\n    along:", rec_get_num(p, "sf_error"));
+		tv_nums(o, " %8.4f", rec_get(p, "check_along"));
+		out_puts(o, "\n");
+	}
+}
+
+void
+text_gpe(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *cell = rec_get(r, "cell"), *q = rec_get(r, "q");
+
+	out_printf(o, "GPE on %s: Q_i(s, a) = w . psi_i(s, a) for w = ",
+	    rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	out_printf(o, " at %.0f,%.0f\n", rec_num_of(rec_at(cell, 0)),
+	    rec_num_of(rec_at(cell, 1)));
+	out_printf(o, "  %-8s %10s %10s %10s %10s\n", "policy", "LEFT", "UP",
+	    "RIGHT", "DOWN");
+	for (size_t i = 0; i < rec_len(q); i++) {
+		out_printf(o, "  base:%-3zu", i + 1);
+		tv_nums(o, " %10.5f", rec_at(q, i));
+		out_puts(o, "\n");
+	}
+	out_printf(o, "  %-8s", "max_i");
+	tv_nums(o, " %10.5f", rec_get(r, "gpi_q"));
+	out_printf(o, "\n  GPI acts %s\n", rec_get_str(r, "gpi_action"));
+}
+
+void
+text_gpi(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *start = rec_get(r, "start"), *vals = rec_get(r, "values");
+	const sx_rec *base = rec_get(vals, "base"), *tasks = rec_get(r,
+	    "base_w"), *mc = rec_get(r, "rollouts");
+	double opt = rec_get_num(vals, "optimal");
+
+	out_printf(o, "GPI on %s for w = ", rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	text_rl_goal_note(o, r);
+	out_printf(o, ", value at the start %.0f,%.0f",
+	    rec_num_of(rec_at(start, 0)), rec_num_of(rec_at(start, 1)));
+	if (mc != NULL && mc->type == REC_INT)
+		out_printf(o, " (mean return of %lld rollouts)", mc->v.i);
+	out_puts(o, ":\n");
+	out_printf(o, "  %-22s %12.6f\n", "GPI", rec_get_num(vals, "gpi"));
+	if (isfinite(opt))
+		out_printf(o, "  %-22s %12.6f\n", "optimal", opt);
+	for (size_t i = 0; i < rec_len(base); i++) {
+		char label[256], bw[200];
+
+		tv_w_str(rec_at(tasks, i), bw, sizeof bw);
+		snprintf(label, sizeof label, "base:%zu (w = %s)", i + 1, bw);
+		out_printf(o, "  %-22s %12.6f\n", label,
+		    rec_num_of(rec_at(base, i)));
+	}
+	if (rec_get(r, "sf_error_start") != NULL)
+		out_printf(o, "  learned psi, largest error at the start %.4f "
+		    "(see 'sf base'); no guarantee:\n  the agent sees its "
+		    "neighbours, not the state (see 'help gpi')\n",
+		    rec_get_num(r, "sf_error_start"));
+}
+
+void
+text_w_learn(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *feat = rec_get(r, "features"), *wt = rec_get(r, "w_true");
+	const sx_rec *wl = rec_get(r, "w"), *seen = rec_get(r, "seen");
+	long long rank = rec_get_int(r, "rank");
+
+	out_printf(o, "w learned on %s from %lld transitions of a random "
+	    "policy (noise sd %g, seed %lld):\n", rec_get_str(r, "grid"),
+	    rec_get_int(r, "samples"), rec_get_num(r, "noise"),
+	    rec_get_int(r, "seed"));
+	out_printf(o, "  %-8s %10s %10s %8s\n", "feature", "true", "learned",
+	    "seen");
+	for (size_t k = 0; k < rec_len(wl); k++)
+		out_printf(o, "  %-8s %10.5g %10.5g %8.0f\n",
+		    tv_str(rec_at(feat, k)), rec_num_of(rec_at(wt, k)),
+		    rec_num_of(rec_at(wl, k)), rec_num_of(rec_at(seen, k)));
+	out_printf(o, "  rank %lld, residual rms %.3g%s\n", rank,
+	    rec_get_num(r, "rmse"), rank < (long long)rec_len(wl) ?
+	    "; features never seen get weight 0" : "");
+}
+
+void
+text_transfer(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *samples = rec_get(r, "samples");
+	const sx_rec *zero = rec_get(r, "gpi_zero"), *fit = rec_get(r,
+	    "gpi_learned"), *ql = rec_get(r, "qlearn");
+	double opt = rec_get_num(r, "optimal");
+
+	out_printf(o, "transfer on %s for w = ", rec_get_str(r, "grid"));
+	text_rl_w(o, rec_get(r, "w"));
+	out_printf(o, " (seed %lld): discounted return from the start against "
+	    "transitions seen\n", rec_get_int(r, "seed"));
+	out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
+	    "epsilon %g, step size alpha %g,\n  greedy ties broken "
+	    "uniformly at random (seeded); GPI (w fit) explores with the "
+	    "same epsilon\n", rec_get_num(r, "epsilon"),
+	    rec_get_num(r, "alpha"));
+	out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
+	    "GPI (w fit)", "Q-learning");
+	for (size_t j = 0; j < rec_len(samples); j++)
+		out_printf(o, "  %10.0f %12.5f %12.5f %12.5f\n",
+		    rec_num_of(rec_at(samples, j)), rec_num_of(rec_at(zero, j)),
+		    rec_num_of(rec_at(fit, j)), rec_num_of(rec_at(ql, j)));
+	if (isfinite(opt))
+		out_printf(o, "  optimal %.5f\n", opt);
+	out_puts(o, "  w fit from GPI's own transitions: ");
+	text_rl_w(o, rec_get(r, "w_learned"));
+	out_puts(o, "\n");
 }

@@ -20,15 +20,6 @@ gr_goal_name(const sx_grid *g)
 	return g->goal == GRID_GOAL_SUM ? "sum" : "unit";
 }
 
-/* " (goal unit)" for text headings, or nothing on a grid without G. */
-const char *
-gr_goal_note(const sx_grid *g)
-{
-	if (!g->has_goal)
-		return "";
-	return g->goal == GRID_GOAL_SUM ? " (goal sum)" : " (goal unit)";
-}
-
 /* The name of user feature k: the object type digit, or the goal letter. */
 void
 gr_feature_name(const sx_grid *g, int k, char *buf, size_t len)
@@ -37,7 +28,8 @@ gr_feature_name(const sx_grid *g, int k, char *buf, size_t len)
 	    'A' + (k - g->ntypes));
 }
 
-/* "1,-1,0" as the user would write it. */
+/* "1,-1,0" as the user would write it, for a plot's title (text views
+ * write a record's task with text_rl_w). */
 void
 gr_w_text(const double *w, int nw, char *buf, size_t len)
 {
@@ -47,24 +39,6 @@ gr_w_text(const double *w, int nw, char *buf, size_t len)
 	for (int k = 0; k < nw && at < len; k++)
 		at += (size_t)snprintf(buf + at, len - at, "%s%.6g", k > 0 ? "," : "",
 		    w[k]);
-}
-
-void
-gr_json_w(sx_out *o, const char *key, const double *w, int nw)
-{
-	out_key_arr(o, key);
-	for (int k = 0; k < nw; k++)
-		out_num(o, w[k]);
-	out_end(o);
-}
-
-void
-gr_json_cell(sx_out *o, const char *key, const sx_grid *g, int pos)
-{
-	out_key_arr(o, key);
-	out_num(o, pos / g->cols);
-	out_num(o, pos % g->cols);
-	out_end(o);
 }
 
 /* The loaded grid, or an error pointing at the command. */
@@ -370,29 +344,6 @@ gr_policy_actions(sx_ctx *ctx, int argi, const sx_grid *g, const sf_base *b,
 fail:
 	free(pi);
 	return NULL;
-}
-
-/* "none" or "1,4,7": the collected set for headings. */
-void
-gr_set_text(const sx_grid *g, uint32_t m, char *buf, size_t len)
-{
-	size_t at = 0;
-
-	snprintf(buf, len, "none");
-	for (int k = 0; k < g->nobj && at < len; k++)
-		if (m & ((uint32_t)1 << k))
-			at += (size_t)snprintf(buf + at, len - at, "%s%d",
-			    at > 0 ? "," : "", k + 1);
-}
-
-void
-gr_json_set(sx_out *o, const sx_grid *g, uint32_t m)
-{
-	out_key_arr(o, "collected");
-	for (int k = 0; k < g->nobj; k++)
-		if (m & ((uint32_t)1 << k))
-			out_num(o, k + 1);
-	out_end(o);
 }
 
 void

@@ -10,11 +10,11 @@
 #include "rl/gpi.h"
 #include "rl/rollout.h"
 #include "rl/sf.h"
+#include "views/view.h"
 
 static int
 cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_grid *g = gr_need(ctx);
 	const char *at = arg(a, ctx->cmd, "--at");
 	const char *coll = arg(a, ctx->cmd, "--collected");
@@ -23,7 +23,7 @@ cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
 	uint32_t m = 0;
 	size_t s;
 	int pos, act;
-	char wt[256];
+	sx_rec *r, *rows;
 	sx_err e;
 
 	if (g == NULL || gr_parse_w(ctx, arg_index(a, ctx->cmd, "W"), g,
@@ -51,40 +51,17 @@ cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
 	q = xmalloc(b->n * GRID_NACT * sizeof *q);
 	gpe_q(g, b, wfull, s, q);
 	act = gpi_act(g, b, wfull, s, NULL, best);
-	gr_w_text(w, g->nw, wt, sizeof wt);
-	if (o->json) {
-		out_obj_begin(o, "gpe");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_str(o, "goal", gr_goal_name(g));
-		gr_json_cell(o, "cell", g, pos);
-		out_key_arr(o, "q");
-		for (size_t i = 0; i < b->n; i++) {
-			out_arr(o);
-			for (int k = 0; k < GRID_NACT; k++)
-				out_num(o, q[i * GRID_NACT + (size_t)k]);
-			out_end(o);
-		}
-		out_end(o);
-		gr_json_w(o, "gpi_q", best, GRID_NACT);
-		out_key_str(o, "gpi_action", grid_action_name(act));
-		out_obj_end(o);
-		free(q);
-		return 0;
-	}
-	out_printf(o, "GPE on %s: Q_i(s, a) = w . psi_i(s, a) for w = %s at "
-	    "%d,%d\n", g->name, wt, pos / g->cols, pos % g->cols);
-	out_printf(o, "  %-8s %10s %10s %10s %10s\n", "policy", "LEFT", "UP",
-	    "RIGHT", "DOWN");
-	for (size_t i = 0; i < b->n; i++) {
-		out_printf(o, "  base:%-3zu", i + 1);
-		for (int k = 0; k < GRID_NACT; k++)
-			out_printf(o, " %10.5f", q[i * GRID_NACT + (size_t)k]);
-		out_puts(o, "\n");
-	}
-	out_printf(o, "  %-8s", "max_i");
-	for (int k = 0; k < GRID_NACT; k++)
-		out_printf(o, " %10.5f", best[k]);
-	out_printf(o, "\n  GPI acts %s\n", grid_action_name(act));
+	r = rec_new("gpe");
+	gr_rec_w(r, "w", w, g->nw);
+	rec_str(r, "goal", gr_goal_name(g));
+	gr_rec_cell(r, "cell", g, pos);
+	rows = rec_arr(r, "q");
+	for (size_t i = 0; i < b->n; i++)
+		gr_rec_w(rows, NULL, q + i * GRID_NACT, GRID_NACT);
+	gr_rec_w(r, "gpi_q", best, GRID_NACT);
+	rec_str(r, "gpi_action", grid_action_name(act));
+	rec_str(r, "grid", g->name);
+	view_put(ctx->out, r);
 	free(q);
 	return 0;
 }
@@ -92,11 +69,11 @@ cmd_gpe_exec(sx_ctx *ctx, const sx_args *a)
 static int
 cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_grid *g = gr_need(ctx);
 	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], vg, vo, *vb, sfe = 0;
 	const sf_base *b;
-	char wt[256];
+	sx_rec *r, *vals, *tasks;
+	int exact;
 	sx_err e;
 
 	if (g == NULL || gr_parse_w(ctx, arg_index(a, ctx->cmd, "W"), g,
@@ -108,7 +85,8 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	for (size_t i = 0; i < b->n; i++)
 		sfe = fmax(sfe, sf_base_error(b, i));
 	err_clear(&e);
-	if (g->kind == GRID_TABULAR && !b->learned) {
+	exact = g->kind == GRID_TABULAR && !b->learned;
+	if (exact) {
 		gpi_values *v;
 
 		if (gpi_values_compute(g, b, wfull, NULL, &v, &e) != 0) {
@@ -136,40 +114,27 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 			    GR_MC_EPISODES, g->seed);
 		free(pi);
 	}
-	if (o->json) {
-		out_obj_begin(o, "gpi");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_str(o, "goal", gr_goal_name(g));
-		out_key_obj(o, "values");
-		out_key_num(o, "gpi", vg);
-		out_key_num(o, "optimal", vo);
-		gr_json_w(o, "base", vb, (int)b->n);
-		out_end(o);
-		if (b->learned)
-			out_key_num(o, "sf_error_start", sfe);
-		out_obj_end(o);
-		free(vb);
-		return 0;
-	}
-	gr_w_text(w, g->nw, wt, sizeof wt);
-	out_printf(o, "GPI on %s for w = %s%s, value at the start "
-	    "%d,%d%s:\n", g->name, wt, gr_goal_note(g), g->start / g->cols,
-	    g->start % g->cols, g->kind == GRID_TABULAR ? "" :
-	    " (mean return of 32 rollouts)");
-	out_printf(o, "  %-22s %12.6f\n", "GPI", vg);
-	if (isfinite(vo))
-		out_printf(o, "  %-22s %12.6f\n", "optimal", vo);
-	for (size_t i = 0; i < b->n; i++) {
-		char label[256], bw[200];
-
-		gr_w_text(b->w + i * (size_t)b->nw, b->nw, bw, sizeof bw);
-		snprintf(label, sizeof label, "base:%zu (w = %s)", i + 1, bw);
-		out_printf(o, "  %-22s %12.6f\n", label, vb[i]);
-	}
+	r = rec_new("gpi");
+	gr_rec_w(r, "w", w, g->nw);
+	rec_str(r, "goal", gr_goal_name(g));
+	vals = rec_obj(r, "values");
+	rec_num(vals, "gpi", vg);
+	rec_num(vals, "optimal", vo);
+	gr_rec_w(vals, "base", vb, (int)b->n);
 	if (b->learned)
-		out_printf(o, "  learned psi, largest error at the start %.4f (see "
-		    "'sf base'); no guarantee:\n  the agent sees its neighbours, "
-		    "not the state (see 'help gpi')\n", sfe);
+		rec_num(r, "sf_error_start", sfe);
+	/* What the text says besides: where, how, and the base's tasks. */
+	rec_str(r, "grid", g->name);
+	rec_bool(r, "has_goal", g->has_goal);
+	gr_rec_cell(r, "start", g, g->start);
+	if (exact)
+		rec_null(r, "rollouts");
+	else
+		rec_int(r, "rollouts", GR_MC_EPISODES);
+	tasks = rec_arr(r, "base_w");
+	for (size_t i = 0; i < b->n; i++)
+		gr_rec_w(tasks, NULL, b->w + i * (size_t)b->nw, b->nw);
+	view_put(ctx->out, r);
 	free(vb);
 	return 0;
 }

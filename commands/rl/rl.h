@@ -44,11 +44,8 @@ typedef struct gr_policy {
 extern const sx_argdef rl_no_args[];
 
 const char *gr_goal_name(const sx_grid *g);
-const char *gr_goal_note(const sx_grid *g);
 void gr_feature_name(const sx_grid *g, int k, char *buf, size_t len);
 void gr_w_text(const double *w, int nw, char *buf, size_t len);
-void gr_json_w(sx_out *o, const char *key, const double *w, int nw);
-void gr_json_cell(sx_out *o, const char *key, const sx_grid *g, int pos);
 sx_grid *gr_need(sx_ctx *ctx);
 int gr_need_tabular(sx_ctx *ctx, const sx_grid *g);
 int gr_parse_w(sx_ctx *ctx, int argi, const sx_grid *g, const char *text,
@@ -66,8 +63,6 @@ sf_base *gr_need_base(sx_ctx *ctx, const sx_grid *g);
 size_t gr_start_obs(const sx_grid *g, unsigned long seed, char *layout);
 unsigned char *gr_policy_actions(sx_ctx *ctx, int argi, const sx_grid *g,
     const sf_base *b, const double *wfull, const gr_policy *pol);
-void gr_set_text(const sx_grid *g, uint32_t m, char *buf, size_t len);
-void gr_json_set(sx_out *o, const sx_grid *g, uint32_t m);
 
 /*
  * Record members the RL views read (views/text-rl.c): a task "w" as an

@@ -7,103 +7,58 @@
 #include "base/xalloc.h"
 #include "commands/rl/rl.h"
 #include "rl/sf.h"
+#include "views/view.h"
 
-/* Print the base set: each task and its successor features at the start. */
-static void
-gr_report_base(sx_out *o, const sx_grid *g, const sf_base *b)
+/*
+ * The record of the base set: each task and its successor features at the
+ * start, and for a learned set how it was trained and the check of psi
+ * against the policies followed.
+ */
+static sx_rec *
+gr_rec_base(const sx_grid *g, const sf_base *b)
 {
 	size_t s0 = gr_start_obs(g, g->seed, NULL), K = (size_t)b->nphi;
 	double psi[GRID_MAX_PHI];
-	char wt[256], name[8];
+	sx_rec *r = rec_new("sf base"), *pols, *names;
+	char name[8];
 
-	if (o->json) {
-		out_obj_begin(o, "sf base");
-		out_key_str(o, "grid", g->name);
-		out_key_bool(o, "learned", b->learned);
-		if (b->learned) {
-			out_key_int(o, "q_samples", (long long)b->q_samples);
-			out_key_num(o, "q_alpha", b->q_alpha);
-			out_key_num(o, "q_epsilon", b->q_epsilon);
-			out_key_int(o, "td_episodes", (long long)b->td_episodes);
-			out_key_num(o, "td_alpha", b->td_alpha);
-			out_key_num(o, "td_epsilon", b->td_epsilon);
-			out_key_int(o, "horizon", g->horizon);
-			out_key_int(o, "check_episodes", (long long)b->check_episodes);
-		}
-		out_key_arr(o, "policies");
-	} else {
-		out_printf(o, "%zu base polic%s on %s, %s; successor features at "
-		    "the start, psi(s0, pi(s0)):\n", b->n, b->n == 1 ? "y" : "ies",
-		    g->name, b->learned ? "learned (Q-learning, then TD)" :
-		    "exact (optimal policies)");
-		if (b->learned)
-			out_printf(o, "  (each: Q-learning from %zu transitions, "
-			    "epsilon %g, alpha %g, random ties; then TD over %zu "
-			    "episodes of at most %d steps, alpha %g, %s)\n",
-			    b->q_samples, b->q_epsilon, b->q_alpha, b->td_episodes,
-			    g->horizon, b->td_alpha, b->td_epsilon > 0 ?
-			    "exploring" : "following the policy");
-		out_printf(o, "  %-6s %-16s", "policy", "task w");
-		for (int k = 0; k < g->nphi; k++) {
-			if (k < g->nw)
-				gr_feature_name(g, k, name, sizeof name);
-			else
-				snprintf(name, sizeof name, "G");
-			out_printf(o, " %9s", name);
-		}
-		out_puts(o, "\n");
+	rec_str(r, "grid", g->name);
+	rec_bool(r, "learned", b->learned);
+	if (b->learned) {
+		rec_int(r, "q_samples", (long long)b->q_samples);
+		rec_num(r, "q_alpha", b->q_alpha);
+		rec_num(r, "q_epsilon", b->q_epsilon);
+		rec_int(r, "td_episodes", (long long)b->td_episodes);
+		rec_num(r, "td_alpha", b->td_alpha);
+		rec_num(r, "td_epsilon", b->td_epsilon);
+		rec_int(r, "horizon", g->horizon);
+		rec_int(r, "check_episodes", (long long)b->check_episodes);
 	}
+	pols = rec_arr(r, "policies");
 	for (size_t i = 0; i < b->n; i++) {
-		const double *w = b->w + i * (size_t)b->nw;
+		sx_rec *p = rec_obj(pols, NULL);
 
 		sf_base_psi(g, b, i, s0, b->pi[i * b->nobs + s0], psi);
-		if (o->json) {
-			out_obj(o);
-			gr_json_w(o, "w", w, b->nw);
-			gr_json_w(o, "psi", psi, b->nphi);
-			if (b->learned) {
-				gr_json_w(o, "check_td", b->check.td + i * K, b->nphi);
-				gr_json_w(o, "check_mc", b->check.mc + i * K, b->nphi);
-				gr_json_w(o, "check_se", b->check.se + i * K, b->nphi);
-				gr_json_w(o, "check_along", b->check.along + i * K,
-				    b->nphi);
-				out_key_num(o, "sf_error", sf_base_error(b, i));
-			}
-			out_end(o);
-			continue;
+		gr_rec_w(p, "w", b->w + i * (size_t)b->nw, b->nw);
+		gr_rec_w(p, "psi", psi, b->nphi);
+		if (b->learned) {
+			gr_rec_w(p, "check_td", b->check.td + i * K, b->nphi);
+			gr_rec_w(p, "check_mc", b->check.mc + i * K, b->nphi);
+			gr_rec_w(p, "check_se", b->check.se + i * K, b->nphi);
+			gr_rec_w(p, "check_along", b->check.along + i * K, b->nphi);
+			rec_num(p, "sf_error", sf_base_error(b, i));
 		}
-		gr_w_text(w, b->nw, wt, sizeof wt);
-		out_printf(o, "  base:%-2zu %-16s", i + 1, wt);
-		for (int k = 0; k < b->nphi; k++)
-			out_printf(o, " %9.5f", psi[k]);
-		out_puts(o, "\n");
 	}
-	if (o->json) {
-		out_end(o);
-		out_obj_end(o);
-		return;
+	/* The names of psi's entries: the features, then G for the goal. */
+	names = rec_arr(r, "psi_features");
+	for (int k = 0; k < b->nphi; k++) {
+		if (k < g->nw)
+			gr_feature_name(g, k, name, sizeof name);
+		else
+			snprintf(name, sizeof name, "G");
+		rec_str(names, NULL, name);
 	}
-	if (!b->learned)
-		return;
-	out_printf(o, "  check against the policies followed, %zu episodes each "
-	    "from the start (fresh layouts):\n"
-	    "    at the start: mean learned psi(s0, pi(s0)) | mean discounted "
-	    "feature sums (standard error) | largest error\n"
-	    "    along the policy's visits: mean of learned psi minus the "
-	    "discounted feature sums from there on\n", b->check_episodes);
-	for (size_t i = 0; i < b->n; i++) {
-		out_printf(o, "  base:%-2zu", i + 1);
-		for (int k = 0; k < b->nphi; k++)
-			out_printf(o, " %8.4f", b->check.td[i * K + (size_t)k]);
-		out_puts(o, " |");
-		for (int k = 0; k < b->nphi; k++)
-			out_printf(o, " %8.4f (%.4f)", b->check.mc[i * K + (size_t)k],
-			    b->check.se[i * K + (size_t)k]);
-		out_printf(o, " | %.4f\n    along:", sf_base_error(b, i));
-		for (int k = 0; k < b->nphi; k++)
-			out_printf(o, " %8.4f", b->check.along[i * K + (size_t)k]);
-		out_puts(o, "\n");
-	}
+	return r;
 }
 
 static int
@@ -160,7 +115,7 @@ cmd_sf_base_exec(sx_ctx *ctx, const sx_args *a)
 		snprintf(extra, sizeof extra, "--seed %lu", seed);
 		ctx->logtext = cmd_text(ctx->cl, extra);
 	}
-	gr_report_base(ctx->out, g, b);
+	view_put(ctx->out, gr_rec_base(g, b));
 	return 0;
 }
 

@@ -14,11 +14,11 @@
 #include "rl/wlearn.h"
 #include "sessions/plotout.h"
 #include "sessions/progress.h"
+#include "views/view.h"
 
 static int
 cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
 	const char *seedtxt = arg(a, c, "--seed");
@@ -26,6 +26,7 @@ cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
 	size_t n;
 	unsigned long seed;
 	wl_result res;
+	sx_rec *r, *seen, *feat;
 	char name[8];
 	sx_err e;
 
@@ -44,32 +45,25 @@ cmd_w_learn_exec(sx_ctx *ctx, const sx_args *a)
 	err_clear(&e);
 	if (wl_learn(g, w, n, sd, seed, &res, &e) != 0)
 		return cmd_fail_err(ctx, -1, &e);
-	if (o->json) {
-		out_obj_begin(o, "w learn");
-		gr_json_w(o, "w_true", w, g->nw);
-		gr_json_w(o, "w", res.w, res.nw);
-		out_key_int(o, "samples", (long long)res.samples);
-		out_key_arr(o, "seen");
-		for (int k = 0; k < res.nw; k++)
-			out_num(o, (double)res.seen[k]);
-		out_end(o);
-		out_key_int(o, "rank", res.rank);
-		out_key_num(o, "rmse", res.rmse);
-		out_key_int(o, "seed", (long long)seed);
-		out_obj_end(o);
-		return 0;
-	}
-	out_printf(o, "w learned on %s from %zu transitions of a random policy "
-	    "(noise sd %g, seed %lu):\n", g->name, res.samples, sd, seed);
-	out_printf(o, "  %-8s %10s %10s %8s\n", "feature", "true", "learned",
-	    "seen");
+	r = rec_new("w learn");
+	gr_rec_w(r, "w_true", w, g->nw);
+	gr_rec_w(r, "w", res.w, res.nw);
+	rec_int(r, "samples", (long long)res.samples);
+	seen = rec_arr(r, "seen");
+	for (int k = 0; k < res.nw; k++)
+		rec_num(seen, NULL, (double)res.seen[k]);
+	rec_int(r, "rank", res.rank);
+	rec_num(r, "rmse", res.rmse);
+	rec_int(r, "seed", (long long)seed);
+	/* What the text says besides: the grid, the noise, the row names. */
+	rec_str(r, "grid", g->name);
+	rec_num(r, "noise", sd);
+	feat = rec_arr(r, "features");
 	for (int k = 0; k < res.nw; k++) {
 		gr_feature_name(g, k, name, sizeof name);
-		out_printf(o, "  %-8s %10.5g %10.5g %8zu\n", name, w[k], res.w[k],
-		    res.seen[k]);
+		rec_str(feat, NULL, name);
 	}
-	out_printf(o, "  rank %d, residual rms %.3g%s\n", res.rank, res.rmse,
-	    res.rank < res.nw ? "; features never seen get weight 0" : "");
+	view_put(ctx->out, r);
 	return 0;
 }
 
@@ -112,7 +106,6 @@ gr_transfer_plot(sx_ctx *ctx, const sx_args *a, const sx_grid *g,
 static int
 cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 {
-	sx_out *o = ctx->out;
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
 	const char *seedtxt = arg(a, c, "--seed");
@@ -121,7 +114,7 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	transfer_curve *cv = NULL;
 	const sf_base *b;
 	sx_progress pr;
-	char wt[256];
+	sx_rec *r, *samples;
 	int rc;
 	sx_err e;
 
@@ -161,42 +154,22 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 		transfer_curve_free(cv);
 		return rc;
 	}
-	if (o->json) {
-		out_obj_begin(o, "transfer");
-		gr_json_w(o, "w", w, g->nw);
-		out_key_int(o, "seed", (long long)to.seed);
-		out_key_num(o, "alpha", cv->alpha);
-		out_key_num(o, "epsilon", cv->epsilon);
-		out_key_str(o, "ties", "random");
-		out_key_arr(o, "samples");
-		for (size_t j = 0; j < cv->n; j++)
-			out_num(o, (double)cv->samples[j]);
-		out_end(o);
-		gr_json_w(o, "gpi_zero", cv->gpi_zero, (int)cv->n);
-		gr_json_w(o, "gpi_learned", cv->gpi_learned, (int)cv->n);
-		gr_json_w(o, "qlearn", cv->qlearn, (int)cv->n);
-		out_key_num(o, "optimal", cv->optimal);
-		gr_json_w(o, "w_learned", cv->w_learned, cv->nw);
-		out_obj_end(o);
-	} else {
-		gr_w_text(w, g->nw, wt, sizeof wt);
-		out_printf(o, "transfer on %s for w = %s (seed %lu): discounted "
-		    "return from the start against transitions seen\n", g->name,
-		    wt, to.seed);
-		out_printf(o, "  Q-learning: Q = 0 at first, epsilon-greedy with "
-		    "epsilon %g, step size alpha %g,\n  greedy ties broken "
-		    "uniformly at random (seeded); GPI (w fit) explores with the "
-		    "same epsilon\n", cv->epsilon, cv->alpha);
-		out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
-		    "GPI (w fit)", "Q-learning");
-		for (size_t j = 0; j < cv->n; j++)
-			out_printf(o, "  %10zu %12.5f %12.5f %12.5f\n", cv->samples[j],
-			    cv->gpi_zero[j], cv->gpi_learned[j], cv->qlearn[j]);
-		if (isfinite(cv->optimal))
-			out_printf(o, "  optimal %.5f\n", cv->optimal);
-		gr_w_text(cv->w_learned, cv->nw, wt, sizeof wt);
-		out_printf(o, "  w fit from GPI's own transitions: %s\n", wt);
-	}
+	r = rec_new("transfer");
+	gr_rec_w(r, "w", w, g->nw);
+	rec_int(r, "seed", (long long)to.seed);
+	rec_num(r, "alpha", cv->alpha);
+	rec_num(r, "epsilon", cv->epsilon);
+	rec_str(r, "ties", "random");
+	samples = rec_arr(r, "samples");
+	for (size_t j = 0; j < cv->n; j++)
+		rec_num(samples, NULL, (double)cv->samples[j]);
+	gr_rec_w(r, "gpi_zero", cv->gpi_zero, (int)cv->n);
+	gr_rec_w(r, "gpi_learned", cv->gpi_learned, (int)cv->n);
+	gr_rec_w(r, "qlearn", cv->qlearn, (int)cv->n);
+	rec_num(r, "optimal", cv->optimal);
+	gr_rec_w(r, "w_learned", cv->w_learned, cv->nw);
+	rec_str(r, "grid", g->name);
+	view_put(ctx->out, r);
 	transfer_curve_free(cv);
 	return 0;
 }
