@@ -29,7 +29,7 @@ static const cmd_family cmd_families[] = {
 	{ NULL, cmd_fit_entries },
 	{ NULL, cmd_preset_entries },
 	{ cmd_plot_table, NULL },
-	{ cmd_frontier_table, NULL },
+	{ NULL, cmd_frontier_entries },
 	{ NULL, cmd_rl_entries },
 	{ cmd_session_table, NULL },
 };

@@ -1,0 +1,151 @@
+/* frontier.c: frontier: the compute-optimal N, D and L of a law by budget. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "commands/scaling/frontier.h"
+#include "scaling/frontier.h"
+#include "scaling/presets.h"
+#include "scaling/units.h"
+#include "sessions/figures.h"
+#include "sessions/plotout.h"
+#include "views/view.h"
+
+/* ci: a_lo, a_hi, b_lo, b_hi at level, or NULL without bootstrap. */
+static sx_rec *
+frontier_rec(const char *source, const char *law, const sx_frontier *f,
+    const double *ci, double level)
+{
+	sx_rec *r = rec_new("frontier"), *rows;
+
+	rec_str(r, "source", source);
+	rec_str(r, "law", law);
+	rec_str(r, "method", f->closed ? "closed form" :
+	    "numeric minimisation over log N");
+	rec_num(r, "k", f->k);
+	rec_num(r, "a", f->a);
+	rec_num(r, "b", f->b);
+	if (ci != NULL) {
+		sx_rec *ac = rec_arr(r, "a_ci"), *bc = rec_arr(r, "b_ci");
+
+		rec_num(ac, NULL, ci[0]);
+		rec_num(ac, NULL, ci[1]);
+		rec_num(bc, NULL, ci[2]);
+		rec_num(bc, NULL, ci[3]);
+		rec_num(r, "ci_level", level);
+	}
+	rows = rec_arr(r, "rows");
+	for (size_t i = 0; i < f->n; i++) {
+		const sx_frontier_pt *p = &f->pt[i];
+		sx_rec *row = rec_obj(rows, NULL);
+
+		rec_num(row, "C", p->C);
+		rec_num(row, "N_opt", p->N_opt);
+		rec_num(row, "D_opt", p->D_opt);
+		rec_num(row, "L_opt", p->L_opt);
+		rec_num(row, "tokens_per_param", p->D_opt / p->N_opt);
+		rec_num(row, "C_pfdays", units_flop_to_pfdays(p->C));
+	}
+	return r;
+}
+
+/* The frontier's figure (sessions/figures.h), to the sink or --out. */
+static int
+frontier_plot(sx_ctx *ctx, const sx_args *a, const figures_fspec *s, int argi)
+{
+	figures_fig *ff;
+	sx_err e;
+	int rc;
+
+	err_clear(&e);
+	if ((ff = figures_frontier(ctx->ws, s, NULL, &e)) == NULL)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	rc = plotout_emit(ctx, a, figures_px(ff), "frontier");
+	figures_free(ff);
+	return rc;
+}
+
+static int
+cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
+{
+	const char *src = arg(a, ctx->cmd, "SOURCE");
+	int argi = arg_index(a, ctx->cmd, "SOURCE");
+	figures_fspec fs = FIGURES_FSPEC_DEFAULT;
+	const sx_fitrec *fr;
+	const sx_model *m;
+	const double *p;
+	long npts = (long)fs.points;
+	sx_frontier f;
+	sx_err e;
+	int have_ci = 0;
+	double ci[4];
+
+	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
+	    parse_positive(ctx, a, "--k", fs.k, &fs.k) != 0)
+		return -1;
+	if (arg(a, ctx->cmd, "--points") != NULL) {
+		npts = strtol(arg(a, ctx->cmd, "--points"), NULL, 10);
+		if (npts < 1 || npts > 100000)
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
+			    "--points must be 1 to 100000");
+	}
+	if (fs.c_lo == fs.c_hi)
+		npts = 1;
+	else if (npts == 1)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
+		    "one point needs a single budget (--C X..X)");
+	fs.source = src;
+	fs.points = (size_t)npts;
+	err_clear(&e);
+	if (figures_nd_source(ctx->ws, src, &m, &p, &fr, &e) != 0)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	if (arg(a, ctx->cmd, "--plot") != NULL)
+		return frontier_plot(ctx, a, &fs, argi);
+	if (frontier_run(m, p, fs.k, fs.c_lo, fs.c_hi, fs.points, &f, &e) != 0)
+		return cmd_fail(ctx, argi, "%s", e.msg);
+	/* With bootstrap replicates, each one's exponents give intervals. */
+	if (fr != NULL && fr->res.nboot > 1 &&
+	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, fs.k, fs.c_lo,
+	    fs.c_hi, fs.points, fr->res.ci_level, ci, &e) == 0)
+		have_ci = 1;
+	view_put(ctx->out, frontier_rec(src, m->name, &f, have_ci ? ci : NULL,
+	    have_ci ? fr->res.ci_level : NAN));
+	frontier_free(&f);
+	return 0;
+}
+
+static const sx_argdef frontier_args[] = {
+	{ "SOURCE", ARG_WORD, 0, NULL, NULL, NULL, NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
+	{ "--points", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	PLOTOUT_ARGS,
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+const sx_cmd cmd_frontier_entry = {
+	"frontier", "frontier FIT|PRESET [--C LO..HI] [--points K] [--k K] "
+	  "[--plot ...]",
+	  "The compute-optimal frontier of a law L(N, D) (a fit, or a preset\n"
+	  "with an L(N,D) law such as hoffmann2022-unrounded): at each budget\n"
+	  "C = k*N*D the N minimising L, with D_opt = C/(k*N_opt), L_opt and\n"
+	  "tokens per parameter, and the exponents of N_opt ~ C^a, D_opt ~ C^b\n"
+	  "by log-log regression over the rows (with percentile intervals when\n"
+	  "the fit has bootstrap replicates: fit ... --bootstrap K). Chinchilla's law uses its closed\n"
+	  "form N_opt = G*(C/k)^(beta/(alpha+beta)); any other law, user-defined\n"
+	  "ones included, a Brent minimisation over log N.\n"
+	  "  --C LO..HI     budgets in FLOP (default 1e18..1e26), log-spaced\n"
+	  "  --points K     rows (default 9)\n"
+	  "  --k K          FLOP per parameter per token (default 6)\n"
+	  "  --plot         draw N_opt(C) and D_opt(C) instead of the table, the\n"
+	  "                 rows' budgets marked and a fit's runs as (C, N)\n"
+	  "                 points (the TUI's Frontier pane draws this with the\n"
+	  "                 defaults), with the plot options:\n"
+	  PLOTOUT_HELP
+	  "See also 'frontier approach1', 'frontier approach2' (from runs) and\n"
+	  "'frontier henighan'.\n",
+	  frontier_args, 0, cmd_frontier_exec
+};
