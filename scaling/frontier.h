@@ -10,8 +10,9 @@
 /*
  * Compute C = k*N*D (k = 6 by default: C in FLOP, N parameters, D tokens).
  * At a budget C the compute-optimal model minimises L(N, C/(k*N)) over N.
+ * (Written as an integer, as the --k options show their default.)
  */
-#define SX_FRONTIER_K 6.0
+#define SX_FRONTIER_K 6
 /* Sizes per budget approach 2 fits around the lowest loss by default. */
 #define SX_APPROACH2_WINDOW 9
 

@@ -68,7 +68,12 @@ typedef struct figures_fspec {
 	double k;            /* C = k*N*D (--k) */
 	size_t points;       /* budgets computed, log-spaced (--points) */
 } figures_fspec;
-#define FIGURES_FSPEC_DEFAULT { NULL, 1e18, 1e26, SX_FRONTIER_K, 9 }
+/* Budgets and rows of a frontier by default (its options' defaults). */
+#define FIGURES_FRONTIER_C_LO 1e18
+#define FIGURES_FRONTIER_C_HI 1e26
+#define FIGURES_FRONTIER_POINTS 9
+#define FIGURES_FSPEC_DEFAULT { NULL, FIGURES_FRONTIER_C_LO, \
+	FIGURES_FRONTIER_C_HI, SX_FRONTIER_K, FIGURES_FRONTIER_POINTS }
 
 /*
  * The law of N and D of a frontier's source: a fit (*fr set, its model
@@ -115,8 +120,11 @@ typedef struct figures_xspec {
 	double c_lo, c_hi;     /* the range searched, PF-days (--C) */
 	int power;             /* power laws needed (--sensitivity) */
 } figures_xspec;
+/* The crossover's search range in PF-days by default (--C's). */
+#define FIGURES_XOVER_C_LO 1e-10
+#define FIGURES_XOVER_C_HI 1e15
 #define FIGURES_XSPEC_DEFAULT { "kaplan2020", NULL, NULL, NULL, NULL, NULL, \
-	NULL, 1e-10, 1e15, 0 }
+	NULL, FIGURES_XOVER_C_LO, FIGURES_XOVER_C_HI, 0 }
 
 /*
  * Fill the fit roles of spec from the workspace: for each role the last

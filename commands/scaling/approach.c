@@ -90,20 +90,18 @@ cmd_approach1_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_dataset *ds;
 	const double *N, *C, *L;
 	double *owned, k, lo = 0, hi = 0;
-	long bins = 20;
+	unsigned long bins;
 	sx_approach r;
 	sx_err e;
 	int rc;
 
-	if (parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0 ||
+	if (parse_positive(ctx, a, "--k", &k) != 0 ||
 	    parse_range(ctx, a, "--C", &lo, &hi) != 0)
 		return -1;
-	if (arg(a, ctx->cmd, "--bins") != NULL) {
-		bins = strtol(arg(a, ctx->cmd, "--bins"), NULL, 10);
-		if (bins < 3 || bins > 100000)
-			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--bins"),
-			    "--bins must be 3 to 100000");
-	}
+	bins = arg_int(a, ctx->cmd, "--bins");
+	if (bins < 3 || bins > 100000)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--bins"),
+		    "--bins must be 3 to 100000");
 	if (lo == hi && lo > 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C"), "--C needs a "
 		    "range (LO < HI)");
@@ -125,20 +123,18 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_dataset *ds;
 	const double *N, *C, *L;
 	double *owned, k, gap;
-	long window = SX_APPROACH2_WINDOW;
+	unsigned long window;
 	sx_approach r;
 	sx_err e;
 	int rc;
 
-	if (parse_positive(ctx, a, "--k", SX_FRONTIER_K, &k) != 0 ||
-	    parse_positive(ctx, a, "--gap", 0.1, &gap) != 0)
+	if (parse_positive(ctx, a, "--k", &k) != 0 ||
+	    parse_positive(ctx, a, "--gap", &gap) != 0)
 		return -1;
-	if (arg(a, ctx->cmd, "--window") != NULL) {
-		window = strtol(arg(a, ctx->cmd, "--window"), NULL, 10);
-		if (window != 0 && (window < 3 || window > 100000))
-			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--window"),
-			    "--window must be 3 to 100000 sizes, or 0 for all");
-	}
+	window = arg_int(a, ctx->cmd, "--window");
+	if (window != 0 && (window < 3 || window > 100000))
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--window"),
+		    "--window must be 3 to 100000 sizes, or 0 for all");
 	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned) != 0)
 		return -1;
 	err_clear(&e);
@@ -152,60 +148,59 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
+#define APPROACH_K_ROW \
+	{ "--k", ARG_NUMBER, 0, NULL, "K", \
+	  "C = k*N*D when DATA has no C column", SX_STR(SX_FRONTIER_K) }
+
 static const sx_argdef approach1_args[] = {
 	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
-	{ "--bins", ARG_INT, 0, NULL, "B", NULL, NULL },
-	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
-	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
+	{ "--bins", ARG_INT, 0, NULL, "B", "compute bins", "20" },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI",
+	  "bin only this range of C in FLOP (default: the runs' range); keep "
+	  "it where the sizes run bracket the optimum, or the envelope sticks "
+	  "to the edge", NULL },
+	APPROACH_K_ROW,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef approach2_args[] = {
 	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
-	{ "--gap", ARG_NUMBER, 0, NULL, "DECADES", NULL, NULL },
-	{ "--window", ARG_INT, 0, NULL, "K", NULL, NULL },
-	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
+	{ "--gap", ARG_NUMBER, 0, NULL, "DECADES",
+	  "a new budget starts where sorted log10 C jumps by more than this",
+	  "0.1" },
+	{ "--window", ARG_INT, 0, NULL, "K",
+	  "fit the K runs nearest in size to the lowest loss of each budget "
+	  "(0: all). Hoffmann et al. fit each IsoFLOP profile whole, its sizes "
+	  "placed around the minimum: a profile of up to 9 sizes is fitted "
+	  "whole, a wider sweep only near its minimum, where L is close to a "
+	  "parabola in log N", SX_STR(SX_APPROACH2_WINDOW) },
+	APPROACH_K_ROW,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
+
 const sx_cmd cmd_approach1_entry = {
-	"frontier approach1", "frontier approach1 DATA [--bins B] [--C LO..HI] "
-	  "[--k K]",
-	  "Hoffmann et al.'s approach 1 on runs (columns N, L, and C or D):\n"
-	  "the lower envelope of the learning curves. Runs are binned by log C;\n"
-	  "in each bin the lowest-loss run gives N_opt, and N_opt = coef*C^a is\n"
-	  "fitted through them (with the slope's standard error).\n"
-	  "  --bins B       compute bins (default 20)\n"
-	  "  --C LO..HI     bin only this range of C in FLOP (default: the\n"
-	  "                 runs' range); keep it where the sizes run bracket\n"
-	  "                 the optimum, or the envelope sticks to the edge\n"
-	  "  --k K          C = k*N*D when DATA has no C column (default 6)\n",
-	  approach1_args, 0, cmd_approach1_exec
+	"frontier approach1", NULL,
+	"Hoffmann et al.'s approach 1 on runs (columns N, L, and C or D):\n"
+	"the lower envelope of the learning curves. Runs are binned by log C;\n"
+	"in each bin the lowest-loss run gives N_opt, and N_opt = coef*C^a is\n"
+	"fitted through them (with the slope's standard error).\n",
+	approach1_args, 0, cmd_approach1_exec
 };
 
 const sx_cmd cmd_approach2_entry = {
-	"frontier approach2", "frontier approach2 DATA [--gap DECADES] "
-	  "[--window K] [--k K]",
-	  "Hoffmann et al.'s approach 2 (IsoFLOP profiles) on runs (columns N, L,\n"
-	  "and C or D): runs are grouped by budget, a parabola of L in log N is\n"
-	  "fitted per budget to the K sizes around its lowest loss, and its\n"
-	  "vertex is that budget's N_opt; then N_opt = coef*C^a. Budgets with\n"
-	  "fewer than 3 sizes or a parabola opening downwards are skipped; so is\n"
-	  "a budget whose vertex lies outside the sizes fitted, with a warning.\n"
-	  "A vertex below every loss run at its budget by more than 1/8 of the\n"
-	  "spread of the losses fitted (the most a parabola through evenly\n"
-	  "spaced sizes dips between two of them) plus the runs' scatter about\n"
-	  "it is an extrapolation: it is kept, with a warning.\n"
-	  "Approach 2 is biased when alpha != beta: L is not symmetric in log N\n"
-	  "about its minimum, so the parabola's vertex misses it by a factor that\n"
-	  "depends on the window of sizes; N_opt is off, and so is the exponent\n"
-	  "when the windows are not placed alike around every budget's optimum.\n"
-	  "  --gap DECADES  a new budget starts where sorted log10 C jumps by\n"
-	  "                 more than this (default 0.1)\n"
-	  "  --window K     fit the K runs nearest in size to the lowest loss of\n"
-	  "                 each budget (default 9; 0: all). Hoffmann et al. fit\n"
-	  "                 each IsoFLOP profile whole, its sizes placed around\n"
-	  "                 the minimum: a profile of up to 9 sizes is fitted\n"
-	  "                 whole, a wider sweep only near its minimum, where L\n"
-	  "                 is close to a parabola in log N\n"
-	  "  --k K          C = k*N*D when DATA has no C column (default 6)\n",
-	  approach2_args, 0, cmd_approach2_exec
+	"frontier approach2", NULL,
+	"Hoffmann et al.'s approach 2 (IsoFLOP profiles) on runs (columns N, L,\n"
+	"and C or D): runs are grouped by budget, a parabola of L in log N is\n"
+	"fitted per budget to the K sizes around its lowest loss, and its\n"
+	"vertex is that budget's N_opt; then N_opt = coef*C^a. Budgets with\n"
+	"fewer than 3 sizes or a parabola opening downwards are skipped; so is\n"
+	"a budget whose vertex lies outside the sizes fitted, with a warning.\n"
+	"A vertex below every loss run at its budget by more than 1/8 of the\n"
+	"spread of the losses fitted (the most a parabola through evenly\n"
+	"spaced sizes dips between two of them) plus the runs' scatter about\n"
+	"it is an extrapolation: it is kept, with a warning.\n"
+	"Approach 2 is biased when alpha != beta: L is not symmetric in log N\n"
+	"about its minimum, so the parabola's vertex misses it by a factor that\n"
+	"depends on the window of sizes; N_opt is off, and so is the exponent\n"
+	"when the windows are not placed alike around every budget's optimum.\n",
+	approach2_args, 0, cmd_approach2_exec
 };

@@ -164,54 +164,48 @@ cmd_crossover_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef crossover_args[] = {
-	{ "SOURCE", ARG_PRESET, ARG_OPT, NULL, NULL, NULL, NULL },
-	{ "--data-line", ARG_CHOICE, 0, "table6|eq6.7", "table6|eq6.7", NULL, NULL },
-	{ "--set", ARG_ASSIGNS, 0, NULL, "P=V,...", NULL, NULL },
-	{ "--compute", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
-	{ "--data", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
-	{ "--dline", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
-	{ "--nline", ARG_FIT, 0, NULL, "FIT", NULL, NULL },
-	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
-	{ "--sensitivity", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "SOURCE", ARG_PRESET, ARG_OPT, NULL, "PRESET", NULL, NULL },
+	{ "--data-line", ARG_CHOICE, 0, "table6|eq6.7", "table6|eq6.7",
+	  "kaplan2020's data line: table6 (D = 2e10*C^0.27) or eq6.7 "
+	  "(D = 4e10*C^0.26); the two differ by about 2x", "table6" },
+	{ "--set", ARG_ASSIGNS, 0, NULL, "P=V,...",
+	  "override alpha_C, C_c, Linf_C, alpha_D, D_c, Linf_D, D_e, p_D, N_e, "
+	  "p_N", NULL },
+	{ "--compute", ARG_FIT, 0, NULL, "FIT",
+	  "a fitted L(C) (one column; C in FLOP unless its column's unit is "
+	  "PF-days)", NULL },
+	{ "--data", ARG_FIT, 0, NULL, "FIT", "a fitted L(D)", NULL },
+	{ "--dline", ARG_FIT, 0, NULL, "FIT", "a fitted D(C) (a pl law)", NULL },
+	{ "--nline", ARG_FIT, 0, NULL, "FIT", "a fitted N(C) (a pl law)", NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI", "search range in PF-days",
+	  SX_STR(FIGURES_XOVER_C_LO) ".." SX_STR(FIGURES_XOVER_C_HI) },
+	{ "--sensitivity", ARG_FLAG, 0, NULL, NULL,
+	  "C* and L* with each exponent 5% lower and higher (the paper: "
+	  "uncertain by an order of magnitude)", NULL },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL,
+	  "draw both laws over compute, C* marked and the region where they "
+	  "disagree shaded, instead of the report (the TUI's Crossover pane "
+	  "draws this for kaplan2020 and the fits whose columns fit the "
+	  "roles), with the plot options:", NULL },
 	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_crossover_entry = {
-	"crossover", "crossover [PRESET] [--data-line table6|eq6.7] "
-	  "[--set P=V,...] [--compute FIT] [--data FIT] [--dline FIT] "
-	  "[--nline FIT] [--C LO..HI] [--sensitivity] [--plot ...]",
-	  "Kaplan et al. 2020, section 6.3: the compute-efficient frontier\n"
-	  "L(C_min) = Linf_C + (C_c/C)^alpha_C against the data-limited bound\n"
-	  "L(D) = Linf_D + (D_c/D)^alpha_D along the data of compute-efficient\n"
-	  "training, D = D_e*C^p_D. They cross at C* (bracketed root finding on\n"
-	  "log C); there N* = N_e*C*^p_N, D* and L*. Past C* the frontier would\n"
-	  "beat the data bound, so the laws must break down before it. C is in\n"
-	  "PF-days (1 PF-day = 8.64e19 FLOP). For pure power laws the closed form\n"
-	  "is shown beside the numeric root.\n"
-	  "  PRESET         kaplan2020 (Tables 5 and 6), or henighan2020-* (L(C)\n"
-	  "                 and N_opt; image16 also section 6's N = 2.8e8*C^0.74\n"
-	  "                 and D from C = 5e-42*D^3.9; their L(D) is not\n"
-	  "                 published: give it with --set or --data)\n"
-	  "  --data-line L  table6 (D = 2e10*C^0.27, default) or eq6.7\n"
-	  "                 (D = 4e10*C^0.26); the two differ by about 2x\n"
-	  "  --set P=V,...  override alpha_C, C_c, Linf_C, alpha_D, D_c, Linf_D,\n"
-	  "                 D_e, p_D, N_e, p_N\n"
-	  "  --compute FIT  a fitted L(C) (one column; C in FLOP unless its\n"
-	  "                 column's unit is PF-days); --data FIT a fitted L(D);\n"
-	  "                 --dline FIT, --nline FIT fitted D(C), N(C) (pl laws)\n"
-	  "                 Without PRESET, --compute, --data and --dline are\n"
-	  "                 needed.\n"
-	  "  --C LO..HI     search range in PF-days (default 1e-10..1e15)\n"
-	  "  --sensitivity  C* and L* with each exponent 5% lower and higher\n"
-	  "                 (the paper: uncertain by an order of magnitude)\n"
-	  "  --plot         draw both laws over compute, C* marked and the\n"
-	  "                 region where they disagree shaded, instead of the\n"
-	  "                 report (the TUI's Crossover pane draws this for\n"
-	  "                 kaplan2020 and the fits whose columns fit the\n"
-	  "                 roles), with the plot options:\n"
-	  PLOTOUT_HELP
-	  "With no crossing inside the range it says so and gives no number.\n",
-	  crossover_args, 0, cmd_crossover_exec
+	"crossover", NULL,
+	"Kaplan et al. 2020, section 6.3: the compute-efficient frontier\n"
+	"L(C_min) = Linf_C + (C_c/C)^alpha_C against the data-limited bound\n"
+	"L(D) = Linf_D + (D_c/D)^alpha_D along the data of compute-efficient\n"
+	"training, D = D_e*C^p_D. They cross at C* (bracketed root finding on\n"
+	"log C); there N* = N_e*C*^p_N, D* and L*. Past C* the frontier would\n"
+	"beat the data bound, so the laws must break down before it. C is in\n"
+	"PF-days (1 PF-day = 8.64e19 FLOP). For pure power laws the closed form\n"
+	"is shown beside the numeric root. With no crossing inside the range\n"
+	"it says so and gives no number.\n"
+	"PRESET is kaplan2020 (Tables 5 and 6, the default), or\n"
+	"henighan2020-* (L(C) and N_opt; image16 also section 6's\n"
+	"N = 2.8e8*C^0.74 and D from C = 5e-42*D^3.9; their L(D) is not\n"
+	"published: give it with --set or --data). Fitted laws replace the\n"
+	"preset's; without a preset, --compute, --data and --dline are needed.\n",
+	crossover_args, 0, cmd_crossover_exec
 };

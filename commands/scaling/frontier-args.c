@@ -47,17 +47,14 @@ parse_range(sx_ctx *ctx, const sx_args *a, const char *opt, double *lo,
 	return 0;
 }
 
-/* A positive finite number from option `opt`, or `def` when absent. */
+/* Option `opt` (its row's default when absent), which must be > 0. */
 int
-parse_positive(sx_ctx *ctx, const sx_args *a, const char *opt, double def,
-    double *v)
+parse_positive(sx_ctx *ctx, const sx_args *a, const char *opt, double *v)
 {
-	const char *s = arg(a, ctx->cmd, opt);
-
-	*v = s != NULL ? strtod(s, NULL) : def;
+	*v = arg_num(a, ctx->cmd, opt);
 	if (!(*v > 0.0))
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, opt), "%s must be > 0, "
-		    "not %s", opt, s);
+		    "not %s", opt, arg_str(a, ctx->cmd, opt));
 	return 0;
 }
 

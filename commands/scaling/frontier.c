@@ -77,21 +77,19 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_fitrec *fr;
 	const sx_model *m;
 	const double *p;
-	long npts = (long)fs.points;
+	unsigned long npts;
 	sx_frontier f;
 	sx_err e;
 	int have_ci = 0;
 	double ci[4];
 
 	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
-	    parse_positive(ctx, a, "--k", fs.k, &fs.k) != 0)
+	    parse_positive(ctx, a, "--k", &fs.k) != 0)
 		return -1;
-	if (arg(a, ctx->cmd, "--points") != NULL) {
-		npts = strtol(arg(a, ctx->cmd, "--points"), NULL, 10);
-		if (npts < 1 || npts > 100000)
-			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
-			    "--points must be 1 to 100000");
-	}
+	npts = arg_int(a, ctx->cmd, "--points");
+	if (npts < 1 || npts > 100000)
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--points"),
+		    "--points must be 1 to 100000");
 	if (fs.c_lo == fs.c_hi)
 		npts = 1;
 	else if (npts == 1)
@@ -118,34 +116,32 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef frontier_args[] = {
-	{ "SOURCE", ARG_WORD, 0, NULL, NULL, NULL, NULL },
-	{ "--C", ARG_WORD, 0, NULL, "LO..HI", NULL, NULL },
-	{ "--points", ARG_INT, 0, NULL, "K", NULL, NULL },
-	{ "--k", ARG_NUMBER, 0, NULL, "K", NULL, NULL },
-	{ "--plot", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "SOURCE", ARG_WORD, 0, NULL, "FIT|PRESET", NULL, NULL },
+	{ "--C", ARG_WORD, 0, NULL, "LO..HI", "budgets in FLOP, log-spaced",
+	  SX_STR(FIGURES_FRONTIER_C_LO) ".." SX_STR(FIGURES_FRONTIER_C_HI) },
+	{ "--points", ARG_INT, 0, NULL, "K", "rows",
+	  SX_STR(FIGURES_FRONTIER_POINTS) },
+	{ "--k", ARG_NUMBER, 0, NULL, "K", "FLOP per parameter per token",
+	  SX_STR(SX_FRONTIER_K) },
+	{ "--plot", ARG_FLAG, 0, NULL, NULL,
+	  "draw N_opt(C) and D_opt(C) instead of the table, the rows' budgets "
+	  "marked and a fit's runs as (C, N) points (the TUI's Frontier pane "
+	  "draws this with the defaults), with the plot options:", NULL },
 	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
+
 const sx_cmd cmd_frontier_entry = {
-	"frontier", "frontier FIT|PRESET [--C LO..HI] [--points K] [--k K] "
-	  "[--plot ...]",
-	  "The compute-optimal frontier of a law L(N, D) (a fit, or a preset\n"
-	  "with an L(N,D) law such as hoffmann2022-unrounded): at each budget\n"
-	  "C = k*N*D the N minimising L, with D_opt = C/(k*N_opt), L_opt and\n"
-	  "tokens per parameter, and the exponents of N_opt ~ C^a, D_opt ~ C^b\n"
-	  "by log-log regression over the rows (with percentile intervals when\n"
-	  "the fit has bootstrap replicates: fit ... --bootstrap K). Chinchilla's law uses its closed\n"
-	  "form N_opt = G*(C/k)^(beta/(alpha+beta)); any other law, user-defined\n"
-	  "ones included, a Brent minimisation over log N.\n"
-	  "  --C LO..HI     budgets in FLOP (default 1e18..1e26), log-spaced\n"
-	  "  --points K     rows (default 9)\n"
-	  "  --k K          FLOP per parameter per token (default 6)\n"
-	  "  --plot         draw N_opt(C) and D_opt(C) instead of the table, the\n"
-	  "                 rows' budgets marked and a fit's runs as (C, N)\n"
-	  "                 points (the TUI's Frontier pane draws this with the\n"
-	  "                 defaults), with the plot options:\n"
-	  PLOTOUT_HELP
-	  "See also 'frontier approach1', 'frontier approach2' (from runs) and\n"
-	  "'frontier henighan'.\n",
+	"frontier", NULL,
+	"The compute-optimal frontier of a law L(N, D) (a fit, or a preset\n"
+	"with an L(N,D) law such as hoffmann2022-unrounded): at each budget\n"
+	"C = k*N*D the N minimising L, with D_opt = C/(k*N_opt), L_opt and\n"
+	"tokens per parameter, and the exponents of N_opt ~ C^a, D_opt ~ C^b\n"
+	"by log-log regression over the rows (with percentile intervals when\n"
+	"the fit has bootstrap replicates: fit ... --bootstrap K). Chinchilla's\n"
+	"law uses its closed form N_opt = G*(C/k)^(beta/(alpha+beta)); any\n"
+	"other law, user-defined ones included, a Brent minimisation over\n"
+	"log N. See also 'frontier approach1', 'frontier approach2' (from\n"
+	"runs) and 'frontier henighan'.\n",
 	  frontier_args, 0, cmd_frontier_exec
 };

@@ -9,7 +9,7 @@
 int parse_range(sx_ctx *ctx, const sx_args *a, const char *opt, double *lo,
     double *hi);
 int parse_positive(sx_ctx *ctx, const sx_args *a, const char *opt,
-    double def, double *out);
+    double *out);
 
 extern const sx_cmd cmd_frontier_entry;
 extern const sx_cmd cmd_approach1_entry;

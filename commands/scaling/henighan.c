@@ -18,7 +18,7 @@ cmd_henighan_exec(sx_ctx *ctx, const sx_args *a)
 	size_t nd = 0;
 	sx_rec *r, *doms;
 
-	if (parse_positive(ctx, a, "--at", 1.0, &at) != 0)
+	if (parse_positive(ctx, a, "--at", &at) != 0)
 		return -1;
 	r = rec_new("frontier henighan");
 	rec_num(r, "at_pfdays", at);
@@ -65,15 +65,14 @@ cmd_henighan_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef henighan_args[] = {
-	{ "--at", ARG_NUMBER, 0, NULL, "C", NULL, NULL },
+	{ "--at", ARG_NUMBER, 0, NULL, "C", "compute in PF-days", "1" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_henighan_entry = {
-	"frontier henighan", "frontier henighan [--at C]",
-	  "Henighan et al. 2020, every domain of Table 1: the exponent a of\n"
-	  "N_opt = (C/C0)^a (nearly universal, 0.64 to 0.75), N_opt at C, and the\n"
-	  "split of L(C) = Linf + (C0'/C)^alpha into the irreducible Linf and the\n"
-	  "reducible rest at C, with the compute where the two are equal.\n"
-	  "  --at C         compute in PF-days (default 1)\n",
-	  henighan_args, 0, cmd_henighan_exec
+	"frontier henighan", NULL,
+	"Henighan et al. 2020, every domain of Table 1: the exponent a of\n"
+	"N_opt = (C/C0)^a (nearly universal, 0.64 to 0.75), N_opt at C, and the\n"
+	"split of L(C) = Linf + (C0'/C)^alpha into the irreducible Linf and the\n"
+	"reducible rest at C, with the compute where the two are equal.\n",
+	henighan_args, 0, cmd_henighan_exec
 };
