@@ -1,115 +1,20 @@
-/* csv.c: CSV/TSV reader producing a dataset, one pass, exact positions. */
+/* csv.c: CSV/TSV reader producing a dataset, one pass, exact positions:
+ * cells, quoting, comments, the delimiter and header, rows. Values and
+ * column types are in csv_value.c, reading files in csv_file.c. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <float.h>
 #include <locale.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/err.h"
 #include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/csv.h"
+#include "scaling/csv_impl.h"
 #include "scaling/dataset.h"
-
-/*
- * Inputs larger than this are refused, by csv_read_file before reading and
- * by csv_parse. 1 GiB is far beyond any scaling-law table (10^6 runs of 4
- * columns are about 50 MB) and keeps line and column numbers within an int.
- */
-#define CSV_MAX_BYTES ((size_t)1 << 30)
-
-/* Cells quoted in messages are cut to this many bytes. */
-#define CSV_QUOTE_MAX 40
-
-enum csv_end { CSV_END_DELIM, CSV_END_LINE, CSV_END_FILE };
-enum csv_type { CSV_UNDECIDED, CSV_NUM, CSV_TEXT };
-enum csv_num { CSV_NUM_OK, CSV_NUM_NOT, CSV_NUM_NAN, CSV_NUM_INF,
-	CSV_NUM_RANGE };
-
-/* One cell as read: its content and where it was. */
-struct csv_cell {
-	const char *p;      /* content, in the input or in the unquote buffer */
-	size_t n;
-	size_t off;         /* offset of the cell's start (after blanks) */
-	size_t stop;        /* offset of its terminator (delimiter, EOL, EOF) */
-	enum csv_end end;
-};
-
-/* A column being filled. */
-struct csv_col {
-	enum csv_type type;
-	double *v;
-	char **text;
-	size_t n;           /* values stored */
-	size_t cap;
-	int has_empty;      /* an empty cell was seen while undecided */
-	size_t empty_off;   /* where the first one was */
-};
-
-struct csv_parser {
-	const char *s;
-	size_t len;
-	size_t pos;
-	size_t body;        /* offset after a UTF-8 byte order mark */
-	char delim;
-	const char *label;
-	sx_err *err;
-	char *unq;          /* unquoting buffer */
-	size_t unq_cap;
-	char *num;          /* NUL-terminated copy of a number for strtod */
-	size_t num_cap;
-	locale_t cloc;      /* the "C" locale for strtod, or 0 */
-	size_t hint;        /* an upper bound on the number of data rows */
-};
-
-/* Exact powers of ten for the fast path (all representable in a double). */
-static const double csv_pow10[] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-};
-
-#if defined(__x86_64__) && LDBL_MANT_DIG == 64
-/*
- * Digits the fast path cannot take (more than 2^53, e.g. the 17 digits of
- * a printed double) are converted in x87 extended precision: m < 2^64 and
- * 10^|e| (|e| <= 27) are exact there, so the product or quotient is
- * rounded once to 64 bits. Rounding that to a double gives the correctly
- * rounded result unless the 64-bit value lies exactly halfway between two
- * doubles (low 11 bits 10000000000); then -1 and strtod decides.
- */
-#define CSV_HAVE_X87 1
-static const long double csv_pow10l[] = {
-	1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
-	1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
-	1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L
-};
-
-static int
-csv_x87(uint64_t m, long e10, double *out)
-{
-	long double x = (long double)m;
-	uint64_t bits;
-
-	if (e10 < -27 || e10 > 27)
-		return -1;
-	x = e10 < 0 ? x / csv_pow10l[-e10] : x * csv_pow10l[e10];
-	memcpy(&bits, &x, sizeof bits);
-	if ((bits & 0x7FF) == 0x400)
-		return -1;
-	*out = (double)x;
-	return 0;
-}
-#endif
 
 /*
  * Line and character column (both 1-based) of byte offset `off`. Columns
@@ -137,7 +42,7 @@ csv_position(const struct csv_parser *p, size_t off, int *line, int *col)
 }
 
 /* Fill the error record for byte offset `off`. Returns -1. */
-static int __attribute__((format(printf, 3, 4)))
+int
 csv_error(struct csv_parser *p, size_t off, const char *fmt, ...)
 {
 	char msg[sizeof p->err->msg];
@@ -156,7 +61,7 @@ csv_error(struct csv_parser *p, size_t off, const char *fmt, ...)
  * cut on a UTF-8 character boundary, control characters shown as '?', and
  * "..." when cut.
  */
-static void
+void
 csv_quote(const char *s, size_t n, char *buf, size_t len)
 {
 	size_t i, m = n, k = 0;
@@ -179,7 +84,7 @@ csv_quote(const char *s, size_t n, char *buf, size_t len)
 }
 
 /* Grow a byte buffer to hold at least `need` bytes. */
-static void
+void
 csv_reserve(char **buf, size_t *cap, size_t need)
 {
 	if (need <= *cap)
@@ -192,127 +97,6 @@ static int
 csv_is_blank(const struct csv_parser *p, char c)
 {
 	return c == ' ' || (c == '\t' && p->delim != '\t');
-}
-
-static int
-csv_ieq(const char *s, size_t n, const char *word)
-{
-	size_t i;
-
-	if (strlen(word) != n)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != word[i])
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Parse s[0..n) as a decimal number: [+-] digits [. digits] [e [+-] digits]
- * (".5" and "5." too), nothing else; hex, "nan" and "inf" forms are not
- * numbers, but the last two are reported as such so a column of losses
- * whose first value is NaN is an error, not a text column. Up to 19
- * significant digits with a power of ten within 10^22 are converted exactly
- * (Clinger's fast path: one correctly rounded multiply or divide); other
- * numbers go to csv_x87 or strtod in the "C" locale, so a locale with a decimal comma
- * changes nothing.
- */
-static enum csv_num
-csv_number(struct csv_parser *p, const char *s, size_t n, double *out)
-{
-	size_t i = 0, ndig = 0, sig = 0;
-	uint64_t m = 0;
-	long e10 = 0, ex = 0;
-	int neg = 0, exneg = 0, exact = 1;
-	locale_t old;
-	double v;
-
-	if (i < n && (s[i] == '+' || s[i] == '-'))
-		neg = s[i++] == '-';
-	if (n - i >= 3 && (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') {
-		if (csv_ieq(s + i, n - i, "nan"))
-			return CSV_NUM_NAN;
-		if (csv_ieq(s + i, n - i, "inf") ||
-		    csv_ieq(s + i, n - i, "infinity"))
-			return CSV_NUM_INF;
-		return CSV_NUM_NOT;
-	}
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, ndig++) {
-		if (m == 0 && s[i] == '0')
-			continue;
-		if (sig < 19)
-			m = m * 10 + (uint64_t)(s[i] - '0');
-		else {
-			exact = 0;
-			e10++;
-		}
-		sig++;
-	}
-	if (i < n && s[i] == '.') {
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, ndig++) {
-			if (m == 0 && s[i] == '0') {
-				e10--;
-				continue;
-			}
-			if (sig < 19) {
-				m = m * 10 + (uint64_t)(s[i] - '0');
-				e10--;
-			} else
-				exact = 0;
-			sig++;
-		}
-	}
-	if (ndig == 0)
-		return CSV_NUM_NOT;
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		size_t start;
-
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			exneg = s[i++] == '-';
-		start = i;
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
-			if (ex < 100000)
-				ex = ex * 10 + (s[i] - '0');
-		}
-		if (i == start)
-			return CSV_NUM_NOT;
-		e10 += exneg ? -ex : ex;
-	}
-	if (i != n)
-		return CSV_NUM_NOT;
-	if (m == 0) {
-		*out = neg ? -0.0 : 0.0;
-		return CSV_NUM_OK;
-	}
-	if (exact && m <= ((uint64_t)1 << 53) && e10 >= -22 && e10 <= 22) {
-		v = (double)m;
-		v = e10 < 0 ? v / csv_pow10[-e10] : v * csv_pow10[e10];
-		*out = neg ? -v : v;
-		return CSV_NUM_OK;
-	}
-#ifdef CSV_HAVE_X87
-	if (exact && csv_x87(m, e10, &v) == 0) {
-		*out = neg ? -v : v;
-		return CSV_NUM_OK;
-	}
-#endif
-	csv_reserve(&p->num, &p->num_cap, n + 1);
-	memcpy(p->num, s, n);
-	p->num[n] = '\0';
-	old = p->cloc != (locale_t)0 ? uselocale(p->cloc) : (locale_t)0;
-	v = strtod(p->num, NULL);
-	if (old != (locale_t)0)
-		uselocale(old);
-	if (!isfinite(v))
-		return CSV_NUM_RANGE;
-	*out = v;
-	return CSV_NUM_OK;
 }
 
 /*
@@ -479,93 +263,6 @@ csv_sniff(const struct csv_parser *p, size_t *lone_cr)
 	return ',';
 }
 
-/*
- * Make room for row `row` in column c. The first allocation takes the
- * parser's bound on the row count, so a column is allocated once and
- * shrunk at the end (growing by copying was half the time of a large load).
- */
-static void
-csv_col_reserve(struct csv_col *c, size_t row, size_t hint)
-{
-	if (row < c->cap)
-		return;
-	c->cap = c->cap == 0 ? hint : c->cap * 2;
-	if (c->cap <= row)
-		c->cap = row + 1;
-	if (c->type == CSV_NUM)
-		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
-	else
-		c->text = xreallocarray(c->text, c->cap, sizeof *c->text);
-}
-
-/* Turn an undecided column into a text column of `row` empty strings. */
-static void
-csv_col_make_text(struct csv_col *c, size_t row, size_t hint)
-{
-	c->type = CSV_TEXT;
-	c->cap = 0;
-	csv_col_reserve(c, row, hint);
-	for (c->n = 0; c->n < row; c->n++)
-		c->text[c->n] = xstrdup("");
-}
-
-/*
- * Store cell `cell` as row `row` of column c. The first non-empty cell of
- * a column decides its type; empty cells are text ("") in a text column
- * and an error in a numeric one.
- */
-static int
-csv_store(struct csv_parser *p, struct csv_col *c, size_t row,
-    const struct csv_cell *cell)
-{
-	char q[CSV_QUOTE_MAX + 8];
-	enum csv_num r;
-	double v = 0;
-
-	if (c->type == CSV_TEXT) {
-		csv_col_reserve(c, row, p->hint);
-		c->text[c->n++] = xstrndup(cell->p, cell->n);
-		return 0;
-	}
-	if (cell->n == 0) {
-		if (c->type == CSV_NUM)
-			return csv_error(p, cell->off, "empty cell");
-		if (!c->has_empty) {
-			c->has_empty = 1;
-			c->empty_off = cell->off;
-		}
-		return 0;
-	}
-	r = csv_number(p, cell->p, cell->n, &v);
-	switch (r) {
-	case CSV_NUM_OK:
-		break;
-	case CSV_NUM_NOT:
-		if (c->type == CSV_UNDECIDED) {
-			csv_col_make_text(c, row, p->hint);
-			c->text[c->n++] = xstrndup(cell->p, cell->n);
-			return 0;
-		}
-		csv_quote(cell->p, cell->n, q, sizeof q);
-		return csv_error(p, cell->off, "not a number: '%s'", q);
-	case CSV_NUM_NAN:
-		return csv_error(p, cell->off, "NaN is not allowed");
-	case CSV_NUM_INF:
-		return csv_error(p, cell->off, "infinite value");
-	case CSV_NUM_RANGE:
-		csv_quote(cell->p, cell->n, q, sizeof q);
-		return csv_error(p, cell->off, "number out of range: '%s'", q);
-	}
-	if (c->type == CSV_UNDECIDED) {
-		if (c->has_empty)
-			return csv_error(p, c->empty_off, "empty cell");
-		c->type = CSV_NUM;
-	}
-	csv_col_reserve(c, row, p->hint);
-	c->v[c->n++] = v;
-	return 0;
-}
-
 /* Order header names, then positions, to find duplicates by sorting. */
 struct csv_name {
 	const char *name;
@@ -663,23 +360,6 @@ csv_row_bound(const struct csv_parser *p, size_t ncols)
 	return lines;
 }
 
-/* Free the partial columns of a failed parse. */
-static void
-csv_cols_free(struct csv_col *cols, size_t ncols)
-{
-	size_t i, r;
-
-	for (i = 0; i < ncols; i++) {
-		free(cols[i].v);
-		if (cols[i].text != NULL) {
-			for (r = 0; r < cols[i].n; r++)
-				free(cols[i].text[r]);
-			free(cols[i].text);
-		}
-	}
-	free(cols);
-}
-
 /*
  * Read all rows into `cols`. A row must have exactly the header's number
  * of cells. Returns the row count in *nrows, 0 or -1.
@@ -716,41 +396,6 @@ csv_rows(struct csv_parser *p, struct csv_col *cols, size_t ncols,
 	}
 	*nrows = row;
 	return 0;
-}
-
-/* Move the parsed columns into a new dataset (columns undecided at the end
- * are all empty: text when there are rows, numeric when there are none). */
-static sx_dataset *
-csv_build(struct csv_col *cols, char **names, size_t ncols, size_t nrows,
-    const char *name)
-{
-	sx_dataset *ds = dataset_new(name, nrows);
-	size_t j;
-
-	ds->cols = xcalloc(ncols, sizeof *ds->cols);
-	ds->ncols = ncols;
-	for (j = 0; j < ncols; j++) {
-		struct csv_col *c = &cols[j];
-		sx_column *out = &ds->cols[j];
-
-		if (c->type == CSV_UNDECIDED) {
-			if (nrows > 0)
-				csv_col_make_text(c, nrows, nrows);
-			else
-				c->type = CSV_NUM;
-		}
-		out->name = names[j];
-		names[j] = NULL;
-		if (c->type == CSV_NUM) {
-			out->v = xreallocarray(c->v, nrows, sizeof *out->v);
-			c->v = NULL;
-		} else {
-			out->text = xreallocarray(c->text, nrows, sizeof *out->text);
-			c->text = NULL;
-			c->n = 0;
-		}
-	}
-	return ds;
 }
 
 /*
@@ -822,135 +467,5 @@ csv_parse(const char *text, size_t len, const char *label, const char *name,
 	free(p.num);
 	if (p.cloc != (locale_t)0)
 		freelocale(p.cloc);
-	return ds;
-}
-
-/* The dataset name for a path: its base name without the extension. */
-static char *
-csv_name_from_path(const char *path)
-{
-	const char *base = strrchr(path, '/'), *dot;
-
-	base = base != NULL ? base + 1 : path;
-	dot = strrchr(base, '.');
-	if (dot == NULL || dot == base)
-		return xstrdup(base);
-	return xstrndup(base, (size_t)(dot - base));
-}
-
-/*
- * Read a file that cannot be mapped (a pipe, a device) into *buf, growing
- * it geometrically up to the size limit. Returns 0 or -1 (err filled).
- */
-static int
-csv_read_fd(int fd, const char *path, char **buf, size_t *len, sx_err *err)
-{
-	size_t cap = 65536, n = 0;
-	ssize_t got;
-
-	*buf = xmalloc(cap);
-	for (;;) {
-		if (n == cap) {
-			if (cap > CSV_MAX_BYTES) {
-				err_set(err, "'%s' is larger than the 1 GiB limit for "
-				    "data files", path);
-				return -1;
-			}
-			cap = cap > CSV_MAX_BYTES / 2 ? CSV_MAX_BYTES + 1 : cap * 2;
-			*buf = xreallocarray(*buf, cap, 1);
-		}
-		got = read(fd, *buf + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			err_set(err, "cannot read '%s': %s", path, strerror(errno));
-			return -1;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	*len = n;
-	return 0;
-}
-
-/*
- * Read the file at `path` and parse it as csv_parse does, labelling errors
- * with the path; the dataset's source is `path`, its name `name` or, when
- * that is NULL, the file's base name without extension. Returns NULL when
- * the file cannot be opened or read (the message names the path and the
- * system's reason), is larger than 1 GiB, or does not parse.
- *
- * A regular file is mapped rather than read: copying 50 MB into fresh
- * memory cost as much as parsing it. (A file truncated by another process
- * during the parse could then raise SIGBUS, as for git or ripgrep.)
- */
-int
-csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
-{
-	struct stat st;
-	char *buf = NULL;
-	int fd = open(path, O_RDONLY), rc;
-
-	if (fd < 0)
-		return err_set(err, "cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > CSV_MAX_BYTES) {
-		close(fd);
-		return err_set(err, "'%s' is larger than the 1 GiB limit for data "
-		    "files (%jd bytes)", path, (intmax_t)st.st_size);
-	}
-	*len = 0;
-	rc = csv_read_fd(fd, path, &buf, len, err);
-	close(fd);
-	if (rc != 0) {
-		free(buf);
-		return -1;
-	}
-	buf = xreallocarray(buf, *len + 1, 1);
-	buf[*len] = '\0';
-	*text = buf;
-	return 0;
-}
-
-sx_dataset *
-csv_read_file(const char *path, const char *name, sx_err *err)
-{
-	struct stat st;
-	char *buf = NULL, *dname = NULL;
-	void *map = MAP_FAILED;
-	size_t len = 0;
-	sx_dataset *ds = NULL;
-	int fd;
-
-	fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		err_set(err, "cannot open '%s': %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((uintmax_t)st.st_size > CSV_MAX_BYTES) {
-			err_set(err, "'%s' is larger than the 1 GiB limit for data "
-			    "files (%jd bytes)", path, (intmax_t)st.st_size);
-			close(fd);
-			return NULL;
-		}
-		len = (size_t)st.st_size;
-		if (len > 0)
-			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
-	}
-	if (map == MAP_FAILED && csv_read_fd(fd, path, &buf, &len, err) != 0)
-		goto out;
-	if (name == NULL)
-		name = dname = csv_name_from_path(path);
-	ds = csv_parse(map != MAP_FAILED ? map : buf, len, path, name, err);
-	if (ds != NULL)
-		ds->source = xstrdup(path);
-out:
-	if (map != MAP_FAILED)
-		munmap(map, len);
-	close(fd);
-	free(buf);
-	free(dname);
 	return ds;
 }

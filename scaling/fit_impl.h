@@ -1,4 +1,5 @@
-/* fit_impl.h: what fit.c, huber.c, vp.c, multistart.c, bootstrap.c share. */
+/* fit_impl.h: what fit.c, fit_ls.c, huber.c, vp.c, multistart.c and
+ * bootstrap.c share. */
 #ifndef SX_FIT_IMPL_H
 #define SX_FIT_IMPL_H
 
@@ -86,5 +87,19 @@ void fit_stats(const fit_prob *pr, const unsigned char *fixed,
     sx_fit_result *r);
 void fit_warnings(const sx_model *m, const unsigned char *fixed,
     sx_fit_result *r);
+
+/* Iterations of a local run when the options give none. */
+#define FIT_MAX_ITER 200
+
+/* Check the data and build the target t (log y in log space); the start
+ * (user values, the model's guess for the rest). fit.c; -1 with err set. */
+int fit_check_data(const sx_model *m, const double *const *x, const double *y,
+    size_t n, int lg, double *t, sx_err *err);
+int fit_start(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *o, double *p, sx_err *err);
+/* Least squares from one start by GSL's trust-region solver (fit_ls.c):
+ * fit_run's path for that case, without the warnings. */
+int fit_run_ls(const sx_model *m, const double *const *x, const double *y,
+    size_t n, const sx_fit_opts *opts, sx_fit_result *res, sx_err *err);
 
 #endif

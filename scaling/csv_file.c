@@ -1,0 +1,148 @@
+/* csv_file.c: reading a data file whole (mapped, or read from a pipe)
+ * within the size limit, for csv_parse. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "base/xalloc.h"
+#include "scaling/csv.h"
+#include "scaling/csv_impl.h"
+#include "scaling/dataset.h"
+
+/* The dataset name for a path: its base name without the extension. */
+static char *
+csv_name_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xstrdup(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+/*
+ * Read a file that cannot be mapped (a pipe, a device) into *buf, growing
+ * it geometrically up to the size limit. Returns 0 or -1 (err filled).
+ */
+static int
+csv_read_fd(int fd, const char *path, char **buf, size_t *len, sx_err *err)
+{
+	size_t cap = 65536, n = 0;
+	ssize_t got;
+
+	*buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			if (cap > CSV_MAX_BYTES) {
+				err_set(err, "'%s' is larger than the 1 GiB limit for "
+				    "data files", path);
+				return -1;
+			}
+			cap = cap > CSV_MAX_BYTES / 2 ? CSV_MAX_BYTES + 1 : cap * 2;
+			*buf = xreallocarray(*buf, cap, 1);
+		}
+		got = read(fd, *buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err_set(err, "cannot read '%s': %s", path, strerror(errno));
+			return -1;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*len = n;
+	return 0;
+}
+
+/*
+ * Read the file at `path` and parse it as csv_parse does, labelling errors
+ * with the path; the dataset's source is `path`, its name `name` or, when
+ * that is NULL, the file's base name without extension. Returns NULL when
+ * the file cannot be opened or read (the message names the path and the
+ * system's reason), is larger than 1 GiB, or does not parse.
+ *
+ * A regular file is mapped rather than read: copying 50 MB into fresh
+ * memory cost as much as parsing it. (A file truncated by another process
+ * during the parse could then raise SIGBUS, as for git or ripgrep.)
+ */
+int
+csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
+{
+	struct stat st;
+	char *buf = NULL;
+	int fd = open(path, O_RDONLY), rc;
+
+	if (fd < 0)
+		return err_set(err, "cannot open '%s': %s", path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > CSV_MAX_BYTES) {
+		close(fd);
+		return err_set(err, "'%s' is larger than the 1 GiB limit for data "
+		    "files (%jd bytes)", path, (intmax_t)st.st_size);
+	}
+	*len = 0;
+	rc = csv_read_fd(fd, path, &buf, len, err);
+	close(fd);
+	if (rc != 0) {
+		free(buf);
+		return -1;
+	}
+	buf = xreallocarray(buf, *len + 1, 1);
+	buf[*len] = '\0';
+	*text = buf;
+	return 0;
+}
+
+sx_dataset *
+csv_read_file(const char *path, const char *name, sx_err *err)
+{
+	struct stat st;
+	char *buf = NULL, *dname = NULL;
+	void *map = MAP_FAILED;
+	size_t len = 0;
+	sx_dataset *ds = NULL;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		err_set(err, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size > CSV_MAX_BYTES) {
+			err_set(err, "'%s' is larger than the 1 GiB limit for data "
+			    "files (%jd bytes)", path, (intmax_t)st.st_size);
+			close(fd);
+			return NULL;
+		}
+		len = (size_t)st.st_size;
+		if (len > 0)
+			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	}
+	if (map == MAP_FAILED && csv_read_fd(fd, path, &buf, &len, err) != 0)
+		goto out;
+	if (name == NULL)
+		name = dname = csv_name_from_path(path);
+	ds = csv_parse(map != MAP_FAILED ? map : buf, len, path, name, err);
+	if (ds != NULL)
+		ds->source = xstrdup(path);
+out:
+	if (map != MAP_FAILED)
+		munmap(map, len);
+	close(fd);
+	free(buf);
+	free(dname);
+	return ds;
+}
