@@ -28,10 +28,10 @@ static const cmd_family cmd_families[] = {
 	{ NULL, cmd_model_entries },
 	{ NULL, cmd_fit_entries },
 	{ NULL, cmd_preset_entries },
-	{ cmd_plot_table, NULL },
+	{ NULL, cmd_plot_entries },
 	{ NULL, cmd_frontier_entries },
 	{ NULL, cmd_rl_entries },
-	{ cmd_session_table, NULL },
+	{ NULL, cmd_session_entries },
 };
 
 #define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])

@@ -159,11 +159,11 @@ const char *cmd_suggest(const char *word);
 
 /* The families still in sessions/cmd-*.c, tables of rows terminated by
  * {NULL}; cmd.c joins them with the rest. */
-extern const sx_cmd cmd_session_table[];
-extern const sx_cmd cmd_plot_table[];
 /* The families in commands/, each NULL-terminated, from its table file:
  * commands/<domain>/table.c or commands/scaling/<family>-table.c. */
 extern const sx_cmd *const cmd_help_entries[];
+extern const sx_cmd *const cmd_session_entries[];
+extern const sx_cmd *const cmd_plot_entries[];
 extern const sx_cmd *const cmd_data_entries[];
 extern const sx_cmd *const cmd_model_entries[];
 extern const sx_cmd *const cmd_preset_entries[];

@@ -9,6 +9,7 @@
 #include "plots/render.h"
 #include "sessions/plotout.h"
 #include "sessions/session.h"
+#include "views/view.h"
 
 /* Parse "WxH" into w, h (each 1..1000). */
 static int
@@ -44,12 +45,12 @@ plotout_colour(const sx_ctx *ctx, const char *when, int to_file)
 }
 
 static void
-plotout_axis_json(sx_out *o, const char *key, double lo, double hi)
+plotout_axis(sx_rec *r, const char *key, double lo, double hi)
 {
-	out_key_obj(o, key);
-	out_key_num(o, "lo", lo);
-	out_key_num(o, "hi", hi);
-	out_end(o);
+	sx_rec *ax = rec_obj(r, key);
+
+	rec_num(ax, "lo", lo);
+	rec_num(ax, "hi", hi);
 }
 
 /* The plot's text into the --out file. */
@@ -72,6 +73,7 @@ plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd)
 	char *text = NULL;
 	px_err e;
 	double xlo, xhi, ylo, yhi;
+	sx_rec *r, *lines;
 
 	if (size != NULL && plotout_size(size, &w, &h) != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--size"),
@@ -100,32 +102,33 @@ plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd)
 			goto out;
 		}
 		session_own(ctx->ws, path);
-		if (ctx->out->json) {
-			out_obj_begin(ctx->out, cmd);
-			out_key_str(ctx->out, "out", path);
-			out_obj_end(ctx->out);
-		} else
-			out_printf(ctx->out, "wrote a %dx%d plot to %s\n", w, h, path);
+		r = rec_new(cmd);
+		rec_set_view(r, "plot written");
+		rec_str(r, "out", path);
+		rec_int(r, "width", w);
+		rec_int(r, "height", h);
+		view_put(ctx->out, r);
 		rc = 0;
 		goto out;
 	}
-	if (ctx->out->json) {
-		figure_ranges(f, &xlo, &xhi, &ylo, &yhi);
-		out_obj_begin(ctx->out, cmd);
-		out_key_int(ctx->out, "width", w);
-		out_key_int(ctx->out, "height", h);
-		plotout_axis_json(ctx->out, "x", xlo, xhi);
-		plotout_axis_json(ctx->out, "y", ylo, yhi);
-		out_key_arr(ctx->out, "lines");
-		for (char *line = text, *nl; *line != '\0'; line = nl + 1) {
-			nl = strchr(line, '\n');
-			*nl = '\0';
-			out_str(ctx->out, line);
+	/* The figure as its lines of text, which the text view prints. */
+	figure_ranges(f, &xlo, &xhi, &ylo, &yhi);
+	r = rec_new(cmd);
+	rec_set_view(r, "plot");
+	rec_int(r, "width", w);
+	rec_int(r, "height", h);
+	plotout_axis(r, "x", xlo, xhi);
+	plotout_axis(r, "y", ylo, yhi);
+	lines = rec_arr(r, "lines");
+	for (char *line = text, *nl; *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL) {
+			rec_str(lines, NULL, line);
+			break;
 		}
-		out_end(ctx->out);
-		out_obj_end(ctx->out);
-	} else
-		out_puts(ctx->out, text);
+		*nl = '\0';
+		rec_str(lines, NULL, line);
+	}
+	view_put(ctx->out, r);
 	rc = 0;
 out:
 	free(text);

@@ -34,6 +34,13 @@ rec_new(const char *kind)
 }
 
 void
+rec_set_view(sx_rec *r, const char *view)
+{
+	free(r->view);
+	r->view = xstrdup(view);
+}
+
+void
 rec_free(sx_rec *r)
 {
 	if (r == NULL)
@@ -45,6 +52,7 @@ rec_free(sx_rec *r)
 	free(r->kids);
 	free(r->key);
 	free(r->kind);
+	free(r->view);
 	free(r);
 }
 

@@ -33,6 +33,9 @@ struct sx_rec {
 	sx_rec_type type;
 	char *key;        /* the member's name in an object, NULL otherwise */
 	char *kind;       /* the root's kind ("preset show"), NULL below it */
+	char *view;       /* the root's text view when not its kind's (a
+	                     figure of "frontier --plot" is shown as "plot"),
+	                     else NULL */
 	union {
 		int b;
 		long long i;
@@ -45,6 +48,10 @@ struct sx_rec {
 
 /* A new root object of the given kind (the command's name). */
 sx_rec *rec_new(const char *kind);
+/* Show root r through the text view of `view` instead of its kind's: for
+ * a command with two kinds of result (a table, or a figure with --plot),
+ * whose JSON keeps the command's name. */
+void rec_set_view(sx_rec *r, const char *view);
 void rec_free(sx_rec *r);
 
 /* Add a value to object or array `to` (key NULL in an array). */

@@ -53,6 +53,12 @@ void text_rl_w(sx_out *o, const sx_rec *w);
 void text_rl_goal_note(sx_out *o, const sx_rec *r);
 void text_rl_set(sx_out *o, const sx_rec *set);
 
+/* text-session.c */
+void text_save(sx_out *o, const sx_rec *r);
+void text_history(sx_out *o, const sx_rec *r);
+void text_plot(sx_out *o, const sx_rec *r);
+void text_plot_written(sx_out *o, const sx_rec *r);
+
 /* text-help.c */
 void text_help(sx_out *o, const sx_rec *r);
 

@@ -38,6 +38,10 @@ static const struct {
 	{ "gpi", text_gpi },
 	{ "w learn", text_w_learn },
 	{ "transfer", text_transfer },
+	{ "save", text_save },
+	{ "history", text_history },
+	{ "plot", text_plot },
+	{ "plot written", text_plot_written },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },
@@ -148,7 +152,8 @@ view_emit(sx_out *o, const sx_rec *r)
 		view_json(o, r);
 		return;
 	}
-	text = r->kind != NULL ? view_text_of(r->kind) : NULL;
+	text = r->view != NULL ? view_text_of(r->view) : r->kind != NULL ?
+	    view_text_of(r->kind) : NULL;
 	if (text != NULL) {
 		text(o, r);
 		return;

@@ -5,5 +5,9 @@
 #include "sessions/cmd.h"
 
 extern const sx_cmd cmd_help_entry;
+extern const sx_cmd cmd_save_entry;
+extern const sx_cmd cmd_replay_entry;
+extern const sx_cmd cmd_source_entry;
+extern const sx_cmd cmd_history_entry;
 
 #endif

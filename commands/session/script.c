@@ -1,37 +1,14 @@
-/* cmd-session.c: save, replay, source, history. */
+/* script.c: replay and source: running a script's commands, in a fresh
+ * workspace or in this one, nested at most NEST_MAX files deep. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "sessions/cmd.h"
+#include "commands/session/session.h"
 #include "sessions/run.h"
 #include "sessions/session.h"
-
-static int
-cmd_save_exec(sx_ctx *ctx, const sx_args *a)
-{
-	const char *path = arg(a, ctx->cmd, "PATH");
-	sx_err e;
-
-	err_clear(&e);
-	if (session_save(ctx->ws, path, arg(a, ctx->cmd, "--force") != NULL,
-	    &e) != 0)
-		return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"), "%s: %s", path,
-		    e.msg);
-	ctx->ws->saved_nlog = ctx->ws->nlog;
-	session_own(ctx->ws, path);
-	if (ctx->out->json) {
-		out_obj_begin(ctx->out, "save");
-		out_key_str(ctx->out, "path", path);
-		out_key_int(ctx->out, "commands", (long long)ctx->ws->nlog);
-		out_obj_end(ctx->out);
-	} else
-		out_printf(ctx->out, "saved %zu command%s to %s\n", ctx->ws->nlog,
-		    ctx->ws->nlog == 1 ? "" : "s", path);
-	return 0;
-}
 
 /*
  * Scripts being sourced or replayed, outermost first: the one
@@ -205,64 +182,26 @@ cmd_source_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
-static int
-cmd_history_exec(sx_ctx *ctx, const sx_args *a)
-{
-	sx_out *o = ctx->out;
-
-	(void)a;
-	if (o->json) {
-		out_obj_begin(o, "history");
-		out_key_arr(o, "commands");
-		for (size_t i = 0; i < ctx->ws->nlog; i++)
-			out_str(o, ctx->ws->log[i]);
-		out_obj_end(o);
-		return 0;
-	}
-	for (size_t i = 0; i < ctx->ws->nlog; i++)
-		out_printf(o, "%4zu  %s\n", i + 1, ctx->ws->log[i]);
-	return 0;
-}
-
-static const sx_argdef save_args[] = {
-	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
-	{ "--force", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
 static const sx_argdef path_args[] = {
 	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
-static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
 
-const sx_cmd cmd_session_table[] = {
-	{ "save", "save PATH [--force]",
-	  "Save the session as a script: a header with the format number, then\n"
-	  "every command that changed the workspace, as executed (seeds and\n"
-	  "automatic choices written out), with the data of loaded files inlined\n"
-	  "as here-documents (path and SHA-256 noted), so that replaying needs\n"
-	  "nothing but the file. The write is atomic: the old file stays whole\n"
-	  "until the new one is on disk. An existing file is replaced only when\n"
-	  "this session wrote it (an earlier save or plot --out in this\n"
-	  "process) or was replayed from it; any other (another session's\n"
-	  "file, your notes) only with --force.\n", save_args, 0, cmd_save_exec },
-	{ "replay", "replay PATH",
+const sx_cmd cmd_replay_entry = {
+	"replay", "replay PATH",
 	  "Replay a saved session into a fresh workspace, which replaces this\n"
 	  "one if every command succeeds. The whole file is read and checked\n"
 	  "first: a syntax error or unknown command anywhere runs nothing. A\n"
 	  "session of a newer format is refused. Scripts may source and replay\n"
 	  "others up to 16 files deep; deeper (a file that replays itself) is\n"
 	  "refused, naming the chain of files.\n",
-	  path_args, CMD_STATE, cmd_replay_exec },
-	{ "source", "source PATH",
+	  path_args, CMD_STATE, cmd_replay_exec
+};
+
+const sx_cmd cmd_source_entry = {
+	"source", "source PATH",
 	  "Run a script's commands in this workspace, stopping at the first\n"
 	  "that fails. Each command is logged as itself. Nesting stops at 16\n"
 	  "files: a script that sources itself fails, naming the chain.\n",
-	  path_args, CMD_STATE, cmd_source_exec },
-	{ "history", "history",
-	  "The log: every state-changing command so far, as 'save' writes it.\n",
-	  no_args, 0, cmd_history_exec },
-	{ NULL, NULL, NULL, NULL, 0, NULL }
+	  path_args, CMD_STATE, cmd_source_exec
 };

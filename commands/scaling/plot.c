@@ -1,9 +1,9 @@
-/* cmd-plot.c: plot datasets and fitted laws in the terminal. */
+/* plot.c: plot: datasets and fitted laws drawn in the terminal. */
 #include "config.h"
 
 #include <string.h>
 
-#include "sessions/cmd.h"
+#include "commands/scaling/plot.h"
 #include "sessions/figures.h"
 #include "sessions/plotout.h"
 
@@ -52,8 +52,8 @@ static const sx_argdef plot_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
-const sx_cmd cmd_plot_table[] = {
-	{ "plot", "plot DATA|FIT ... [--x COL] [--y COL] [--log|--logx|--logy|"
+const sx_cmd cmd_plot_entry = {
+	"plot", "plot DATA|FIT ... [--x COL] [--y COL] [--log|--logx|--logy|"
 	  "--linear] [--residuals] [--band] [--size WxH] [--ascii] "
 	  "[--color auto|always|never] [--title T] [--out FILE [--force]]",
 	  "Plot datasets and fits in the terminal (Unicode braille, or ASCII).\n"
@@ -68,6 +68,12 @@ const sx_cmd cmd_plot_table[] = {
 	  "  --band         the 95% band of a one-column law (delta method\n"
 	  "                 from the fit's covariance)\n"
 	  PLOTOUT_HELP,
-	  plot_args, 0, cmd_plot_exec },
-	{ NULL, NULL, NULL, NULL, 0, NULL }
+	  plot_args, 0, cmd_plot_exec
+};
+
+/* The family of one, listed in help between the presets and the
+ * frontiers. */
+const sx_cmd *const cmd_plot_entries[] = {
+	&cmd_plot_entry,
+	NULL
 };
