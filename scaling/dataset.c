@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/columns.h"
 #include "scaling/dataset.h"
@@ -282,4 +283,25 @@ dataset_column(const sx_dataset *ds, const char *name)
 			text = i;
 	}
 	return text;
+}
+
+int
+dataset_numeric_column(const sx_dataset *ds, const char *name, sx_err *e)
+{
+	int c = dataset_column(ds, name);
+	char list[400];
+
+	if (c < 0) {
+		list[0] = '\0';
+		for (size_t i = 0; i < ds->ncols; i++)
+			if (fmt_append(list, sizeof list, "%s%s", i > 0 ? ", " : "",
+			    ds->cols[i].name) != 0)
+				break;
+		return err_set(e, "no column '%s' in '%s' (columns: %s)", name,
+		    ds->name, list);
+	}
+	if (ds->cols[c].v == NULL)
+		return err_set(e, "column '%s' of '%s' is text, not numbers",
+		    ds->cols[c].name, ds->name);
+	return c;
 }

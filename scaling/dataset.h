@@ -55,6 +55,14 @@ int dataset_column_exact(const sx_dataset *ds, const char *name);
  */
 int dataset_column(const sx_dataset *ds, const char *name);
 
+/*
+ * dataset_column for a column of numbers: its index, or -1 with e saying
+ * there is none (naming the columns there are, a long list cut with "…")
+ * or that it holds text.
+ */
+int dataset_numeric_column(const sx_dataset *ds, const char *name,
+    sx_err *e);
+
 /* A new dataset holding the rows i where keep[i] != 0. */
 sx_dataset *dataset_select_rows(const sx_dataset *ds, const unsigned char *keep,
     const char *name);

@@ -4,35 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "sessions/colbind.h"
-
-/* "a, b, c" of the dataset's column names, into buf. */
-static void
-column_list(const sx_dataset *ds, char *buf, size_t len)
-{
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < ds->ncols && used + 4 < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		    i > 0 ? ", " : "", ds->cols[i].name);
-}
 
 int
 colbind_column(sx_ctx *ctx, int argi, const sx_dataset *ds, const char *name)
 {
-	int c = dataset_column(ds, name);
-	char list[400];
+	sx_err e;
+	int c;
 
-	if (c < 0) {
-		column_list(ds, list, sizeof list);
-		return cmd_fail(ctx, argi, "no column '%s' in '%s' (columns: %s)",
-		    name, ds->name, list);
-	}
-	if (ds->cols[c].v == NULL)
-		return cmd_fail(ctx, argi, "column '%s' of '%s' is text, not numbers",
-		    ds->cols[c].name, ds->name);
+	err_clear(&e);
+	if ((c = dataset_numeric_column(ds, name, &e)) < 0)
+		return cmd_fail(ctx, argi, "%s", e.msg);
 	return c;
 }
 
@@ -41,14 +25,14 @@ colbind_dataset(sx_ctx *ctx, int argi, const char *name)
 {
 	sx_dataset *ds = ws_dataset(ctx->ws, name);
 	char list[400];
-	size_t used = 0;
 
 	if (ds != NULL)
 		return ds;
 	list[0] = '\0';
-	for (size_t i = 0; i < ctx->ws->nds && used + 4 < sizeof list; i++)
-		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-		    i > 0 ? ", " : "", ctx->ws->ds[i]->name);
+	for (size_t i = 0; i < ctx->ws->nds; i++)
+		if (fmt_append(list, sizeof list, "%s%s", i > 0 ? ", " : "",
+		    ctx->ws->ds[i]->name) != 0)
+			break;
 	if (ctx->ws->nds == 0)
 		cmd_fail(ctx, argi, "no dataset '%s' (none loaded: try 'load' or "
 		    "'demo')", name);

@@ -64,36 +64,6 @@ figures_free(figures_fig *ff)
 	free(ff);
 }
 
-/* "a, b, c" of the dataset's column names, into buf. */
-static void
-figures_columns(const sx_dataset *ds, char *buf, size_t len)
-{
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < ds->ncols && used + 4 < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		    i > 0 ? ", " : "", ds->cols[i].name);
-}
-
-/* A numeric column by name or alias (the messages of colbind_column). */
-static int
-figures_column(const sx_dataset *ds, const char *name, sx_err *e)
-{
-	int c = dataset_column(ds, name);
-	char list[400];
-
-	if (c < 0) {
-		figures_columns(ds, list, sizeof list);
-		return err_set(e, "no column '%s' in '%s' (columns: %s)", name,
-		    ds->name, list);
-	}
-	if (ds->cols[c].v == NULL)
-		return err_set(e, "column '%s' of '%s' is text, not numbers",
-		    ds->cols[c].name, ds->name);
-	return c;
-}
-
 /* The default x column of a dataset: the first of C, N, D, S, t present. */
 static int
 figures_default_x(const sx_dataset *ds, int ycol)
@@ -298,13 +268,13 @@ figures_plot(const sx_workspace *ws, const char *items, const figures_opts *o,
 		}
 		if (o->y != NULL)
 			where = FIGURES_ARG_Y;
-		ycol = figures_column(ds, o->y != NULL ? o->y : fr != NULL ?
+		ycol = dataset_numeric_column(ds, o->y != NULL ? o->y : fr != NULL ?
 		    fr->ycol : "L", e);
 		if (ycol < 0)
 			goto out;
 		where = o->x != NULL ? FIGURES_ARG_X : FIGURES_ARG_ITEM;
 		if (o->x != NULL) {
-			if ((xcol = figures_column(ds, o->x, e)) < 0)
+			if ((xcol = dataset_numeric_column(ds, o->x, e)) < 0)
 				goto out;
 		} else if (fr != NULL && m->nin == 1)
 			xcol = dataset_column_exact(ds, fr->xcols[0]);
