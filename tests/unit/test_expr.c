@@ -1,4 +1,6 @@
-/* test_expr.c: the expression language: parsing, values, derivatives, errors. */
+/* test_expr.c: the expression language: parsing, values, derivatives, errors.
+ * Long on purpose: most of it is tables of expressions with the values,
+ * derivatives and messages they must give, read best in one place. */
 #include "config.h"
 
 #include <math.h>
