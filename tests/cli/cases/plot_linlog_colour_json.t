@@ -4,3 +4,4 @@ scalex --json -c 'demo henighan-image8 as h; fit plc h as f; plot f --size 40x12
 scalex -c 'demo henighan-image8 as h; fit plc h as f; plot f --out p.txt --size 60x20 --color always' | tail -n 1
 grep -c '' p.txt
 grep -c "$(printf '\033')" p.txt
+scalex --json -c 'demo henighan-image8 as h; fit plc h as f; plot f --out q.txt --size 60x20' | tail -n 1
