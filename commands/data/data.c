@@ -34,8 +34,7 @@ cmd_data_show_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const sx_dataset *ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "NAME"),
 	    arg(a, ctx->cmd, "NAME"));
-	const char *rows = arg(a, ctx->cmd, "--rows");
-	size_t k = rows != NULL ? strtoul(rows, NULL, 10) : 10;
+	size_t k = arg_int(a, ctx->cmd, "--rows");
 	sx_rec *r, *cols;
 
 	if (ds == NULL)
@@ -124,7 +123,7 @@ static const sx_argdef name_args[] = {
 };
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
-	{ "--rows", ARG_INT, 0, NULL, "K", NULL, NULL },
+	{ "--rows", ARG_INT, 0, NULL, "K", "how many rows to print", "10" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 static const sx_argdef no_args[] = {
@@ -136,24 +135,24 @@ const sx_cmd cmd_data_entry = {
 };
 
 const sx_cmd cmd_data_list_entry = {
-	"data list", "data list", "List the datasets: rows, columns, source.\n",
+	"data list", NULL, "List the datasets: rows, columns, source.\n",
 	no_args, 0, cmd_data_list_exec
 };
 
 const sx_cmd cmd_data_show_entry = {
-	"data show", "data show NAME [--rows K]",
-	"Print the first K rows (--rows K, default 10) of a dataset.\n",
+	"data show", NULL,
+	"Print the first rows of a dataset.\n",
 	show_args, 0, cmd_data_show_exec
 };
 
 const sx_cmd cmd_data_describe_entry = {
-	"data describe", "data describe NAME",
+	"data describe", NULL,
 	"Per column: the canonical quantity it stands for, min, max, mean and\n"
 	"standard deviation.\n", name_args, 0, cmd_data_describe_exec
 };
 
 const sx_cmd cmd_data_drop_entry = {
-	"data drop", "data drop NAME",
+	"data drop", NULL,
 	"Remove a dataset (fits made from it stay).\n",
 	name_args, CMD_STATE, cmd_data_drop_exec
 };

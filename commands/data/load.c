@@ -137,13 +137,14 @@ out:
 
 static const sx_argdef load_args[] = {
 	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME", NULL, NULL },
-	{ "--from", ARG_PATH, 0, NULL, "PATH", NULL, NULL },
-	{ "--sha256", ARG_WORD, 0, NULL, "HEX", NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY, NULL, "NAME",
+	  "the dataset's name (default: the file's base name)", NULL },
+	{ "--from", ARG_PATH, ARG_HIDDEN, NULL, "PATH", NULL, NULL },
+	{ "--sha256", ARG_WORD, ARG_HIDDEN, NULL, "HEX", NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_load_entry = {
-	"load", "load PATH [as NAME] [--from PATH --sha256 HEX]",
+	"load", NULL,
 	"Read a CSV or TSV file into a dataset. The first line that is not a\n"
 	"'#' comment is the header; the delimiter (comma, tab or semicolon) is\n"
 	"taken from it. Columns whose first cell is not a number are kept as\n"
@@ -151,9 +152,9 @@ const sx_cmd cmd_load_entry = {
 	"with file:line:column and nothing changes. Columns are recognised as\n"
 	"N (parameters), D (tokens), C (compute, FLOP), L (loss), S (steps)\n"
 	"and t (time) from common names (params, tokens, flops, loss, ...).\n"
-	"NAME defaults to the file's base name. 'load - as NAME <<END' reads\n"
-	"the lines up to END (a here-document) instead of a file; saved\n"
-	"sessions inline loaded files that way, with --from naming the\n"
-	"original file and --sha256 its checksum (checked on replay).\n",
+	"'load - as NAME <<END' reads the lines up to END (a here-document)\n"
+	"instead of a file; saved sessions inline loaded files that way, with\n"
+	"--from naming the original file and --sha256 its checksum (checked\n"
+	"on replay).\n",
 	load_args, CMD_STATE, cmd_load_exec
 };

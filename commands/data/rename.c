@@ -35,7 +35,7 @@ static const sx_argdef rename_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_rename_entry = {
-	"rename", "rename NAME OLD NEW",
+	"rename", NULL,
 	"Rename column OLD of dataset NAME to NEW, e.g.\n"
 	"  rename ep \"Model Size\" N\n", rename_args, CMD_STATE, cmd_rename_exec
 };

@@ -43,7 +43,7 @@ static const sx_argdef show_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_models_entry = {
-	"models", "models", "List the built-in laws and the ones defined here.\n",
+	"models", NULL, "List the built-in laws and the ones defined here.\n",
 	no_args, 0, cmd_models_exec
 };
 
@@ -53,7 +53,7 @@ const sx_cmd cmd_model_entry = {
 };
 
 const sx_cmd cmd_model_show_entry = {
-	"model show", "model show NAME",
+	"model show", NULL,
 	"A law's formula, inputs, parameters and citation.\n",
 	show_args, 0, cmd_model_show_exec
 };

@@ -66,7 +66,7 @@ static const sx_argdef show_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_presets_entry = {
-	"presets", "presets",
+	"presets", NULL,
 	"List the presets: the published constants of Kaplan et al. 2020,\n"
 	"Henighan et al. 2020, Hoffmann et al. 2022, Besiroglu et al. 2024 and\n"
 	"others, each with its citation.\n", no_args, 0, cmd_presets_exec
@@ -77,7 +77,7 @@ const sx_cmd cmd_preset_entry = {
 };
 
 const sx_cmd cmd_preset_show_entry = {
-	"preset show", "preset show NAME",
+	"preset show", NULL,
 	"A preset's laws with their parameters, its other constants, and where\n"
 	"in the paper each comes from.\n", show_args, 0, cmd_preset_show_exec
 };
