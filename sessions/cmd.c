@@ -12,26 +12,22 @@
 #include "sessions/cmd.h"
 #include "views/view.h"
 
-/*
- * The families in help order. A family is a table of rows (sessions/
- * cmd-*.c) or, once moved to commands/, a NULL-terminated list of the
- * entries its files export, one file a command (tmux's cmd_entry).
- */
-typedef struct cmd_family {
-	const sx_cmd *rows;
-	const sx_cmd *const *entries;
-} cmd_family;
+/* The families in help order, each the NULL-terminated list of the
+ * entries its files export, one file a command (tmux's cmd_entry). */
+static const sx_cmd *const *const cmd_families[] = {
+	cmd_help_entries,
+	cmd_data_entries,
+	cmd_model_entries,
+	cmd_fit_entries,
+	cmd_preset_entries,
+	cmd_plot_entries,
+	cmd_frontier_entries,
+	cmd_rl_entries,
+	cmd_session_entries,
+};
 
-static const cmd_family cmd_families[] = {
-	{ NULL, cmd_help_entries },
-	{ NULL, cmd_data_entries },
-	{ NULL, cmd_model_entries },
-	{ NULL, cmd_fit_entries },
-	{ NULL, cmd_preset_entries },
-	{ NULL, cmd_plot_entries },
-	{ NULL, cmd_frontier_entries },
-	{ NULL, cmd_rl_entries },
-	{ NULL, cmd_session_entries },
+const sx_argdef cmd_no_args[] = {
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 #define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])
@@ -44,24 +40,6 @@ static const cmd_family cmd_families[] = {
 static const sx_cmd **cmd_flat;
 static size_t cmd_nflat;
 
-/* Put a family's commands at `to` (when not NULL); return how many. */
-static size_t
-cmd_family_add(const cmd_family *f, const sx_cmd **to)
-{
-	size_t n = 0;
-
-	if (f->rows != NULL)
-		for (const sx_cmd *c = f->rows; c->name != NULL; c++, n++) {
-			if (to != NULL)
-				to[n] = c;
-		}
-	else
-		for (; f->entries[n] != NULL; n++)
-			if (to != NULL)
-				to[n] = f->entries[n];
-	return n;
-}
-
 static void
 cmd_flatten(void)
 {
@@ -70,10 +48,12 @@ cmd_flatten(void)
 	if (cmd_flat != NULL)
 		return;
 	for (size_t f = 0; f < NFAMILIES; f++)
-		n += cmd_family_add(&cmd_families[f], NULL);
+		for (size_t i = 0; cmd_families[f][i] != NULL; i++)
+			n++;
 	cmd_flat = xcalloc(n, sizeof *cmd_flat);
 	for (size_t f = 0; f < NFAMILIES; f++)
-		cmd_nflat += cmd_family_add(&cmd_families[f], cmd_flat + cmd_nflat);
+		for (size_t i = 0; cmd_families[f][i] != NULL; i++)
+			cmd_flat[cmd_nflat++] = cmd_families[f][i];
 }
 
 size_t

@@ -157,10 +157,12 @@ void cmd_print_help(sx_out *out, const sx_cmd *c);
 /* The nearest command word to `word` by edit distance, or NULL (static). */
 const char *cmd_suggest(const char *word);
 
-/* The families still in sessions/cmd-*.c, tables of rows terminated by
- * {NULL}; cmd.c joins them with the rest. */
+/* The spec of a command without arguments (a family word, "fits"). */
+extern const sx_argdef cmd_no_args[];
+
 /* The families in commands/, each NULL-terminated, from its table file:
- * commands/<domain>/table.c or commands/scaling/<family>-table.c. */
+ * commands/<domain>/table.c or commands/scaling/<family>-table.c;
+ * cmd.c joins them in help order. */
 extern const sx_cmd *const cmd_help_entries[];
 extern const sx_cmd *const cmd_session_entries[];
 extern const sx_cmd *const cmd_plot_entries[];

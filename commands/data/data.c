@@ -126,17 +126,14 @@ static const sx_argdef show_args[] = {
 	{ "--rows", ARG_INT, 0, NULL, "K", "how many rows to print", "10" },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
-static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
 const sx_cmd cmd_data_entry = {
 	"data", "data list|show|describe|drop ...",
-	"Look at and manage datasets.\n", no_args, 0, NULL
+	"Look at and manage datasets.\n", cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_data_list_entry = {
 	"data list", NULL, "List the datasets: rows, columns, source.\n",
-	no_args, 0, cmd_data_list_exec
+	cmd_no_args, 0, cmd_data_list_exec
 };
 
 const sx_cmd cmd_data_show_entry = {

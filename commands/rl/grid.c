@@ -228,12 +228,12 @@ const sx_cmd cmd_grid_entry = {
 	"grid", "grid list|load|show ...",
 	"Gridworlds for transfer in reinforcement learning (Barreto et al.\n"
 	"2017, 2020): tasks are rewards r = w . phi over object features.\n",
-	rl_no_args, 0, NULL
+	cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_grid_list_entry = {
 	"grid list", NULL, "Name the built-in gridworlds.\n",
-	rl_no_args, 0, cmd_grid_list_exec
+	cmd_no_args, 0, cmd_grid_list_exec
 };
 
 const sx_cmd cmd_grid_load_entry = {
@@ -253,5 +253,5 @@ const sx_cmd cmd_grid_load_entry = {
 const sx_cmd cmd_grid_show_entry = {
 	"grid show", NULL,
 	"Draw the map with row and column numbers, and number its objects\n"
-	"(for --collected).\n", rl_no_args, 0, cmd_grid_show_exec
+	"(for --collected).\n", cmd_no_args, 0, cmd_grid_show_exec
 };

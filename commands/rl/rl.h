@@ -40,9 +40,6 @@ typedef struct gr_policy {
 	"objects already collected: their numbers as 'grid show' gives " \
 	"them, 'all' or 'none'"
 
-/* Arguments of the family words alone ("grid", "sf", ...). */
-extern const sx_argdef rl_no_args[];
-
 const char *gr_goal_name(const sx_grid *g);
 void gr_feature_name(const sx_grid *g, int k, char *buf, size_t len);
 void gr_w_text(const double *w, int nw, char *buf, size_t len);

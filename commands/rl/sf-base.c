@@ -131,7 +131,7 @@ static const sx_argdef base_args[] = {
 
 const sx_cmd cmd_sf_entry = {
 	"sf", "sf base ...",
-	"Successor features psi of stored base policies.\n", rl_no_args, 0, NULL
+	"Successor features psi of stored base policies.\n", cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_sf_base_entry = {

@@ -179,7 +179,7 @@ static const sx_argdef show_args[] = {
 
 const sx_cmd cmd_policy_entry = {
 	"policy", "policy show ...", "Policies drawn as arrows.\n",
-	rl_no_args, 0, NULL
+	cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_policy_show_entry = {
@@ -191,7 +191,7 @@ const sx_cmd cmd_policy_show_entry = {
 };
 
 const sx_cmd cmd_value_entry = {
-	"value", "value show ...", "Values drawn as shading.\n", rl_no_args, 0,
+	"value", "value show ...", "Values drawn as shading.\n", cmd_no_args, 0,
 	NULL
 };
 

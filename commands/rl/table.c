@@ -3,10 +3,6 @@
 
 #include "commands/rl/rl.h"
 
-const sx_argdef rl_no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
-
 const sx_cmd *const cmd_rl_entries[] = {
 	&cmd_grid_entry,
 	&cmd_grid_list_entry,

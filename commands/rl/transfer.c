@@ -207,7 +207,7 @@ static const sx_argdef transfer_args[] = {
 };
 
 const sx_cmd cmd_w_entry = {
-	"w", "w learn ...", "Task weights from rewards.\n", rl_no_args, 0, NULL
+	"w", "w learn ...", "Task weights from rewards.\n", cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_w_learn_entry = {

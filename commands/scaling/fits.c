@@ -39,9 +39,6 @@ cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
-static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_FIT, 0, NULL, NULL, NULL, NULL },
 	{ "--corr", ARG_FLAG, 0, NULL, NULL,
@@ -49,7 +46,7 @@ static const sx_argdef show_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_fits_entry = {
-	"fits", NULL, "List the fits.\n", no_args, 0, cmd_fits_exec
+	"fits", NULL, "List the fits.\n", cmd_no_args, 0, cmd_fits_exec
 };
 
 const sx_cmd cmd_fit_show_entry = {

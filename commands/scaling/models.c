@@ -35,21 +35,18 @@ cmd_model_show_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
-static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_MODEL, 0, NULL, NULL, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_models_entry = {
 	"models", NULL, "List the built-in laws and the ones defined here.\n",
-	no_args, 0, cmd_models_exec
+	cmd_no_args, 0, cmd_models_exec
 };
 
 const sx_cmd cmd_model_entry = {
 	"model", "model show|define ...", "Look at or define laws.\n",
-	no_args, 0, NULL
+	cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_model_show_entry = {

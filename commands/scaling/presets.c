@@ -58,9 +58,6 @@ cmd_preset_show_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
-static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_PRESET, 0, NULL, NULL, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
@@ -69,11 +66,11 @@ const sx_cmd cmd_presets_entry = {
 	"presets", NULL,
 	"List the presets: the published constants of Kaplan et al. 2020,\n"
 	"Henighan et al. 2020, Hoffmann et al. 2022, Besiroglu et al. 2024 and\n"
-	"others, each with its citation.\n", no_args, 0, cmd_presets_exec
+	"others, each with its citation.\n", cmd_no_args, 0, cmd_presets_exec
 };
 
 const sx_cmd cmd_preset_entry = {
-	"preset", "preset show NAME", "Look at presets.\n", no_args, 0, NULL
+	"preset", "preset show NAME", "Look at presets.\n", cmd_no_args, 0, NULL
 };
 
 const sx_cmd cmd_preset_show_entry = {

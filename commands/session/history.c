@@ -16,12 +16,8 @@ cmd_history_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
-static const sx_argdef no_args[] = {
-	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
-};
-
 const sx_cmd cmd_history_entry = {
 	"history", "history",
 	  "The log: every state-changing command so far, as 'save' writes it.\n",
-	  no_args, 0, cmd_history_exec
+	  cmd_no_args, 0, cmd_history_exec
 };
