@@ -162,8 +162,17 @@ arg_int(const sx_args *a, const sx_cmd *c, const char *name)
 	return i >= 0 ? a->ival[i] : 0;
 }
 
-/* A spec row as the synopsis shows it: META, [META], META ... (the rest
- * of the words), [as NAME], [--y COL]. */
+/* Does a rest-of-the-line row take several values (plot's items) rather
+ * than one written in several words (an expression, a command name)? */
+static int
+row_takes_many(const sx_argdef *d)
+{
+	return (d->flags & ARG_REST) && d->type != ARG_EXPR &&
+	    d->type != ARG_COMMAND;
+}
+
+/* A spec row as the synopsis shows it: META, [META], META ... (several
+ * values), as NEW (a needed keyword), [as NAME], [--y COL]. */
 static void
 synopsis_row(char **s, const sx_argdef *d, int more)
 {
@@ -174,11 +183,12 @@ synopsis_row(char **s, const sx_argdef *d, int more)
 		t = xasprintf("%s %s", *s, d->name);
 	else if (d->name[0] != '-' && !(d->flags & ARG_KEY))
 		t = xasprintf(d->flags & ARG_OPT ? "%s [%s%s]" : "%s %s%s", *s, meta,
-		    d->flags & ARG_REST && strstr(meta, "...") == NULL ? " ..." : "");
+		    row_takes_many(d) && strstr(meta, "...") == NULL ? " ..." : "");
 	else if (d->type == ARG_FLAG)
 		t = xasprintf("%s [%s%s]", *s, d->name, more ? " ..." : "");
 	else
-		t = xasprintf("%s [%s %s]", *s, d->name, meta);
+		t = xasprintf(d->flags & ARG_NEED ? "%s %s %s" : "%s [%s %s]", *s,
+		    d->name, meta);
 	free(*s);
 	*s = t;
 }
@@ -405,8 +415,14 @@ positional:
 
 		if (!(def->flags & ARG_OPT))
 			return cmd_fail(ctx, cl->argc, "missing %s (usage: %s)",
-			    def->name, cmd_synopsis(c));
+			    def->meta != NULL ? def->meta : def->name,
+			    cmd_synopsis(c));
 	}
+	for (int i = 0; c->args != NULL && c->args[i].name != NULL; i++)
+		if ((c->args[i].flags & ARG_NEED) && a->val[i] == NULL)
+			return cmd_fail(ctx, cl->argc, "missing '%s %s' (usage: %s)",
+			    c->args[i].name, c->args[i].meta != NULL ?
+			    c->args[i].meta : "a word", cmd_synopsis(c));
 	/* The defaults of what was not given, parsed as a typed value is
 	 * (arg() still says it was absent). */
 	for (int i = 0; c->args != NULL && c->args[i].name != NULL; i++)

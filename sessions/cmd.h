@@ -42,10 +42,13 @@ typedef enum sx_argtype {
 #define ARG_SUB   0x10u /* an option of the flag before it (the plot
                            options after --plot): the synopsis shows that
                            flag as [--plot ...] and leaves these out */
+#define ARG_NEED  0x20u /* a keyword that must be given (filter's "as NEW") */
 
 /*
  * One argument: positional ("DATA"), keyword ("as": the word then a value)
- * or option ("--y COL", also "--y=COL"). Options and keywords are optional.
+ * or option ("--y COL", also "--y=COL"). Options are optional, and so
+ * are keywords unless ARG_NEED. An ARG_REST of an expression or a command
+ * name joins its words into one value, and the synopsis shows it as one.
  *
  * A command whose synopsis is NULL is described by its spec alone: the
  * synopsis is made from the rows, and help lists every option with its

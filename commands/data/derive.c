@@ -62,7 +62,7 @@ static const sx_argdef derive_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_derive_entry = {
-	"derive", "derive NAME COL = EXPR",
+	"derive", NULL,
 	"Add column COL to dataset NAME, computed row by row from EXPR over its\n"
 	"columns: + - * / ^, exp log log10 sqrt abs min max, comparisons,\n"
 	"and/or/not, e.g. 'derive ep D = C/(6*N)'. Fails, changing nothing, if\n"

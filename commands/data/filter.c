@@ -23,9 +23,6 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 
 	if (ds == NULL)
 		return -1;
-	if (as == NULL)
-		return cmd_fail(ctx, ctx->cl->argc, "missing 'as NEW' (usage: %s)",
-		    ctx->cmd->synopsis);
 	v = data_eval(ctx, arg_index(a, ctx->cmd, "EXPR"), ds,
 	    arg(a, ctx->cmd, "EXPR"));
 	if (v == NULL)
@@ -52,11 +49,11 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 static const sx_argdef filter_args[] = {
 	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
 	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY, NULL, "NEW", NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY | ARG_NEED, NULL, "NEW", NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_filter_entry = {
-	"filter", "filter NAME EXPR as NEW",
+	"filter", NULL,
 	"Make dataset NEW from the rows of NAME where EXPR is true (non-zero),\n"
 	"e.g. filter ep \"L < 3.44\" as ep240\n",
 	filter_args, CMD_STATE, cmd_filter_exec

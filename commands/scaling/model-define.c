@@ -64,11 +64,11 @@ cmd_model_define_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef define_args[] = {
 	{ "NAME", ARG_NAME, 0, NULL, NULL, NULL, NULL },
-	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL, NULL, NULL },
+	{ "EXPR", ARG_EXPR, ARG_REST, NULL, "'EXPR'", NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_model_define_entry = {
-	"model define", "model define NAME 'EXPR'",
+	"model define", NULL,
 	"Define a law from a formula, e.g.\n"
 	"  model define mine 'E + A*N^-a + B*D^-b'\n"
 	"Names that are canonical columns (N D C L S t x) or columns of a\n"

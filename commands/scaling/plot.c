@@ -39,35 +39,31 @@ cmd_plot_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 static const sx_argdef plot_args[] = {
-	{ "ITEM", ARG_DATASET, ARG_REST, NULL, NULL, NULL, NULL },
-	{ "--x", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
-	{ "--y", ARG_COLUMN, 0, NULL, "COL", NULL, NULL },
-	{ "--log", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ "--logx", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ "--logy", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ "--linear", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ "--residuals", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	{ "--band", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
-	PLOTOUT_ARGS,
+	{ "ITEM", ARG_DATASET, ARG_REST, NULL, "DATA|FIT", NULL, NULL },
+	{ "--x", ARG_COLUMN, 0, NULL, "COL", "the column on the x axis", NULL },
+	{ "--y", ARG_COLUMN, 0, NULL, "COL", "the column on the y axis", NULL },
+	{ "--log", ARG_FLAG, 0, NULL, NULL, "both axes log10 (the default)",
+	  NULL },
+	{ "--logx", ARG_FLAG, 0, NULL, NULL, "only the x axis log10", NULL },
+	{ "--logy", ARG_FLAG, 0, NULL, NULL, "only the y axis log10", NULL },
+	{ "--linear", ARG_FLAG, 0, NULL, NULL, "both axes linear", NULL },
+	{ "--residuals", ARG_FLAG, 0, NULL, NULL,
+	  "a panel of residuals (in the fit's space) below", NULL },
+	{ "--band", ARG_FLAG, 0, NULL, NULL,
+	  "the 95% band of a one-column law (delta method from the fit's "
+	  "covariance)", NULL },
+	PLOTOUT_ARGS_OF(0),
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_plot_entry = {
-	"plot", "plot DATA|FIT ... [--x COL] [--y COL] [--log|--logx|--logy|"
-	  "--linear] [--residuals] [--band] [--size WxH] [--ascii] "
-	  "[--color auto|always|never] [--title T] [--out FILE [--force]]",
+	"plot", NULL,
 	  "Plot datasets and fits in the terminal (Unicode braille, or ASCII).\n"
 	  "A dataset is drawn as points; a fit as its data's points and the law:\n"
 	  "a curve across the whole axis for a law of one column, and for a law\n"
 	  "of N and D its value at each run plus, over compute, the\n"
 	  "compute-optimal L(C). Axes default to the fit's input (or C, N, D,\n"
-	  "S, t) against L, log-log as scaling data wants.\n"
-	  "  --x COL, --y COL  the columns on the axes\n"
-	  "  --log, --logx, --logy, --linear  log10 axes (default: both log)\n"
-	  "  --residuals    a panel of residuals (in the fit's space) below\n"
-	  "  --band         the 95% band of a one-column law (delta method\n"
-	  "                 from the fit's covariance)\n"
-	  PLOTOUT_HELP,
+	  "S, t) against L, log-log as scaling data wants.\n",
 	  plot_args, 0, cmd_plot_exec
 };
 

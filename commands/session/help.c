@@ -43,7 +43,7 @@ static const sx_argdef help_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_help_entry = {
-	"help", "help [CMD]",
+	"help", NULL,
 	"Without CMD, list every command with its synopsis. With CMD (one or\n"
 	"two words, e.g. 'help data show'), print its usage and every option.\n"
 	"'CMD --help' prints the same text.\n",

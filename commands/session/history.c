@@ -17,7 +17,7 @@ cmd_history_exec(sx_ctx *ctx, const sx_args *a)
 }
 
 const sx_cmd cmd_history_entry = {
-	"history", "history",
+	"history", NULL,
 	  "The log: every state-changing command so far, as 'save' writes it.\n",
 	  cmd_no_args, 0, cmd_history_exec
 };

@@ -32,12 +32,13 @@ cmd_save_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef save_args[] = {
 	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
-	{ "--force", ARG_FLAG, 0, NULL, NULL, NULL, NULL },
+	{ "--force", ARG_FLAG, 0, NULL, NULL,
+	  "replace a file this session did not write", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
 const sx_cmd cmd_save_entry = {
-	"save", "save PATH [--force]",
+	"save", NULL,
 	  "Save the session as a script: a header with the format number, then\n"
 	  "every command that changed the workspace, as executed (seeds and\n"
 	  "automatic choices written out), with the data of loaded files inlined\n"

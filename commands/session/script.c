@@ -188,7 +188,7 @@ static const sx_argdef path_args[] = {
 };
 
 const sx_cmd cmd_replay_entry = {
-	"replay", "replay PATH",
+	"replay", NULL,
 	  "Replay a saved session into a fresh workspace, which replaces this\n"
 	  "one if every command succeeds. The whole file is read and checked\n"
 	  "first: a syntax error or unknown command anywhere runs nothing. A\n"
@@ -199,7 +199,7 @@ const sx_cmd cmd_replay_entry = {
 };
 
 const sx_cmd cmd_source_entry = {
-	"source", "source PATH",
+	"source", NULL,
 	  "Run a script's commands in this workspace, stopping at the first\n"
 	  "that fails. Each command is logged as itself. Nesting stops at 16\n"
 	  "files: a script that sources itself fails, naming the chain.\n",
