@@ -13,24 +13,28 @@
 #include "views/view.h"
 
 /* The families in help order, each the NULL-terminated list of the
- * entries its files export, one file a command (tmux's cmd_entry). */
-static const sx_cmd *const *const cmd_families[] = {
-	cmd_help_entries,
-	cmd_data_entries,
-	cmd_model_entries,
-	cmd_fit_entries,
-	cmd_preset_entries,
-	cmd_plot_entries,
-	cmd_frontier_entries,
-	cmd_rl_entries,
-	cmd_session_entries,
+ * entries its files export, one file a command (tmux's cmd_entry), and
+ * the title of its section in the man page. */
+static const struct {
+	const char *title;
+	const sx_cmd *const *entries;
+} cmd_families[] = {
+	{ "Help", cmd_help_entries },
+	{ "Data", cmd_data_entries },
+	{ "Models", cmd_model_entries },
+	{ "Fits", cmd_fit_entries },
+	{ "Presets and demos", cmd_preset_entries },
+	{ "Plots", cmd_plot_entries },
+	{ "Frontiers and crossover", cmd_frontier_entries },
+	{ "Gridworlds and successor features", cmd_rl_entries },
+	{ "Sessions", cmd_session_entries },
 };
+
+#define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])
 
 const sx_argdef cmd_no_args[] = {
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
-
-#define NFAMILIES (sizeof cmd_families / sizeof cmd_families[0])
 
 /*
  * The families joined into one array on first use, so that lookups (run
@@ -48,12 +52,30 @@ cmd_flatten(void)
 	if (cmd_flat != NULL)
 		return;
 	for (size_t f = 0; f < NFAMILIES; f++)
-		for (size_t i = 0; cmd_families[f][i] != NULL; i++)
+		for (size_t i = 0; cmd_families[f].entries[i] != NULL; i++)
 			n++;
 	cmd_flat = xcalloc(n, sizeof *cmd_flat);
 	for (size_t f = 0; f < NFAMILIES; f++)
-		for (size_t i = 0; cmd_families[f][i] != NULL; i++)
-			cmd_flat[cmd_nflat++] = cmd_families[f][i];
+		for (size_t i = 0; cmd_families[f].entries[i] != NULL; i++)
+			cmd_flat[cmd_nflat++] = cmd_families[f].entries[i];
+}
+
+size_t
+cmd_family_count(void)
+{
+	return NFAMILIES;
+}
+
+const char *
+cmd_family_title(size_t f)
+{
+	return cmd_families[f].title;
+}
+
+const sx_cmd *const *
+cmd_family_entries(size_t f)
+{
+	return cmd_families[f].entries;
 }
 
 size_t
@@ -562,9 +584,10 @@ cmd_ctx_free(sx_ctx *ctx)
 
 /* The help of one command as a record: its text, the spec's rows when it
  * is described by its spec, and the sub-commands of a family word. */
-static void
-help_record(sx_rec *r, const sx_cmd *c)
+sx_rec *
+cmd_help_rec(const sx_cmd *c)
 {
+	sx_rec *r = rec_new("help");
 	size_t n = cmd_count(), len = strlen(c->name);
 	sx_rec *list;
 
@@ -589,7 +612,7 @@ help_record(sx_rec *r, const sx_cmd *c)
 		}
 	}
 	if (c->exec != NULL)
-		return;
+		return r;
 	list = rec_arr(r, "sub_commands");
 	for (size_t i = 0; i < n; i++) {
 		const sx_cmd *s = cmd_at(i);
@@ -598,16 +621,19 @@ help_record(sx_rec *r, const sx_cmd *c)
 		    s->name[len] == ' ')
 			rec_str(list, NULL, cmd_synopsis(s));
 	}
+	return r;
 }
 
 void
 cmd_print_help(sx_out *out, const sx_cmd *c)
 {
-	sx_rec *r = rec_new("help");
+	sx_rec *r;
 
 	if (c == NULL) {
-		sx_rec *list = rec_arr(r, "commands");
+		sx_rec *list;
 
+		r = rec_new("help");
+		list = rec_arr(r, "commands");
 		for (size_t i = 0; i < cmd_count(); i++) {
 			sx_rec *o = rec_obj(list, NULL);
 
@@ -617,7 +643,7 @@ cmd_print_help(sx_out *out, const sx_cmd *c)
 				rec_bool(o, "family", 1);
 		}
 	} else
-		help_record(r, c);
+		r = cmd_help_rec(c);
 	view_put(out, r);
 }
 

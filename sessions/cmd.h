@@ -7,6 +7,7 @@
 #include "base/err.h"
 #include "sessions/lex.h"
 #include "views/out.h"
+#include "views/rec.h"
 #include "sessions/workspace.h"
 
 /*
@@ -155,6 +156,15 @@ char *cmd_text(const sx_cmdline *cl, const char *extra);
 /* Resolve and parse a command line without running it (0 or -1). */
 int cmd_check(const sx_cmdline *cl, sx_ctx *ctx);
 
+/* The families of commands in help order: their number, the title of
+ * each one's section in the man page, and its NULL-terminated entries. */
+size_t cmd_family_count(void);
+const char *cmd_family_title(size_t f);
+const sx_cmd *const *cmd_family_entries(size_t f);
+
+/* A command's help as a record of kind "help": name, synopsis, help, the
+ * spec's rows ("arguments") and a family word's "sub_commands". */
+sx_rec *cmd_help_rec(const sx_cmd *c);
 /* Help text for a command (synopsis, help) into out, or the overview. */
 void cmd_print_help(sx_out *out, const sx_cmd *c);
 /* The nearest command word to `word` by edit distance, or NULL (static). */

@@ -49,7 +49,8 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 static const sx_argdef filter_args[] = {
 	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
 	{ "EXPR", ARG_EXPR, ARG_REST, NULL, NULL, NULL, NULL },
-	{ "as", ARG_NAME, ARG_KEY | ARG_NEED, NULL, "NEW", NULL, NULL },
+	{ "as", ARG_NAME, ARG_KEY | ARG_NEED, NULL, "NEW",
+	  "the new dataset's name", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_filter_entry = {

@@ -47,5 +47,6 @@ const sx_cmd cmd_save_entry = {
 	  "until the new one is on disk. An existing file is replaced only when\n"
 	  "this session wrote it (an earlier save or plot --out in this\n"
 	  "process) or was replayed from it; any other (another session's\n"
-	  "file, your notes) only with --force.\n", save_args, 0, cmd_save_exec
+	  "file, your notes) only with --force. A refused save writes nothing\n"
+	  "and says so.\n", save_args, 0, cmd_save_exec
 };
