@@ -23,7 +23,7 @@ fit_bootstrap(const sx_model *m, const double *const *x, const double *y,
     sx_err *err)
 {
 	size_t np, nin, i, j, k, got = 0, draws = 0;
-	double *xb, *yb, *boot, *col, *lo, *hi;
+	double *xb, *yb, *wb = NULL, *boot, *col, *lo, *hi;
 	const double **xs;
 	gsl_rng *rng;
 	sx_fit_opts o;
@@ -43,6 +43,10 @@ fit_bootstrap(const sx_model *m, const double *const *x, const double *y,
 	o.init = res->p;
 	xb = xmalloc((nin + 1) * n * sizeof *xb);
 	yb = xmalloc(n * sizeof *yb);
+	if (opts->weights != NULL) {
+		wb = xmalloc(n * sizeof *wb);
+		o.weights = wb;
+	}
 	xs = xmalloc((nin + 1) * sizeof *xs);
 	boot = xmalloc(K * np * sizeof *boot);
 	col = xmalloc(K * sizeof *col);
@@ -65,6 +69,8 @@ fit_bootstrap(const sx_model *m, const double *const *x, const double *y,
 			for (k = 0; k < nin; k++)
 				xb[k * n + i] = x[k][s];
 			yb[i] = y[s];
+			if (wb != NULL)
+				wb[i] = opts->weights[s];
 		}
 		if (fit_run(m, xs, yb, n, &o, &r, &e) != 0)
 			continue;
@@ -98,6 +104,7 @@ out:
 	gsl_rng_free(rng);
 	free(xb);
 	free(yb);
+	free(wb);
 	free(xs);
 	free(boot);
 	free(col);

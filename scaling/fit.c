@@ -175,6 +175,10 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 	}
 	if (m == NULL || x == NULL || y == NULL || res == NULL)
 		return err_set(err, "fit: missing model or data");
+	for (j = 0; o->weights != NULL && j < n; j++)
+		if (!(o->weights[j] > 0.0 && isfinite(o->weights[j])))
+			return err_set(err, "row %zu: weight %g is not a finite "
+			    "number > 0", j + 1, o->weights[j]);
 	for (j = 0; j < m->np && n > 0; j++)
 		if (fit_ref_open(m, o, j))
 			return fit_run_ref(m, x, y, n, o, res, err);
@@ -212,6 +216,7 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 	pr.m = m;
 	pr.x = x;
 	pr.t = t;
+	pr.w = o->weights;
 	pr.n = n;
 	pr.delta = o->loss == SX_LOSS_HUBER ? o->delta : INFINITY;
 	pr.fixed = o->fixed;
@@ -222,7 +227,10 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 		err_set(err, "several starts need --space log");
 		goto out;
 	}
-	if (m->kernel != NULL && (pr.kd = m->kernel->prepare(&pr, p0)) != NULL)
+	/* The kernels solve the unweighted problem: weights take the
+	 * generic solver. */
+	if (m->kernel != NULL && o->weights == NULL &&
+	    (pr.kd = m->kernel->prepare(&pr, p0)) != NULL)
 		pr.kern = m->kernel;
 	if (huber_objective(&pr, p0) == INFINITY && (o->starts == NULL ||
 	    o->starts->kind == SX_STARTS_ONE)) {

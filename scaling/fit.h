@@ -46,6 +46,13 @@ typedef struct sx_fit_opts {
 	enum sx_loss loss;           /* default least squares */
 	double delta;                /* Huber's delta (> 0) */
 	const sx_starts *starts;     /* NULL: one start */
+	const double *weights;       /* n row weights > 0, or NULL: all 1.
+	                                The objective is sum w_i rho(r_i);
+	                                the weights are relative (scaling
+	                                them all changes nothing): the
+	                                covariance takes its scale from the
+	                                residuals, as scipy's curve_fit with
+	                                sigma = 1/sqrt(w) does */
 } sx_fit_opts;
 
 typedef struct sx_fit_result {
@@ -54,9 +61,12 @@ typedef struct sx_fit_result {
 	double *p;          /* np fitted values */
 	double *se;         /* np standard errors; NaN for fixed ones */
 	double *cov;        /* np x np covariance (0 rows/cols for fixed) */
-	double rmse;        /* of residuals in the fit's space */
-	double r2;          /* in the fit's space */
-	double chisq;       /* sum of squared residuals (not halved) */
+	double rmse;        /* of residuals in the fit's space; weighted:
+	                       sqrt(sum w r^2 / sum w) */
+	double r2;          /* in the fit's space (weighted: 1 - sum w r^2
+	                       over sum w (t - weighted mean)^2) */
+	double chisq;       /* sum of (weighted) squared residuals, not
+	                       halved */
 	int iterations;
 	int converged;      /* 1 when a stopping test passed */
 	char reason[160];   /* why it stopped, in plain words */
@@ -103,8 +113,9 @@ void fit_result_free(sx_fit_result *res);
 /* Huber's rho, its derivative psi and second derivative (0 or 1). */
 double fit_huber_rho(double r, double delta);
 /* The objective of a loss as a formula of the residuals r (UTF-8): "½Σr²"
- * or Huber's sum with rho written out. */
-const char *fit_objective_formula(enum sx_loss loss);
+ * or Huber's sum with rho written out; with the row weights w in the sum
+ * when weighted. */
+const char *fit_objective_formula(enum sx_loss loss, int weighted);
 
 /*
  * Parse a grid spec "P=lo:hi:step,..." for model m (P a parameter name, or
@@ -150,7 +161,8 @@ int fit_holdout(const sx_model *m, const double *const *x, const double *y,
     const sx_fit_opts *opts, sx_fit_result *res, sx_err *err);
 /*
  * The statistics of m at res->p, as fit_run reports them, over the rows
- * with held[i] == 0 (held may be NULL: every row) in `space`: chisq, rmse,
+ * with held[i] == 0 (held may be NULL: every row) in `space`, with row
+ * weights w (NULL: all 1): chisq, rmse,
  * r2, objective (for res->loss and res->delta) and inside; when held is
  * given and res has a hold-out rule, its scores too (fit_score_holdout).
  * The rest of res (errors, warnings, iterations) is left alone. Returns
@@ -158,7 +170,7 @@ int fit_holdout(const sx_model *m, const double *const *x, const double *y,
  * or the law is not finite at a row.
  */
 int fit_score(const sx_model *m, const double *const *x, const double *y,
-    size_t n, const unsigned char *held, enum sx_space space,
+    const double *w, size_t n, const unsigned char *held, enum sx_space space,
     sx_fit_result *res, sx_err *err);
 /* The hold-out scores of m at res->p over the rows with held[i] != 0 (at
  * least one): ho_n, ho_rmse_log and ho_maxabs as fit_holdout defines them. */

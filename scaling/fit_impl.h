@@ -9,7 +9,7 @@
 #include "scaling/lm.h"
 
 /*
- * A local problem: minimise sum_i rho(t_i - g_i(p)) over the free
+ * A local problem: minimise sum_i w_i rho(t_i - g_i(p)) over the free
  * parameters, t = log y and g = log L (Huber needs log space), from a given
  * start. delta = INFINITY makes rho = r^2/2 (least squares).
  */
@@ -17,6 +17,7 @@ typedef struct fit_prob {
 	const sx_model *m;
 	const double *const *x;
 	const double *t;
+	const double *w;             /* n row weights, or NULL: all 1 */
 	size_t n;
 	double delta;
 	const unsigned char *fixed;  /* np flags or NULL */

@@ -39,6 +39,9 @@ typedef struct fit_ctx {
 	const sx_model *m;
 	const double *const *x;
 	const double *t;        /* target in the fit's space */
+	double *sw;             /* square roots of the row weights, or NULL:
+	                           residuals and Jacobian rows are scaled by
+	                           them, so least squares minimises sum w r^2 */
 	size_t n, np, nf;
 	int lg;
 	const size_t *idx;      /* free k -> parameter j */
@@ -80,7 +83,8 @@ ctx_eval(fit_ctx *c, const double *u, double *r)
 	ctx_set_p(c, u);
 	st = c->m->eval(c->m, c->x, c->n, c->p, c->lg, c->g, c->J);
 	for (i = 0; i < c->n; i++)
-		r[i] = st == 0 ? c->t[i] - c->g[i] : FIT_BAD_RESID;
+		r[i] = st != 0 ? FIT_BAD_RESID : c->sw != NULL ?
+		    c->sw[i] * (c->t[i] - c->g[i]) : c->t[i] - c->g[i];
 	if (st != 0) {
 		c->cached = 0;
 		return st;
@@ -98,10 +102,10 @@ ctx_eval(fit_ctx *c, const double *u, double *r)
 	 */
 	for (i = 0; i < c->n; i++) {
 		const double *ji = c->J + i * np;
-		double *ri = c->J + i * nf;
+		double *ri = c->J + i * nf, sw = c->sw != NULL ? c->sw[i] : 1.0;
 
 		for (k = 0; k < nf; k++)
-			ri[k] = ji[c->idx[k]] * c->jscale[k];
+			ri[k] = ji[c->idx[k]] * c->jscale[k] * sw;
 	}
 	memcpy(c->ucache, u, nf * sizeof *u);
 	c->cached = 1;
@@ -389,7 +393,7 @@ fit_run_ls(const sx_model *m, const double *const *x, const double *y,
 	gsl_error_handler_t *old;
 	fit_ctx c;
 	size_t *idx, i, j, k, nf = 0, np;
-	double *u, *t, *resid, *cu, chisq, tmean = 0.0, tss = 0.0;
+	double *u, *t, *resid, *cu, chisq, tmean = 0.0, tss = 0.0, sumw = 0.0;
 	int maxit, rc = -1;
 
 	if (m == NULL || x == NULL || y == NULL || res == NULL)
@@ -431,6 +435,11 @@ fit_run_ls(const sx_model *m, const double *const *x, const double *y,
 	c.lg = o->space == SX_SPACE_LOG;
 	c.idx = idx;
 	c.p = r.p;
+	if (o->weights != NULL) {
+		c.sw = xmalloc(n * sizeof *c.sw);
+		for (i = 0; i < n; i++)
+			c.sw[i] = sqrt(o->weights[i]);
+	}
 	if (fit_check_data(m, x, y, n, c.lg, t, err) != 0 ||
 	    fit_start(m, x, y, n, o, r.p, err) != 0)
 		goto out;
@@ -461,13 +470,18 @@ fit_run_ls(const sx_model *m, const double *const *x, const double *y,
 	ctx_set_p(&c, u);
 
 	/* Statistics in the fit's space. */
+	for (i = 0; i < n; i++) {
+		double wi = o->weights != NULL ? o->weights[i] : 1.0;
+
+		tmean += wi * t[i];
+		sumw += wi;
+	}
+	tmean /= sumw;
 	for (i = 0; i < n; i++)
-		tmean += t[i];
-	tmean /= (double)n;
-	for (i = 0; i < n; i++)
-		tss += (t[i] - tmean) * (t[i] - tmean);
+		tss += (o->weights != NULL ? o->weights[i] : 1.0) *
+		    (t[i] - tmean) * (t[i] - tmean);
 	r.chisq = chisq;
-	r.rmse = sqrt(chisq / (double)n);
+	r.rmse = sqrt(chisq / sumw);
 	r.r2 = tss > 0.0 ? 1.0 - chisq / tss : NAN;
 
 	/* Covariance in u, then mapped to p (delta method: dp = p du). */
@@ -520,5 +534,6 @@ out:
 	free(c.u0);
 	free(c.ubuf);
 	free(c.rinv);
+	free(c.sw);
 	return rc;
 }

@@ -165,24 +165,33 @@ fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
  * (Robust Statistics, 1981, sec. 7.6; what R's MASS::rlm reports)
  * K^2 [sum psi^2 / (n - p)] / [mean psi']^2 with K = 1 + (p/n) var psi' /
  * (mean psi')^2, psi(r) = r clipped to [-delta, delta]. For least squares
- * (delta infinite) it is chisq / (n - p). NaN when no residual lies inside
- * delta (psi' = 0 everywhere: the formula has nothing to go on).
+ * (delta infinite) it is chisq / (n - p). With row weights w, psi^2 is
+ * summed weighted, the mean of psi' is the weight inside delta over the
+ * whole, and J's rows carry sqrt(w): weighted least squares' s2 (J^T W
+ * J)^-1 when delta is infinite. NaN when no residual lies inside delta
+ * (psi' = 0 everywhere: the formula has nothing to go on).
  */
 static double
-fit_huber_scale(const double *res, size_t n, size_t nf, double delta)
+fit_huber_scale(const double *res, const double *w, size_t n, size_t nf,
+    double delta)
 {
-	double spsi2 = 0.0, m1, k;
+	double spsi2 = 0.0, win = 0.0, wsum = 0.0, m1, k;
 	size_t i, inside = 0;
 
 	for (i = 0; i < n; i++) {
 		double psi = fmax(-delta, fmin(delta, res[i]));
+		double wi = w != NULL ? w[i] : 1.0;
 
-		spsi2 += psi * psi;
-		inside += fabs(res[i]) <= delta;
+		spsi2 += wi * psi * psi;
+		wsum += wi;
+		if (fabs(res[i]) <= delta) {
+			inside++;
+			win += wi;
+		}
 	}
 	if (inside == 0)
 		return NAN;
-	m1 = (double)inside / (double)n;
+	m1 = win / wsum;
 	k = 1.0 + (double)nf / (double)n * (1.0 - m1) / m1;
 	return k * k * spsi2 / (double)(n - nf) / (m1 * m1);
 }
@@ -199,7 +208,8 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	const sx_model *m = pr->m;
 	size_t n = pr->n, np = m->np, nf = 0, i, j, k, *idx;
 	double *g = xmalloc((n + 1) * sizeof *g), *J = xmalloc((n * np + 1) *
-	    sizeof *J), *ju, *cu, tm = 0.0, tss = 0.0, chisq = 0.0, s2;
+	    sizeof *J), *ju, *cu, tm = 0.0, tss = 0.0, chisq = 0.0, wsum = 0.0;
+	double s2;
 
 	idx = xmalloc((np + 1) * sizeof *idx);
 	for (j = 0; j < np; j++)
@@ -210,28 +220,30 @@ fit_stats(const fit_prob *pr, const unsigned char *fixed, sx_fit_result *r)
 	m->eval(m, pr->x, n, r->p, 1, g, J);
 	r->inside = 0;
 	for (i = 0; i < n; i++) {
-		double e = pr->t[i] - g[i];
+		double e = pr->t[i] - g[i], wi = pr->w != NULL ? pr->w[i] : 1.0;
 
 		g[i] = e;   /* from here on g holds the residuals */
-		chisq += e * e;
+		chisq += wi * e * e;
 		r->inside += fabs(e) <= pr->delta;
-		tm += pr->t[i];
+		tm += wi * pr->t[i];
+		wsum += wi;
 		for (k = 0; k < nf; k++)
-			ju[i * nf + k] = -J[i * np + idx[k]] *
+			ju[i * nf + k] = -J[i * np + idx[k]] * sqrt(wi) *
 			    (m->positive[idx[k]] ? r->p[idx[k]] : 1.0);
 	}
-	tm /= (double)n;
+	tm /= wsum;
 	for (i = 0; i < n; i++)
-		tss += (pr->t[i] - tm) * (pr->t[i] - tm);
+		tss += (pr->w != NULL ? pr->w[i] : 1.0) * (pr->t[i] - tm) *
+		    (pr->t[i] - tm);
 	r->chisq = chisq;
-	r->rmse = sqrt(chisq / (double)n);
+	r->rmse = sqrt(chisq / wsum);
 	r->r2 = tss > 0.0 ? 1.0 - chisq / tss : NAN;
 	r->se = xmalloc(np * sizeof *r->se);
 	r->cov = xcalloc(np * np, sizeof *r->cov);
 	for (j = 0; j < np; j++)
 		r->se[j] = NAN;
 	r->cond = NAN;
-	s2 = fit_huber_scale(g, n, nf, pr->delta);
+	s2 = fit_huber_scale(g, pr->w, n, nf, pr->delta);
 	if (nf > 0 && fit_cov_from_jac(ju, n, nf, s2, cu, &r->cond) != 0) {
 		for (k = 0; k < nf; k++)
 			for (i = 0; i < nf; i++)

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/xalloc.h"
 #include "scaling/fit.h"
@@ -14,7 +15,8 @@ fit_holdout(const sx_model *m, const double *const *x, const double *y,
     const sx_fit_opts *opts, sx_fit_result *res, sx_err *err)
 {
 	size_t nin, nh = 0, nk, i, k, b = 0, nf = 0;
-	double *xk, *yk;
+	double *xk, *yk, *wk = NULL;
+	sx_fit_opts o;
 	const double **xsk;
 	sx_fit_result r;
 	int rc = -1;
@@ -37,15 +39,24 @@ fit_holdout(const sx_model *m, const double *const *x, const double *y,
 	xk = xmalloc((nin * nk + 1) * sizeof *xk);
 	yk = xmalloc((nk + 1) * sizeof *yk);
 	xsk = xmalloc((nin + 1) * sizeof *xsk);
+	if (opts != NULL)
+		o = *opts;
+	else
+		memset(&o, 0, sizeof o);
+	if (o.weights != NULL)
+		wk = xmalloc(nk * sizeof *wk);
 	for (i = 0; i < n; i++)
 		if (!held[i]) {
 			for (k = 0; k < nin; k++)
 				xk[k * nk + b] = x[k][i];
+			if (wk != NULL)
+				wk[b] = o.weights[i];
 			yk[b++] = y[i];
 		}
+	o.weights = wk;
 	for (k = 0; k < nin; k++)
 		xsk[k] = xk + k * nk;
-	if (fit_run(m, xsk, yk, nk, opts, &r, err) != 0)
+	if (fit_run(m, xsk, yk, nk, &o, &r, err) != 0)
 		goto out;
 	fit_score_holdout(m, x, y, n, held, &r);
 	r.holdout = xstrdup(rule);
@@ -55,5 +66,6 @@ out:
 	free(xk);
 	free(yk);
 	free(xsk);
+	free(wk);
 	return rc;
 }

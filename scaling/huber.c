@@ -23,10 +23,12 @@ fit_huber_rho(double r, double delta)
 
 /* What sx_fit_result.objective is the value of, for this loss. */
 const char *
-fit_objective_formula(enum sx_loss loss)
+fit_objective_formula(enum sx_loss loss, int weighted)
 {
-	return loss == SX_LOSS_HUBER ? "Σρ(r), ρ = r²/2 for |r| ≤ δ, else "
-	    "δ(|r| − δ/2)" : "½Σr²";
+	if (loss == SX_LOSS_HUBER)
+		return weighted ? "Σwρ(r), ρ = r²/2 for |r| ≤ δ, else δ(|r| − δ/2)" :
+		    "Σρ(r), ρ = r²/2 for |r| ≤ δ, else δ(|r| − δ/2)";
+	return weighted ? "½Σwr²" : "½Σr²";
 }
 
 /* Sum of rho over the residuals at p; +Inf where the law is not finite. */
@@ -40,7 +42,8 @@ huber_sum(const fit_prob *pr, const double *p, double *g, double *J)
 	if (m->eval(m, pr->x, pr->n, p, 1, g, J) != 0)
 		return INFINITY;
 	for (i = 0; i < pr->n; i++)
-		F += fit_huber_rho(pr->t[i] - g[i], pr->delta);
+		F += (pr->w != NULL ? pr->w[i] : 1.0) *
+		    fit_huber_rho(pr->t[i] - g[i], pr->delta);
 	return isfinite(F) ? F : INFINITY;
 }
 
@@ -66,8 +69,8 @@ typedef struct hub_run {
 } hub_run;
 
 /*
- * gr = -J_u^T psi, H = J_u^T W J_u at the current point, in u (the logs
- * of positive scales): g and J hold it (the start, or the trial just
+ * gr = -J_u^T w psi, H = J_u^T W J_u at the current point (w the row
+ * weights, in W too), in u (the logs of positive scales): g and J hold it (the start, or the trial just
  * accepted).
  */
 static void
@@ -82,10 +85,11 @@ hub_derive(void *ctx, double *gr, double *H)
 	memset(H, 0, nf * nf * sizeof *H);
 	for (i = 0; i < pr->n; i++) {
 		double r = pr->t[i] - c->g[i], ar = fabs(r), psi, w;
+		double rw = pr->w != NULL ? pr->w[i] : 1.0;
 		double *ju = c->ju;
 
-		psi = ar <= pr->delta ? r : (r > 0 ? pr->delta : -pr->delta);
-		w = ar <= pr->delta ? 1.0 : pr->delta / ar;
+		psi = rw * (ar <= pr->delta ? r : (r > 0 ? pr->delta : -pr->delta));
+		w = rw * (ar <= pr->delta ? 1.0 : pr->delta / ar);
 		for (k = 0; k < nf; k++) {
 			size_t jj = c->idx[k];
 

@@ -10,12 +10,12 @@
 /* See fit.h. */
 int
 fit_score(const sx_model *m, const double *const *x, const double *y,
-    size_t n, const unsigned char *held, enum sx_space space,
+    const double *w, size_t n, const unsigned char *held, enum sx_space space,
     sx_fit_result *res, sx_err *err)
 {
 	int lg = space == SX_SPACE_LOG, huber = res->loss == SX_LOSS_HUBER;
 	double *g = xmalloc((n + 1) * sizeof *g), tm = 0.0, tss = 0.0;
-	double chisq = 0.0, rho = 0.0;
+	double chisq = 0.0, rho = 0.0, wsum = 0.0;
 	size_t i, used = 0, inside = 0;
 
 	m->eval(m, x, n, res->p, lg, g, NULL);
@@ -32,29 +32,31 @@ fit_score(const sx_model *m, const double *const *x, const double *y,
 			    "at these values (a log-space fit needs L > 0)" : "the law "
 			    "is not finite at row %zu at these values", i + 1);
 		}
-		tm += lg ? log(y[i]) : y[i];
+		tm += (w != NULL ? w[i] : 1.0) * (lg ? log(y[i]) : y[i]);
+		wsum += w != NULL ? w[i] : 1.0;
 		used++;
 	}
 	if (used == 0) {
 		free(g);
 		return err_set(err, "no row to score");
 	}
-	tm /= (double)used;
+	tm /= wsum;
 	for (i = 0; i < n; i++) {
 		double t = lg ? log(y[i]) : y[i], e = t - g[i];
+		double wi = w != NULL ? w[i] : 1.0;
 
 		if (held != NULL && held[i])
 			continue;
-		chisq += e * e;
-		tss += (t - tm) * (t - tm);
+		chisq += wi * e * e;
+		tss += wi * (t - tm) * (t - tm);
 		if (huber) {
-			rho += fit_huber_rho(e, res->delta);
+			rho += wi * fit_huber_rho(e, res->delta);
 			inside += fabs(e) <= res->delta;
 		}
 	}
 	free(g);
 	res->chisq = chisq;
-	res->rmse = sqrt(chisq / (double)used);
+	res->rmse = sqrt(chisq / wsum);
 	res->r2 = tss > 0.0 ? 1.0 - chisq / tss : NAN;
 	res->objective = huber ? rho : 0.5 * chisq;
 	res->inside = inside;

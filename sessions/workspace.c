@@ -25,6 +25,7 @@ fitrec_free(sx_fitrec *f)
 		free(f->xcols[i]);
 	free(f->xcols);
 	free(f->ycol);
+	free(f->wcol);
 	fit_result_free(&f->res);
 	free(f);
 }

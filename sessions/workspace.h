@@ -19,6 +19,7 @@ typedef struct sx_fitrec {
 	size_t nx;
 	char **xcols;       /* dataset columns used for the model's inputs */
 	char *ycol;
+	char *wcol;         /* column of row weights (fit --weights), or NULL */
 	enum sx_space space;
 	sx_fit_result res;
 } sx_fitrec;

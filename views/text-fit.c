@@ -82,6 +82,10 @@ text_fit(sx_out *o, const sx_rec *r)
 	    rec_get_num(r, "cond"));
 	out_printf(o, "  objective %.6g = %s\n", rec_get_num(r, "objective"),
 	    rec_get_str(r, "objective_formula"));
+	if (rec_get_str(r, "weights") != NULL)
+		out_printf(o, "  weights from column '%s' (relative: rmse and R² "
+		    "weighted, errors scaled by the residuals)\n",
+		    rec_get_str(r, "weights"));
 	if (rec_get_int(st, "total") > 1)
 		out_printf(o, "  starts %lld, %lld converged\n",
 		    rec_get_int(st, "total"), rec_get_int(st, "converged"));

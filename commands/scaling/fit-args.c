@@ -189,3 +189,29 @@ fit_model(sx_ctx *ctx, int argi, const sx_fitrec *f)
 		    f->model, f->name);
 	return m;
 }
+
+/* The row weights named by --weights, or NULL without it; each finite and
+ * > 0 (the objective is sum w rho(r)). -1 after saying which row is not. */
+int
+fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
+    const double **w, int *wcol)
+{
+	const char *name = arg(a, ctx->cmd, "--weights");
+	int argi = arg_index(a, ctx->cmd, "--weights"), c;
+
+	*w = NULL;
+	*wcol = -1;
+	if (name == NULL)
+		return 0;
+	c = colbind_column(ctx, argi, ds, name);
+	if (c < 0)
+		return -1;
+	for (size_t i = 0; i < ds->nrows; i++)
+		if (!(ds->cols[c].v[i] > 0.0 && isfinite(ds->cols[c].v[i])))
+			return cmd_fail(ctx, argi, "weight %g of row %zu of '%s' "
+			    "(column '%s') is not a finite number > 0", ds->cols[c].v[i],
+			    i + 1, ds->name, ds->cols[c].name);
+	*w = ds->cols[c].v;
+	*wcol = c;
+	return 0;
+}

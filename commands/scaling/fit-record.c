@@ -73,7 +73,9 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	rec_str(rec, "loss", loss);
 	fit_record_params(rec, r, m);
 	rec_num(rec, "objective", r->objective);
-	rec_str(rec, "objective_formula", fit_objective_formula(r->loss));
+	rec_str(rec, "objective_formula", fit_objective_formula(r->loss,
+	    f->wcol != NULL));
+	rec_str(rec, "weights", f->wcol);
 	if (r->loss == SX_LOSS_HUBER)
 		rec_int(rec, "inside_delta", (long long)r->inside);
 	rec_num(rec, "cond", r->cond);

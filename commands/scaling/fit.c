@@ -26,8 +26,10 @@ fit_run_bootstrap(sx_ctx *ctx, const sx_args *a, const sx_model *m,
     unsigned long seed, double level, sx_fit_result *r)
 {
 	size_t nk = 0;
-	double *kx = xmalloc((m->nin + 1) * (nrows + 1) * sizeof *kx);
-	const double **kxs = xcalloc(m->nin + 1, sizeof *kxs);
+	/* The inputs, y and the weights of the rows kept, column by column. */
+	double *kx = xmalloc((m->nin + 2) * (nrows + 1) * sizeof *kx);
+	const double **kxs = xcalloc(m->nin + 2, sizeof *kxs);
+	sx_fit_opts ko = *opts;
 	sx_progress pg;
 	sx_err e;
 	int brc;
@@ -36,13 +38,17 @@ fit_run_bootstrap(sx_ctx *ctx, const sx_args *a, const sx_model *m,
 		if (!held[i]) {
 			for (size_t k = 0; k <= m->nin; k++)
 				kx[k * nrows + nk] = k < m->nin ? x[k][i] : y[i];
+			if (opts->weights != NULL)
+				kx[(m->nin + 1) * nrows + nk] = opts->weights[i];
 			nk++;
 		}
-	for (size_t k = 0; k <= m->nin; k++)
+	for (size_t k = 0; k <= m->nin + 1; k++)
 		kxs[k] = kx + k * nrows;
+	if (opts->weights != NULL)
+		ko.weights = kxs[m->nin + 1];
 	err_clear(&e);
 	progress_begin(&pg, ctx->out, "bootstrap");
-	brc = fit_bootstrap(m, kxs, kxs[m->nin], nk, opts, kboot, seed, level, r,
+	brc = fit_bootstrap(m, kxs, kxs[m->nin], nk, &ko, kboot, seed, level, r,
 	    progress_update, &pg, &e);
 	progress_end(&pg);
 	free(kx);
@@ -85,7 +91,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	const char *space = arg(a, ctx->cmd, "--space");
 	const sx_model *m = ws_model(ctx->ws, mname);
 	const sx_dataset *ds;
-	const double **x = NULL;
+	const double **x = NULL, *w;
 	double *init = NULL;
 	unsigned char *given = NULL, *fixed = NULL;
 	const char *ho = arg(a, ctx->cmd, "--holdout");
@@ -99,7 +105,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	sx_fit_opts opts;
 	sx_fitrec *f = NULL;
 	sx_err e;
-	int ycol, rc = -1;
+	int ycol, wcol, rc = -1;
 
 	if (m == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "MODEL"),
@@ -110,7 +116,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 		return -1;
 	ycol = colbind_column(ctx, arg_index(a, ctx->cmd, yname != NULL ? "--y" :
 	    "DATA"), ds, yname != NULL ? yname : "L");
-	if (ycol < 0)
+	if (ycol < 0 || fit_weights(ctx, a, ds, &w, &wcol) != 0)
 		return -1;
 	f = xcalloc(1, sizeof *f);
 	f->nx = m->nin;
@@ -142,6 +148,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	    SX_SPACE_LINEAR : SX_SPACE_LOG;
 	opts.init = init;
 	opts.fixed = fixed;
+	opts.weights = w;
 	if (fit_parse_loss(ctx, arg_index(a, ctx->cmd, "--loss"),
 	    arg(a, ctx->cmd, "--loss"), &opts) != 0 ||
 	    fit_parse_starts(ctx, arg_index(a, ctx->cmd, "--starts"), m, fixed,
@@ -207,6 +214,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	f->model = xstrdup(m->name);
 	f->data = xstrdup(ds->name);
 	f->ycol = xstrdup(ds->cols[ycol].name);
+	f->wcol = wcol >= 0 ? xstrdup(ds->cols[wcol].name) : NULL;
 	f->space = opts.space;
 	view_put(ctx->out, fit_record("fit", f, m, 0));
 	if (as == NULL || space == NULL || seed_chosen)
@@ -270,6 +278,11 @@ static const sx_argdef fit_args[] = {
 	  "refit K resamples of the rows from the estimate and report "
 	  "percentile intervals (Ctrl-C cancels)", NULL },
 	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL", "the intervals' level", "0.95" },
+	{ "--weights", ARG_COLUMN, 0, NULL, "COL",
+	  "weighted fit: minimise the sum of w rho(r) with w the column's "
+	  "values (finite, > 0); the weights are relative, as scipy's "
+	  "curve_fit with sigma = 1/sqrt(w): the errors take their scale from "
+	  "the residuals. rmse and R² are weighted too", NULL },
 	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR",
 	  "fit the rows where EXPR is false, e.g. 'C > 1e21', and report the "
 	  "error on the others (RMSE of log y - log L, max |y - L|)", NULL },

@@ -18,6 +18,8 @@ int fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
     sx_grid_axis **axes);
 int fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held);
+int fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
+    const double **w, int *wcol);
 /* The fit called name, or NULL after saying there is none. */
 sx_fitrec *fit_find(sx_ctx *ctx, int argi, const char *name);
 /* The model of fit f, or NULL after saying it is gone. */

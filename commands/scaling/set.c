@@ -21,6 +21,8 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 	const double **x;
 	unsigned char *held = NULL;
 	int ycol = ds != NULL ? dataset_column_exact(ds, f->ycol) : -1, rc = -1;
+	int wcol = ds != NULL && f->wcol != NULL ? dataset_column_exact(ds,
+	    f->wcol) : -1;
 	size_t used;
 	sx_fit_result r = f->res;
 	sx_err e;
@@ -28,6 +30,9 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 	if (ycol < 0)
 		return cmd_fail(ctx, argi, "fit '%s': its data '%s' is gone (refit "
 		    "it first)", f->name, f->data);
+	if (f->wcol != NULL && wcol < 0)
+		return cmd_fail(ctx, argi, "fit '%s': its weights '%s' are gone from "
+		    "'%s' (refit it first)", f->name, f->wcol, f->data);
 	x = xcalloc(f->nx + 1, sizeof *x);
 	for (size_t i = 0; i < f->nx; i++) {
 		int c = dataset_column_exact(ds, f->xcols[i]);
@@ -54,8 +59,8 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 		goto out;
 	}
 	err_clear(&e);
-	if (fit_score(m, x, ds->cols[ycol].v, ds->nrows, held, f->space, &r,
-	    &e) != 0) {
+	if (fit_score(m, x, ds->cols[ycol].v, wcol >= 0 ? ds->cols[wcol].v :
+	    NULL, ds->nrows, held, f->space, &r, &e) != 0) {
 		cmd_fail(ctx, argi, "fit '%s': %s", f->name, e.msg);
 		goto out;
 	}

@@ -229,7 +229,7 @@ START_TEST(test_objective_convention)
 	ck_assert_close(ls.objective, half, 1e-12);
 	ck_assert_msg(ls.objective <= 0.5 * 0.0114618869917 * (1.0 + 1e-9) &&
 	    ls.objective > 0.25 * 0.0114618869917, "%.15g", ls.objective);
-	ck_assert_str_eq(fit_objective_formula(SX_LOSS_LS), "½Σr²");
+	ck_assert_str_eq(fit_objective_formula(SX_LOSS_LS, 0), "½Σr²");
 	epoch_fit(1.0, &hu, res);
 	ck_assert_uint_eq(hu.inside, k);
 	ck_assert_close(hu.objective, ls.objective, 1e-9);

@@ -1,4 +1,5 @@
-# The man page (doc/scalex.1, written by hand) covers every command of the
+# The man page (doc/scalex.1, its COMMANDS section made by doc/mkman)
+# covers every command of the
 # table and every option in each synopsis: a command or option added to
 # the table without a word in the man page fails here. Prints what is
 # missing, then the count of commands checked.
