@@ -256,6 +256,20 @@ START_TEST(test_bootstrap)
 	    SX_INTERVAL_PREDICTION, &pr, &e), 0);
 	ck_assert_close(pr.boot_lo, pr.y * exp(-pr.q * 0.02), 1e-9);
 	ck_assert_close(pr.boot_hi, pr.y * exp(pr.q * 0.02), 1e-9);
+	/* A covariance the fit could not tell (NaN): no delta interval, the
+	 * bootstrap's still; and no interval at all without a residual
+	 * degree of freedom. */
+	for (size_t j = 0; j < 9; j++)
+		cov[j] = NAN;
+	ck_assert_int_eq(interval_predict(m, &r, SX_SPACE_LOG, &x0, 0.9,
+	    SX_INTERVAL_CONFIDENCE, &c, &e), 0);
+	ck_assert(isnan(c.se) && isnan(c.lo) && isnan(c.hi));
+	ck_assert(isfinite(c.boot_lo) && c.boot_lo == c.boot_hi);
+	r.n = 3;
+	ck_assert_int_eq(interval_predict(m, &r, SX_SPACE_LOG, &x0, 0.9,
+	    SX_INTERVAL_CONFIDENCE, &c, &e), -1);
+	ck_assert_str_eq(e.msg, "no interval: 3 rows for 3 free parameters "
+	    "leave no residual degree of freedom");
 	gsl_rng_free(rng);
 }
 END_TEST
