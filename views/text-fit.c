@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "views/text.h"
@@ -125,17 +126,74 @@ text_fits(sx_out *o, const sx_rec *r)
 	}
 }
 
-/* "L = 2.1": the member after "at" is the value, keyed by its column. */
+/* "  N_opt = 5.5e+09" and its bootstrap interval when there is one. */
+static void
+tf_opt(sx_out *o, const char *key, const sx_rec *opt, const sx_rec *iv)
+{
+	char ci[16];
+	const sx_rec *a;
+
+	snprintf(ci, sizeof ci, "%s_ci", key);
+	out_printf(o, "  %s = %.6g", key, rec_get_num(opt, key));
+	if ((a = rec_get(opt, ci)) != NULL)
+		out_printf(o, "   %g%% interval [%.6g, %.6g] (bootstrap "
+		    "percentiles)", 100.0 * rec_get_num(iv, "level"),
+		    rec_num_of(rec_at(a, 0)), rec_num_of(rec_at(a, 1)));
+	out_puts(o, "\n");
+}
+
+/*
+ * "L = 2.58" and its interval: which kind, how it was made (delta method
+ * with t, or the bootstrap, with the delta method's beside), and the
+ * space it was made in; at a budget, the allocation first.
+ */
 void
 text_predict(sx_out *o, const sx_rec *r)
 {
-	for (size_t i = 0; i + 1 < rec_len(r); i++)
-		if (strcmp(rec_at(r, i)->key, "at") == 0) {
-			const sx_rec *y = rec_at(r, i + 1);
+	const sx_rec *iv = rec_get(r, "interval"), *d = rec_get(r, "delta");
+	const sx_rec *bs = rec_get(r, "bootstrap"), *opt = rec_get(r, "optimum");
+	const char *y = rec_get_str(r, "y");
+	int pred = strcmp(rec_get_str(iv, "kind"), "prediction") == 0;
+	double lo = rec_get_num(iv, "lo"), hi = rec_get_num(iv, "hi");
 
-			out_printf(o, "%s = %.6g\n", y->key, rec_num_of(y));
-			return;
-		}
+	if (opt != NULL) {
+		out_printf(o, "at C = %.6g (C = %g N D, %s): %.4g tokens per "
+		    "parameter\n", rec_get_num(rec_get(r, "at"), "C"),
+		    rec_get_num(opt, "k"), rec_get_str(opt, "method"),
+		    rec_get_num(opt, "tokens_per_param"));
+		tf_opt(o, "N_opt", opt, iv);
+		tf_opt(o, "D_opt", opt, iv);
+	}
+	out_printf(o, "%s = %.6g\n", y, rec_get_num(r, y));
+	out_printf(o, "  %g%% %s interval", 100.0 * rec_get_num(iv, "level"),
+	    pred ? "prediction" : "confidence");
+	if (isnan(lo)) {
+		out_puts(o, ": none (the covariance is not available: see the "
+		    "fit's warning)\n");
+		return;
+	}
+	out_printf(o, "%s [%.6g, %.6g]\n", pred ? " for a new run" : "", lo, hi);
+	if (bs != NULL && pred)
+		out_printf(o, "    by %lld bootstrap replicates mixed with the "
+		    "residual noise (scale %.4g, t with %g df)",
+		    rec_get_int(bs, "replicates"), rec_get_num(r, "residual_scale"),
+		    rec_get_num(d, "dof"));
+	else if (bs != NULL)
+		out_printf(o, "    by the percentiles of %lld bootstrap replicates",
+		    rec_get_int(bs, "replicates"));
+	else
+		out_printf(o, "    by the delta method (t quantile %.4g, %g df)%s",
+		    rec_get_num(d, "q"), rec_get_num(d, "dof"), pred ?
+		    " with the residual scale" : "");
+	if (bs == NULL && pred)
+		out_printf(o, " %.4g", rec_get_num(r, "residual_scale"));
+	out_puts(o, strcmp(rec_get_str(iv, "space"), "log") == 0 ?
+	    ", made in log space and mapped back by exp\n" :
+	    ", made in linear space\n");
+	if (bs != NULL && !isnan(rec_get_num(d, "lo")))
+		out_printf(o, "    delta method: [%.6g, %.6g] (t quantile %.4g, %g "
+		    "df)\n", rec_get_num(d, "lo"), rec_get_num(d, "hi"),
+		    rec_get_num(d, "q"), rec_get_num(d, "dof"));
 }
 
 void

@@ -1,4 +1,5 @@
-/* predict.c: predict: a fitted law evaluated at given inputs. */
+/* predict.c: predict: a fitted law at given inputs, or at the compute-optimal
+ * allocation of a budget, with a confidence or prediction interval. */
 #include "config.h"
 
 #include <math.h>
@@ -7,97 +8,247 @@
 
 #include "base/xalloc.h"
 #include "commands/scaling/fit.h"
+#include "commands/scaling/frontier.h"
+#include "scaling/frontier.h"
+#include "scaling/interval.h"
 #include "views/view.h"
 
-static int
-cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
-{
-	const sx_fitrec *f = fit_find(ctx, arg_index(a, ctx->cmd, "FIT"),
-	    arg(a, ctx->cmd, "FIT"));
-	const sx_model *m = f != NULL ? fit_model(ctx, arg_index(a, ctx->cmd,
-	    "FIT"), f) : NULL;
-	const char *assigns = arg(a, ctx->cmd, "COL=V");
-	int argi = arg_index(a, ctx->cmd, "COL=V");
-	double *xv, y;
-	const double **x;
+/* What COL=V ... asked for: the inputs (have[k] set for each given), or
+ * a budget C for a law of N and D that has no input C. */
+struct pred_at {
+	double *x;
 	unsigned char *have;
-	char *copy, *save = NULL;
-	sx_rec *r, *at;
-	int rc = -1;
+	double C;       /* NaN: no budget */
+};
 
-	if (m == NULL)
-		return -1;
-	xv = xcalloc(m->nin, sizeof *xv);
-	x = xcalloc(m->nin, sizeof *x);
-	have = xcalloc(m->nin, 1);
-	copy = xstrdup(assigns);
+/* The input of fit f that tok names (the law's or the fit's column), or
+ * m->nin when none. */
+static size_t
+pred_input(const sx_fitrec *f, const sx_model *m, const char *tok)
+{
+	size_t k;
+
+	for (k = 0; k < m->nin; k++)
+		if (strcmp(tok, m->inputs[k]) == 0 || strcmp(tok, f->xcols[k]) == 0)
+			break;
+	return k;
+}
+
+/* The "missing D=V (ch needs N D)" message. */
+static int
+pred_missing(sx_ctx *ctx, int argi, const sx_fitrec *f, size_t k)
+{
+	char need[256] = "";
+
+	for (size_t j = 0; j < f->nx; j++)
+		snprintf(need + strlen(need), sizeof need - strlen(need), " %s",
+		    f->xcols[j]);
+	return cmd_fail(ctx, argi, "missing %s=V (%s needs%s)", f->xcols[k],
+	    f->name, need);
+}
+
+/* Parse COL=V ... into at; -1 after cmd_fail. */
+static int
+pred_parse(sx_ctx *ctx, int argi, const sx_fitrec *f, const sx_model *m,
+    const char *assigns, struct pred_at *at)
+{
+	char *copy = xstrdup(assigns), *save = NULL;
+	int rc = -1, ngiven = 0, in_n, in_d;
+
+	at->C = NAN;
 	for (char *tok = strtok_r(copy, " ,", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ,", &save)) {
 		char *eq = strchr(tok, '='), *end;
 		size_t k;
+		double v;
 
 		if (eq == NULL) {
 			cmd_fail(ctx, argi, "expected COL=V, not '%s'", tok);
 			goto out;
 		}
 		*eq = '\0';
-		for (k = 0; k < m->nin; k++)
-			if (strcmp(tok, m->inputs[k]) == 0 ||
-			    strcmp(tok, f->xcols[k]) == 0)
-				break;
-		if (k == m->nin) {
+		k = pred_input(f, m, tok);
+		if (k == m->nin && strcmp(tok, "C") != 0) {
 			cmd_fail(ctx, argi, "'%s' is not an input of %s", tok, f->name);
 			goto out;
 		}
-		xv[k] = strtod(eq + 1, &end);
-		if (end == eq + 1 || *end != '\0' || !isfinite(xv[k])) {
+		v = strtod(eq + 1, &end);
+		if (end == eq + 1 || *end != '\0' || !isfinite(v)) {
 			cmd_fail(ctx, argi, "%s: '%s' is not a number", tok, eq + 1);
 			goto out;
 		}
-		have[k] = 1;
-	}
-	for (size_t k = 0; k < m->nin; k++) {
-		if (!have[k]) {
-			cmd_fail(ctx, argi, "missing %s=V (%s needs", f->xcols[k], f->name);
-			for (size_t j = 0; j < m->nin; j++)
-				snprintf(ctx->err.msg + strlen(ctx->err.msg),
-				    sizeof ctx->err.msg - strlen(ctx->err.msg), " %s",
-				    f->xcols[j]);
-			strncat(ctx->err.msg, ")", sizeof ctx->err.msg -
-			    strlen(ctx->err.msg) - 1);
-			goto out;
+		if (k == m->nin) {
+			/* C without an input C: the budget of an allocation. */
+			if (frontier_nd_inputs(m, &in_n, &in_d, NULL) != 0) {
+				cmd_fail(ctx, argi, "C=V predicts at the compute-optimal "
+				    "allocation, which needs a law of N and D (%s is a law "
+				    "of %s%s)", f->name, f->xcols[0], f->nx > 1 ? ", ..." : "");
+				goto out;
+			}
+			if (!(v > 0.0)) {
+				cmd_fail(ctx, argi, "C must be > 0, not %s", eq + 1);
+				goto out;
+			}
+			at->C = v;
+		} else {
+			at->x[k] = v;
+			at->have[k] = 1;
+			ngiven++;
 		}
-		x[k] = &xv[k];
 	}
-	if (m->eval(m, x, 1, f->res.p, 0, &y, NULL) != 0 || !isfinite(y)) {
-		cmd_fail(ctx, argi, "%s is not finite there", f->ycol);
+	if (!isnan(at->C) && ngiven > 0) {
+		cmd_fail(ctx, argi, "give C alone: N and D are its compute-optimal "
+		    "allocation");
 		goto out;
 	}
-	r = rec_new("predict");
-	rec_str(r, "fit", f->name);
-	at = rec_obj(r, "at");
-	for (size_t k = 0; k < m->nin; k++)
-		rec_num(at, f->xcols[k], xv[k]);
-	/* Keyed by the column predicted; the text view reads the member
-	 * after "at". */
-	rec_num(r, f->ycol, y);
-	view_put(ctx->out, r);
+	for (size_t k = 0; isnan(at->C) && k < m->nin; k++)
+		if (!at->have[k]) {
+			pred_missing(ctx, argi, f, k);
+			goto out;
+		}
 	rc = 0;
 out:
 	free(copy);
-	free(xv);
-	free(x);
-	free(have);
+	return rc;
+}
+
+/* [lo, hi] as an array member. */
+static void
+pred_pair(sx_rec *to, const char *key, double lo, double hi)
+{
+	sx_rec *a = rec_arr(to, key);
+
+	rec_num(a, NULL, lo);
+	rec_num(a, NULL, hi);
+}
+
+static sx_rec *
+pred_record(const sx_fitrec *f, const sx_model *m, const struct pred_at *at,
+    const sx_prediction *p)
+{
+	sx_rec *r = rec_new("predict"), *o, *iv;
+	int boot = p->nboot > 0;
+
+	rec_str(r, "fit", f->name);
+	rec_str(r, "y", f->ycol);
+	o = rec_obj(r, "at");
+	if (p->optimum)
+		rec_num(o, "C", p->C);
+	else
+		for (size_t k = 0; k < m->nin; k++)
+			rec_num(o, f->xcols[k], at->x[k]);
+	if (p->optimum) {
+		o = rec_obj(r, "optimum");
+		rec_num(o, "k", p->k);
+		rec_str(o, "method", p->closed ? "closed form" :
+		    "numeric minimisation over log N");
+		rec_num(o, "N_opt", p->N_opt);
+		rec_num(o, "D_opt", p->D_opt);
+		rec_num(o, "tokens_per_param", p->D_opt / p->N_opt);
+		if (boot) {
+			pred_pair(o, "N_opt_ci", p->N_lo, p->N_hi);
+			pred_pair(o, "D_opt_ci", p->D_lo, p->D_hi);
+		}
+	}
+	/* Keyed by the column predicted too, as before intervals. */
+	rec_num(r, f->ycol, p->y);
+	iv = rec_obj(r, "interval");
+	rec_str(iv, "kind", p->kind == SX_INTERVAL_PREDICTION ? "prediction" :
+	    "confidence");
+	rec_num(iv, "level", p->level);
+	rec_str(iv, "method", boot ? "bootstrap" : "delta");
+	rec_str(iv, "space", p->space == SX_SPACE_LOG ? "log" : "linear");
+	rec_num(iv, "lo", boot ? p->boot_lo : p->lo);
+	rec_num(iv, "hi", boot ? p->boot_hi : p->hi);
+	o = rec_obj(r, "delta");
+	rec_num(o, "lo", p->lo);
+	rec_num(o, "hi", p->hi);
+	rec_num(o, "se", p->se);
+	rec_str(o, "quantile", "t");
+	rec_num(o, "dof", p->dof);
+	rec_num(o, "q", p->q);
+	rec_num(r, "residual_scale", p->scale);
+	if (boot) {
+		o = rec_obj(r, "bootstrap");
+		rec_int(o, "replicates", (long long)p->nboot);
+		rec_num(o, "lo", p->boot_lo);
+		rec_num(o, "hi", p->boot_hi);
+	}
+	return r;
+}
+
+static int
+cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
+{
+	int fi = arg_index(a, ctx->cmd, "FIT"), argi = arg_index(a, ctx->cmd,
+	    "COL=V");
+	const sx_fitrec *f = fit_find(ctx, fi, arg(a, ctx->cmd, "FIT"));
+	const sx_model *m = f != NULL ? fit_model(ctx, fi, f) : NULL;
+	double level = arg_num(a, ctx->cmd, "--level"), k;
+	enum sx_interval_kind kind = strcmp(arg_str(a, ctx->cmd, "--interval"),
+	    "prediction") == 0 ? SX_INTERVAL_PREDICTION : SX_INTERVAL_CONFIDENCE;
+	struct pred_at at;
+	sx_prediction p;
+	sx_err e;
+	int rc = -1;
+
+	if (m == NULL)
+		return -1;
+	if (!(level > 0.0 && level < 1.0))
+		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--level"), "--level must "
+		    "be between 0 and 1 (e.g. 0.95), not %s",
+		    arg_str(a, ctx->cmd, "--level"));
+	if (parse_positive(ctx, a, "--k", &k) != 0)
+		return -1;
+	at.x = xcalloc(m->nin + 1, sizeof *at.x);
+	at.have = xcalloc(m->nin + 1, 1);
+	if (pred_parse(ctx, argi, f, m, arg(a, ctx->cmd, "COL=V"), &at) != 0)
+		goto out;
+	err_clear(&e);
+	if ((isnan(at.C) ? interval_predict(m, &f->res, f->space, at.x, level,
+	    kind, &p, &e) : interval_optimum(m, &f->res, f->space, k, at.C, level,
+	    kind, at.x, &p, &e)) != 0) {
+		cmd_fail(ctx, argi, "%s: %s", f->ycol, e.msg);
+		goto out;
+	}
+	view_put(ctx->out, pred_record(f, m, &at, &p));
+	rc = 0;
+out:
+	free(at.x);
+	free(at.have);
 	return rc;
 }
 
 static const sx_argdef predict_args[] = {
 	{ "FIT", ARG_FIT, 0, NULL, NULL, NULL, NULL },
-	{ "COL=V", ARG_ASSIGNS, ARG_REST, NULL, NULL, NULL, NULL },
+	{ "COL=V", ARG_ASSIGNS, ARG_REST, NULL, NULL,
+	  "the inputs (the law's names or the fit's columns); for a law of N "
+	  "and D, C=V alone predicts at the compute-optimal allocation of that "
+	  "budget", NULL },
+	{ "--interval", ARG_CHOICE, 0, "confidence|prediction",
+	  "confidence|prediction",
+	  "for the law's mean there, or for one new run (adds the residual "
+	  "scale)", "confidence" },
+	{ "--level", ARG_NUMBER, 0, NULL, "P", "the interval's level", "0.95" },
+	{ "--k", ARG_NUMBER, 0, NULL, "K",
+	  "FLOP per parameter per token of a budget C = k*N*D",
+	  SX_STR(SX_FRONTIER_K) },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_predict_entry = {
 	"predict", NULL,
-	  "Evaluate a fitted law at given inputs, e.g. predict ch N=7e10 D=1.4e12\n",
-	  predict_args, 0, cmd_predict_exec
+	"Evaluate a fitted law at given inputs with an interval, e.g.\n"
+	"predict ch N=7e10 D=1.4e12. The interval is for the law's mean\n"
+	"(confidence) or, with --interval prediction, for one new run there\n"
+	"(the residual scale s, s^2 = sum r^2/(n - p), added). It is made in\n"
+	"the fit's space (log L for a log-space fit, then mapped back by exp,\n"
+	"so it is not symmetric about L) by the delta method from the fit's\n"
+	"covariance with Student's t at n - p degrees of freedom or, when the\n"
+	"fit has bootstrap replicates (fit ... --bootstrap K), from their\n"
+	"percentiles (for a new run: their mixture with the residual noise).\n"
+	"For a law of N and D, predict FIT C=1e22 predicts at the\n"
+	"compute-optimal allocation of the budget C = k*N*D (as frontier\n"
+	"finds it) and prints N_opt and D_opt, with intervals from the\n"
+	"replicates when there are any.\n",
+	predict_args, 0, cmd_predict_exec
 };
