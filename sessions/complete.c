@@ -106,8 +106,11 @@ cand_values(sx_completions *c, const sx_workspace *ws, const sx_argdef *d,
 			cand_add(c, prefix, ws->ds[i]->name);
 		break;
 	case ARG_FIT:
-		for (size_t i = 0; i < ws->nfits; i++)
+		for (size_t i = 0; i < ws->nfits; i++) {
 			cand_add(c, prefix, ws->fits[i]->name);
+			/* A group fit's name stands for all its groups. */
+			cand_add(c, prefix, ws->fits[i]->base);
+		}
 		break;
 	case ARG_MODEL:
 		for (size_t i = 0; i < model_builtin_count(); i++)

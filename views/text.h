@@ -30,6 +30,7 @@ void text_filter(sx_out *o, const sx_rec *r);
 
 /* text-fit.c */
 void text_fit(sx_out *o, const sx_rec *r);
+void text_fit_by(sx_out *o, const sx_rec *r);
 void text_fits(sx_out *o, const sx_rec *r);
 void text_predict(sx_out *o, const sx_rec *r);
 void text_set(sx_out *o, const sx_rec *r);

@@ -23,6 +23,7 @@ static const struct {
 	{ "crossover", text_crossover },
 	{ "fit", text_fit },
 	{ "fit show", text_fit },
+	{ "fit by", text_fit_by },
 	{ "fits", text_fits },
 	{ "predict", text_predict },
 	{ "set", text_set },

@@ -215,3 +215,18 @@ fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
 	*wcol = c;
 	return 0;
 }
+
+sx_fitrec **
+fit_find_all(sx_ctx *ctx, int argi, const char *name, size_t *n)
+{
+	sx_fitrec **all = xcalloc(ctx->ws->nfits + 1, sizeof *all);
+
+	if ((all[0] = ws_fit(ctx->ws, name)) != NULL)
+		*n = 1;
+	else if ((*n = ws_group_fits(ctx->ws, name, all, ctx->ws->nfits)) == 0) {
+		free(all);
+		fit_find(ctx, argi, name);
+		return NULL;
+	}
+	return all;
+}

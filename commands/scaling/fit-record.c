@@ -68,6 +68,8 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	rec_str(rec, "name", f->name);
 	rec_str(rec, "model", f->model);
 	rec_str(rec, "data", f->data);
+	rec_str(rec, "by", f->by);
+	rec_str(rec, "group", f->group);
 	rec_int(rec, "n", (long long)r->n);
 	rec_str(rec, "space", f->space == SX_SPACE_LOG ? "log" : "linear");
 	rec_str(rec, "loss", loss);

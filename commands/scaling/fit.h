@@ -20,8 +20,37 @@ int fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held);
 int fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
     const double **w, int *wcol);
+/*
+ * fit-job.c: one fit as 'fit' asks for it. fit_job_parse reads the options
+ * that do not depend on the data (the start, fixed values, loss, starts,
+ * bootstrap, level, seed: drawn here when needed, seed_chosen set);
+ * fit_job_run fits ds (its columns, weights and hold-out resolved there)
+ * and returns the fit without a name, or NULL after cmd_fail.
+ */
+typedef struct fit_job {
+	const sx_model *m;
+	sx_fit_opts opts;
+	double *init;
+	unsigned char *given, *fixed;
+	sx_starts starts;
+	sx_grid_axis *axes;
+	size_t kboot;
+	double level;
+	unsigned long seed;
+	int seed_chosen;
+} fit_job;
+
+int fit_job_parse(sx_ctx *ctx, const sx_args *a, const sx_model *m,
+    fit_job *j);
+sx_fitrec *fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j,
+    const sx_dataset *ds);
+void fit_job_free(fit_job *j);
+
 /* The fit called name, or NULL after saying there is none. */
 sx_fitrec *fit_find(sx_ctx *ctx, int argi, const char *name);
+/* The fit called name, or every group fit of that name (fit --by ... as
+ * name), in a malloc'ed array of *n; NULL after saying there is none. */
+sx_fitrec **fit_find_all(sx_ctx *ctx, int argi, const char *name, size_t *n);
 /* The model of fit f, or NULL after saying it is gone. */
 const sx_model *fit_model(sx_ctx *ctx, int argi, const sx_fitrec *f);
 
