@@ -169,3 +169,14 @@ view_put(sx_out *o, sx_rec *r)
 	view_emit(o, r);
 	rec_free(r);
 }
+
+int
+view_put_all(sx_out *o, sx_rec **recs, size_t n, size_t made)
+{
+	for (size_t i = 0; i < n; i++)
+		if (made == n)
+			view_put(o, recs[i]);
+		else
+			rec_free(recs[i]);
+	return made == n ? 0 : -1;
+}

@@ -230,6 +230,7 @@ cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
 	sx_fitrec **fits = fit_find_all(ctx, arg_index(a, ctx->cmd, "FIT"),
 	    arg(a, ctx->cmd, "FIT"), &n);
 	sx_rec **recs;
+	int rc;
 
 	if (fits == NULL)
 		return -1;
@@ -237,14 +238,10 @@ cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
 	for (k = 0; k < n && (recs[k] = predict_one(ctx, a, fits[k])) != NULL;
 	    k++)
 		;
-	for (size_t i = 0; i < n; i++)
-		if (k == n)
-			view_put(ctx->out, recs[i]);
-		else
-			rec_free(recs[i]);
+	rc = view_put_all(ctx->out, recs, n, k);
 	free(recs);
 	free(fits);
-	return k == n ? 0 : -1;
+	return rc;
 }
 
 static const sx_argdef predict_args[] = {

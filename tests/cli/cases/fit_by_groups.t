@@ -22,3 +22,9 @@ scalex -c 'replay by.sx; fit show ch' | grep -c '^fit ch\['
 scalex -c 'demo chinchilla as r --seed 2
 derive r big = N > 1e9
 fit chinchilla r --by big as b --bootstrap 10 --seed 1 --holdout "D > 1e11"'
+# frontier takes a group fit's name for a table a group; its figure is
+# one fit's.
+scalex -c "load $g as g
+fit chinchilla g --y loss_c4_val --by dataset_name as ch
+frontier ch --points 3
+frontier ch --plot"
