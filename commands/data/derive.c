@@ -27,7 +27,8 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval(ctx, argi, ds, expr);
+	v = data_eval(ctx, argi, ds, expr, "the expression's value is text: "
+	    "derive makes number columns only (a text result is not supported)");
 	if (v == NULL)
 		return -1;
 	for (size_t i = ds->nrows; i-- > 0;)

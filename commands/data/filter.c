@@ -24,7 +24,7 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 	if (ds == NULL)
 		return -1;
 	v = data_eval(ctx, arg_index(a, ctx->cmd, "EXPR"), ds,
-	    arg(a, ctx->cmd, "EXPR"));
+	    arg(a, ctx->cmd, "EXPR"), NULL);
 	if (v == NULL)
 		return -1;
 	keep = xcalloc(ds->nrows, 1);
