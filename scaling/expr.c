@@ -367,6 +367,7 @@ parse_in_item(struct expr_parser *p, size_t si, size_t k, size_t count)
 			return expr_lex_error(p, c->lo, "the list after 'in' holds "
 			    "literals, not the name %s (text is written in "
 			    "quotes: \"%s\")", e->vars[c->var], e->vars[c->var]);
+		c = &e->code[e->ncode - 1];
 		return expr_lex_error(p, c->lo, "the list after 'in' holds literals "
 		    "(\"text\" or numbers), not '%.*s'", (int)(c->hi - c->lo >
 		    40 ? 40 : c->hi - c->lo), p->s + c->lo);

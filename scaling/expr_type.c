@@ -214,8 +214,8 @@ expr_text_col(const sx_expr *e)
 	size_t at = (size_t)-1;
 
 	for (size_t k = 0; k < e->ncode; k++)
-		if (e->code[k].op == OP_STR && e->code[k].lo < at)
-			at = e->code[k].lo;
+		if (e->code[k].op == OP_STR && e->code[k].at < at)
+			at = e->code[k].at;
 	for (size_t k = 0; k < e->ncode; k++)
 		if (e->code[k].op == OP_IN && e->sets[e->code[k].var].text &&
 		    e->code[k].at < at)
