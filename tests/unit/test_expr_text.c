@@ -11,6 +11,7 @@
 #include "scaling/expr.h"
 #include "scaling/model.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_expr.h"
 
 #define NROW 5
 
@@ -19,18 +20,6 @@
 static char *mix[NROW] = { "c4", "rpj", "rw", NULL, "rpj" };
 static char *alt[NROW] = { "c4", "c4", "rw", "rw", "x" };
 static const double ncol[NROW] = { 1e7, 2e8, 3e9, 4e10, 2e8 };
-
-static sx_expr *
-must_parse(const char *text)
-{
-	sx_err err;
-	sx_expr *e;
-
-	err_clear(&err);
-	e = expr_parse(text, &err);
-	ck_assert_msg(e != NULL, "parse '%s': col %d: %s", text, err.col, err.msg);
-	return e;
-}
 
 /* Bind the expression's names to the table: mix, alt (text), N; anything
  * else fails the test. The arrays belong to the caller. */
@@ -61,7 +50,7 @@ bind_table(const sx_expr *e, sx_expr_bind *b, const double **col,
 static void
 eval_table(const char *text, double *out)
 {
-	sx_expr *e = must_parse(text);
+	sx_expr *e = unit_parse(text);
 	const double *col[8];
 	char *const *txt[8];
 	sx_expr_bind b;
@@ -160,7 +149,7 @@ START_TEST(test_text_quoting)
 
 		cells[2] = (char *)cases[k].value;
 		snprintf(text, sizeof text, "s == %s", cases[k].lit);
-		e = must_parse(text);
+		e = unit_parse(text);
 		err_clear(&err);
 		ck_assert_int_eq(expr_eval(e, &b, NROW, out, &err), 0);
 		for (size_t r = 0; r < NROW; r++)
@@ -226,7 +215,7 @@ START_TEST(test_text_many_rows)
 	sx_expr_bind b = { col, NULL, txt };
 	static const char *const names[] = { "a", "bb", "c" };
 	double *out = xcalloc(M, sizeof *out);
-	sx_expr *e = must_parse("s in ('bb', 'c') and s != 'c'");
+	sx_expr *e = unit_parse("s in ('bb', 'c') and s != 'c'");
 	sx_err err;
 
 	for (size_t r = 0; r < M; r++)
@@ -281,7 +270,7 @@ START_TEST(test_text_type_errors)
 	};
 
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		sx_expr *e = must_parse(cases[k].text);
+		sx_expr *e = unit_parse(cases[k].text);
 		const double *col[4];
 		char *const *txt[4];
 		sx_expr_bind b;
@@ -358,36 +347,36 @@ START_TEST(test_text_typeof)
 	sx_err err;
 
 	/* a bare text column or literal is text; the evaluator refuses it */
-	e = must_parse("mix");
+	e = unit_parse("mix");
 	bind_table(e, &b, col, txt);
 	ck_assert_int_eq(expr_typeof(e, &b, &err), EXPR_TEXT);
 	err_clear(&err);
 	ck_assert_int_eq(expr_eval(e, &b, NROW, out, &err), -1);
 	ck_assert_str_eq(err.msg, "the expression's value is text, not a number");
 	expr_free(e);
-	e = must_parse("('rpj')");
+	e = unit_parse("('rpj')");
 	ck_assert_int_eq(expr_typeof(e, NULL, &err), EXPR_TEXT);
 	ck_assert_int_eq(expr_text_col(e), 2);
 	expr_free(e);
 	/* comparisons are numbers; no text at all is a number */
-	e = must_parse("mix == 'a'");
+	e = unit_parse("mix == 'a'");
 	bind_table(e, &b, col, txt);
 	ck_assert_int_eq(expr_typeof(e, &b, &err), EXPR_NUMBER);
 	ck_assert_int_eq(expr_text_col(e), 8);
 	expr_free(e);
-	e = must_parse("N in (1, 2)");
+	e = unit_parse("N in (1, 2)");
 	ck_assert_int_eq(expr_typeof(e, NULL, &err), EXPR_NUMBER);
 	ck_assert_int_eq(expr_text_col(e), 0);
 	expr_free(e);
-	e = must_parse("N in ('a', 'b')");
+	e = unit_parse("N in ('a', 'b')");
 	ck_assert_int_eq(expr_text_col(e), 3);
 	expr_free(e);
 	/* without a binding every name is a number */
-	e = must_parse("mix + 1");
+	e = unit_parse("mix + 1");
 	ck_assert_int_eq(expr_typeof(e, NULL, &err), EXPR_NUMBER);
 	expr_free(e);
 	/* `in` is a keyword; a name spelled so is backquoted */
-	e = must_parse("`in` in (1) and `not` == 2");
+	e = unit_parse("`in` in (1) and `not` == 2");
 	ck_assert_str_eq(expr_var(e, 0), "in");
 	ck_assert_str_eq(expr_var(e, 1), "not");
 	expr_free(e);
@@ -401,21 +390,21 @@ START_TEST(test_text_grad_refused)
 	double val[1] = { 1.0 }, out[NROW], jac[NROW];
 	size_t wrt[1] = { 0 };
 	sx_expr_bind b = { col, val, NULL };
-	sx_expr *e = must_parse("a * ('x' == 'x')");
+	sx_expr *e = unit_parse("a * ('x' == 'x')");
 	sx_err err;
 
 	err_clear(&err);
 	ck_assert_int_eq(expr_eval_grad(e, &b, NROW, wrt, 1, out, jac, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.msg, "text has no derivative"));
 	expr_free(e);
-	e = must_parse("a == 'rpj'");
+	e = unit_parse("a == 'rpj'");
 	b.text = txt;
 	err_clear(&err);
 	ck_assert_int_eq(expr_eval_grad(e, &b, NROW, NULL, 0, out, jac, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.msg, "text has no derivative"));
 	expr_free(e);
 	/* numeric `in` differentiates as a step: zero */
-	e = must_parse("a * (a in (1, 2))");
+	e = unit_parse("a * (a in (1, 2))");
 	b.text = NULL;
 	err_clear(&err);
 	ck_assert_int_eq(expr_eval_grad(e, &b, 1, wrt, 1, out, jac, &err), 0);
@@ -445,7 +434,7 @@ END_TEST
 
 START_TEST(test_text_compared_with)
 {
-	sx_expr *e = must_parse("mix == rpj or N > 1 and alt != mix");
+	sx_expr *e = unit_parse("mix == rpj or N > 1 and alt != mix");
 
 	ck_assert_int_eq(expr_compared_with(e, 1), 0);	/* rpj ~ mix */
 	ck_assert_int_eq(expr_compared_with(e, 0), 1);	/* the first pair */
