@@ -56,6 +56,9 @@ static const sx_argdef filter_args[] = {
 const sx_cmd cmd_filter_entry = {
 	"filter", NULL,
 	"Make dataset NEW from the rows of NAME where EXPR is true (non-zero),\n"
-	"e.g. filter ep \"L < 3.44\" as ep240\n",
+	"e.g. filter ep \"L < 3.44\" as ep240. A text column is compared with\n"
+	"quoted text by == != in (...) and not in (...), the whole expression\n"
+	"in the other quotes: filter g 'dataset_name == \"rpj\"' as rpj,\n"
+	"filter g \"dataset_name in ('c4_original', 'rpj')\" as two\n",
 	filter_args, CMD_STATE, cmd_filter_exec
 };
