@@ -10,3 +10,5 @@ scalex -c "load shared/gadre2024_overtraining_scaling.csv as g; filter g 'datase
 scalex -c "load shared/gadre2024_overtraining_scaling.csv as g; filter g 'dataset_name' as x"
 scalex -c "load shared/gadre2024_overtraining_scaling.csv as g; derive g mix = dataset_name"
 scalex -c "load shared/gadre2024_overtraining_scaling.csv as g; filter g 'dataset_name in (rpj)' as x"
+scalex -c "load shared/gadre2024_overtraining_scaling.csv as g; fit chinchilla g --holdout 'dataset_name'"
+scalex -c "load shared/gadre2024_overtraining_scaling.csv as g; fit chinchilla g --holdout 'dataset_name > \"rpj\"'"
