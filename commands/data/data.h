@@ -6,10 +6,11 @@
 
 /*
  * common.c: parse EXPR and evaluate it over every row of ds into a new
- * array (derive, filter). NULL after cmd_fail at argv index argi.
+ * array (derive, filter). NULL after cmd_fail at argv index argi; when
+ * the value is text, the message is `textres` (NULL: "not a condition").
  */
 double *data_eval(sx_ctx *ctx, int argi, const sx_dataset *ds,
-    const char *text);
+    const char *text, const char *textres);
 
 extern const sx_cmd cmd_load_entry;
 extern const sx_cmd cmd_data_entry;

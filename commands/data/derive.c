@@ -27,7 +27,8 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval(ctx, argi, ds, expr);
+	v = data_eval(ctx, argi, ds, expr, "the expression's value is text: "
+	    "derive makes number columns only (a text result is not supported)");
 	if (v == NULL)
 		return -1;
 	for (size_t i = ds->nrows; i-- > 0;)
@@ -65,7 +66,9 @@ const sx_cmd cmd_derive_entry = {
 	"derive", NULL,
 	"Add column COL to dataset NAME, computed row by row from EXPR over its\n"
 	"columns: + - * / ^, exp log log10 sqrt abs min max, comparisons,\n"
-	"and/or/not, e.g. 'derive ep D = C/(6*N)'. Fails, changing nothing, if\n"
-	"the result is not finite on some row.\n",
+	"and/or/not, e.g. 'derive ep D = C/(6*N)'; text columns compare with\n"
+	"quoted text (== != in), giving 1 or 0, and a text result is not\n"
+	"supported. Fails, changing nothing, if the result is not finite on\n"
+	"some row.\n",
 	derive_args, CMD_STATE, cmd_derive_exec
 };

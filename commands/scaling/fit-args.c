@@ -132,40 +132,15 @@ int
 fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held)
 {
-	sx_err e;
-	sx_expr *ex;
-	const double **cols = NULL;
-	double *v;
-	sx_expr_bind b;
-	int rc = -1;
+	double *v = colbind_eval(ctx, argi, ds, text, "--holdout: ",
+	    NULL);
 
-	err_clear(&e);
-	if ((ex = expr_parse(text, &e)) == NULL)
-		return cmd_fail(ctx, argi, "--holdout: %s", e.msg);
-	if (colbind(ctx, argi, ds, ex, &cols) != 0) {
-		expr_free(ex);
+	if (v == NULL)
 		return -1;
-	}
-	v = xcalloc(ds->nrows + 1, sizeof *v);
-	b.col = cols;
-	b.val = NULL;
-	{
-		double *vals = xcalloc(expr_nvars(ex) + 1, sizeof *vals);
-
-		b.val = vals;
-		if (expr_eval(ex, &b, ds->nrows, v, &e) != 0)
-			cmd_fail(ctx, argi, "--holdout: %s", e.msg);
-		else {
-			for (size_t i = 0; i < ds->nrows; i++)
-				held[i] = !isnan(v[i]) && v[i] != 0.0;
-			rc = 0;
-		}
-		free(vals);
-	}
+	for (size_t i = 0; i < ds->nrows; i++)
+		held[i] = !isnan(v[i]) && v[i] != 0.0;
 	free(v);
-	free(cols);
-	expr_free(ex);
-	return rc;
+	return 0;
 }
 
 sx_fitrec *
