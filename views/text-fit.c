@@ -15,7 +15,13 @@ tf_param(sx_out *o, const char *name, const sx_rec *p, double cond)
 	double v = rec_get_num(p, "value"), se = rec_get_num(p, "se");
 	const sx_rec *ci = rec_get(p, "ci");
 
-	if (isnan(se) && ci == NULL)
+	if (rec_get_str(p, "tied") != NULL)
+		out_printf(o, "  %-8s %14.6g   (tied to %s)\n", name, v,
+		    rec_get_str(p, "tied"));
+	else if (rec_get_str(p, "bound") != NULL)
+		out_printf(o, "  %-8s %14.6g   (at its %s bound)\n", name, v,
+		    rec_get_str(p, "bound"));
+	else if (isnan(se) && ci == NULL)
 		/* A NaN error: fixed, or the fit could not tell it. */
 		out_printf(o, "  %-8s %14.6g   %s\n", name, v,
 		    rec_get_bool(p, "fixed") ? "(fixed)" : isfinite(cond) ?

@@ -85,10 +85,32 @@ fit_job_parse(sx_ctx *ctx, const sx_args *a, const sx_model *m, fit_job *j)
 	    SX_SPACE_LINEAR : SX_SPACE_LOG;
 	j->opts.init = j->init;
 	j->opts.fixed = j->fixed;
+	if (arg(a, ctx->cmd, "--bounds") != NULL) {
+		j->lo = xmalloc((m->np + 1) * sizeof *j->lo);
+		j->hi = xmalloc((m->np + 1) * sizeof *j->hi);
+		for (size_t i = 0; i < m->np; i++) {
+			j->lo[i] = -INFINITY;
+			j->hi[i] = INFINITY;
+		}
+		if (fit_parse_bounds(ctx, arg_index(a, ctx->cmd, "--bounds"), m,
+		    arg(a, ctx->cmd, "--bounds"), j->lo, j->hi) != 0)
+			return -1;
+		j->opts.lo = j->lo;
+		j->opts.hi = j->hi;
+	}
+	if (arg(a, ctx->cmd, "--tie") != NULL) {
+		j->tie = xmalloc((m->np + 1) * sizeof *j->tie);
+		for (size_t i = 0; i < m->np; i++)
+			j->tie[i] = i;
+		if (fit_parse_ties(ctx, arg_index(a, ctx->cmd, "--tie"), m,
+		    arg(a, ctx->cmd, "--tie"), j->tie) != 0)
+			return -1;
+		j->opts.tie = j->tie;
+	}
 	if (fit_parse_loss(ctx, arg_index(a, ctx->cmd, "--loss"),
 	    arg(a, ctx->cmd, "--loss"), &j->opts) != 0 ||
 	    fit_parse_starts(ctx, arg_index(a, ctx->cmd, "--starts"), m, j->fixed,
-	    arg(a, ctx->cmd, "--starts"), &j->starts, &j->axes) != 0)
+	    j->lo, arg(a, ctx->cmd, "--starts"), &j->starts, &j->axes) != 0)
 		return -1;
 	j->opts.starts = &j->starts;
 	if (arg(a, ctx->cmd, "--bootstrap") != NULL) {
@@ -123,6 +145,9 @@ fit_job_free(fit_job *j)
 	free(j->given);
 	free(j->fixed);
 	free(j->axes);
+	free(j->lo);
+	free(j->hi);
+	free(j->tie);
 	memset(j, 0, sizeof *j);
 }
 

@@ -51,8 +51,14 @@ fit_record_params(sx_rec *rec, const sx_fit_result *r, const sx_model *m)
 			rec_num(ci, NULL, r->ci_hi[i]);
 			rec_num(p, "ci_level", r->ci_level);
 		}
-		/* A fixed parameter has a zero row in the covariance. */
-		rec_bool(p, "fixed", r->cov != NULL && r->cov[i * r->np + i] == 0);
+		/* A fixed parameter has a zero row in the covariance; so has
+		 * one held at its bound, which says so instead. */
+		rec_bool(p, "fixed", r->cov != NULL && r->cov[i * r->np + i] == 0 &&
+		    (r->bound == NULL || r->bound[i] == 0));
+		if (r->bound != NULL && r->bound[i] != 0)
+			rec_str(p, "bound", r->bound[i] == 'l' ? "lower" : "upper");
+		if (r->tied != NULL && r->tied[i] != i)
+			rec_str(p, "tied", m->params[r->tied[i]]);
 	}
 }
 

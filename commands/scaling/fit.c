@@ -224,6 +224,14 @@ static const sx_argdef fit_args[] = {
 	  "values (finite, > 0); the weights are relative, as scipy's "
 	  "curve_fit with sigma = 1/sqrt(w): the errors take their scale from "
 	  "the residuals. rmse and R² are weighted too", NULL },
+	{ "--bounds", ARG_WORD, 0, NULL, "P=lo:hi,...",
+	  "keep parameters within bounds (either side may be empty: open), "
+	  "e.g. rd=0:,E=1:3; the solvers fit a map of the interval, and a "
+	  "parameter that ends on its bound is held there and reported so "
+	  "(positive scales stay positive without it)", NULL },
+	{ "--tie", ARG_WORD, 0, NULL, "P=Q,...",
+	  "fit P and Q as one parameter (e.g. alpha=beta), reported once with "
+	  "one standard error", NULL },
 	{ "--by", ARG_COLUMN, 0, NULL, "COL",
 	  "fit each group of rows separately: the groups are the values of "
 	  "COL, a text or whole-number column; the fits are stored as "

@@ -14,8 +14,15 @@ int fit_input_column(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
     const sx_model *m, const char *in, int ycol);
 int fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o);
 int fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
-    const unsigned char *fixed, const char *v, sx_starts *st,
-    sx_grid_axis **axes);
+    const unsigned char *fixed, const double *lo, const char *v,
+    sx_starts *st, sx_grid_axis **axes);
+/* --bounds P=lo:hi,... (either side may be empty: open) into lo, hi (np,
+ * preset to -Inf, +Inf); --tie P=Q,... into tie (np, preset to itself):
+ * each tied to the root of its chain. */
+int fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m,
+    const char *text, double *lo, double *hi);
+int fit_parse_ties(sx_ctx *ctx, int argi, const sx_model *m,
+    const char *text, size_t *tie);
 int fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held);
 int fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
@@ -34,6 +41,8 @@ typedef struct fit_job {
 	unsigned char *given, *fixed;
 	sx_starts starts;
 	sx_grid_axis *axes;
+	double *lo, *hi;       /* --bounds, or NULL */
+	size_t *tie;           /* --tie, or NULL */
 	size_t kboot;
 	double level;
 	unsigned long seed;
