@@ -19,3 +19,6 @@ scalex -c 'demo chinchilla as runs; derive runs w = 1 + (N > 1e9); fit chinchill
 scalex -c 'demo chinchilla as runs; fit chinchilla runs as a; fit chinchilla runs as b --space linear; compare a b' >/dev/null
 scalex -c 'demo chinchilla as runs; fit chinchilla runs as a; fit chinchilla runs as b --holdout "N > 1e9"; compare a b' >/dev/null
 scalex -c 'demo chinchilla as runs; fit chinchilla runs as a; compare a a' >/dev/null
+# Groups of a text column (three data mixes), in order of first appearance.
+awk 'BEGIN { print "C,L,mix"; for (i = 0; i < 12; i++) { c = 10^(18 + i/3); printf "%g,%.6f,%s\n", c, (1.5 + 2*(c/1e18)^-0.2)*(1 + 0.01*((i*7)%5 - 2)), substr("cab", i%3+1, 1) } }' > mixes.csv
+scalex -c 'load mixes.csv as m; fit pl m as p; fit plc m as q; compare p q --holdout-by mix' | sed -n '/^leave/,$p'
