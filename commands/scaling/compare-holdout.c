@@ -11,6 +11,33 @@
 #include "commands/scaling/compare-impl.h"
 #include "scaling/compare.h"
 
+/* Whether fit i was fitted to the rows its data has now (all of them, or
+ * those its own --holdout left): a refit of other rows would score a law
+ * that is not the fit's. -1 after saying so. */
+static int
+cmp_rows_used(sx_ctx *ctx, const struct cmp *c, size_t i)
+{
+	const sx_fitrec *f = c->f[i];
+	size_t used = c->ds->nrows;
+
+	if (f->res.holdout != NULL) {
+		unsigned char *held = xcalloc(c->ds->nrows + 1, 1);
+		int rc = fit_holdout_rows(ctx, c->argi[i], c->ds, f->res.holdout,
+		    held);
+
+		for (size_t r = 0; rc == 0 && r < c->ds->nrows; r++)
+			used -= held[r] != 0;
+		free(held);
+		if (rc != 0)
+			return -1;
+	}
+	if (used != f->res.n)
+		return cmd_fail(ctx, c->argi[i], "fit '%s' was fitted to %zu rows of "
+		    "'%s', which now gives %zu (refit it first)", f->name, f->res.n,
+		    f->data, used);
+	return 0;
+}
+
 /* The columns of fit f in c->ds, and the options of its refits (space,
  * loss, fixed parameters, weights); -1 after saying what is gone. */
 static int
@@ -34,6 +61,8 @@ cmp_bind(sx_ctx *ctx, const struct cmp *c, size_t i, const double **x,
 		    "'%s' (refit it first)", f->name, yc < 0 ? f->ycol : f->wcol,
 		    f->data);
 	*y = c->ds->cols[yc].v;
+	if (cmp_rows_used(ctx, c, i) != 0)
+		return -1;
 	memset(o, 0, sizeof *o);
 	o->space = f->space;
 	o->loss = f->res.loss;
