@@ -208,6 +208,10 @@ complete_line(const sx_workspace *ws, const char *line, sx_completions *out)
 			if (k++ == pos) {
 				if (cmd->args[i].type == ARG_DATASET)
 					ds = ws_dataset(ws, words[w]);
+				/* A fit's columns are its data's (compare --holdout-by). */
+				if (cmd->args[i].type == ARG_FIT && ds == NULL &&
+				    ws_fit(ws, words[w]) != NULL)
+					ds = ws_dataset(ws, ws_fit(ws, words[w])->data);
 				if ((cmd->args[i].flags & ARG_REST) == 0)
 					pos++;
 				break;

@@ -1,5 +1,5 @@
 /* fit.h: what the fit family (commands/scaling/fit*.c, fits.c, predict.c,
- * set.c) shares: argument parsing, the fit record, the entries. */
+ * set.c, compare.c) shares: argument parsing, the fit record, the entries. */
 #ifndef SX_COMMANDS_FIT_H
 #define SX_COMMANDS_FIT_H
 
@@ -76,5 +76,6 @@ extern const sx_cmd cmd_fits_entry;
 extern const sx_cmd cmd_fit_show_entry;
 extern const sx_cmd cmd_predict_entry;
 extern const sx_cmd cmd_set_entry;
+extern const sx_cmd cmd_compare_entry;
 
 #endif

@@ -75,6 +75,10 @@ START_TEST(test_options_choices_columns)
 	ck_assert_str_eq(cands("fit chinchilla runs --y "), "C D L N");
 	ck_assert_str_eq(cands("rename runs "), "C D L N");
 	ck_assert_str_eq(cands("data show runs --"), "--help --rows");
+	/* compare's columns are those of the fits' data. */
+	ck_assert_str_eq(cands("compare "), "ch");
+	ck_assert_str_eq(cands("compare ch --holdout-by "), "C D L N");
+	ck_assert_str_eq(cands("compare ch --ho"), "--holdout --holdout-by");
 }
 END_TEST
 
