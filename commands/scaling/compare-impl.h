@@ -13,7 +13,8 @@ struct cmp {
 	sx_fitrec *f[CMP_MAX];
 	const sx_model *m[CMP_MAX];
 	int argi[CMP_MAX];
-	const sx_dataset *ds;
+	const sx_dataset *ds;   /* their rows: a group fit's, its group's */
+	sx_dataset *owned;      /* ds when made for a group fit, or NULL */
 };
 
 /*

@@ -49,6 +49,14 @@ cmp_resolve(sx_ctx *ctx, const sx_args *a, struct cmp *c)
 			    "same units (refit one with --space)", f0->name, f0->space ==
 			    SX_SPACE_LOG ? "log" : "linear", name, f->space ==
 			    SX_SPACE_LOG ? "log" : "linear");
+		if (c->n > 0 && (!same_str(f->by, f0->by) ||
+		    !same_str(f->group, f0->group)))
+			return cmd_fail(ctx, w, "'%s' and '%s' fit different groups "
+			    "of rows (%s %s, %s %s): compare fits of one group, or "
+			    "leave groups out with --holdout-by", f0->name, name,
+			    f0->by != NULL ? f0->by : "all", f0->group != NULL ?
+			    f0->group : "rows", f->by != NULL ? f->by : "all",
+			    f->group != NULL ? f->group : "rows");
 		if (c->n > 0 && !same_str(f->wcol, f0->wcol))
 			return cmd_fail(ctx, w, "'%s' is %s and '%s' %s: their "
 			    "likelihoods differ (fit both with the same --weights)",
@@ -102,10 +110,13 @@ cmd_compare_exec(sx_ctx *ctx, const sx_args *a)
 		    "give --holdout or --holdout-by, not both");
 	if (arg(a, ctx->cmd, "--holdout") != NULL ||
 	    arg(a, ctx->cmd, "--holdout-by") != NULL) {
-		c.ds = ws_dataset(ctx->ws, c.f[0]->data);
+		sx_err e;
+
+		err_clear(&e);
+		c.ds = ws_fit_data(ctx->ws, c.f[0], &c.owned, &e);
 		if (c.ds == NULL)
-			return cmd_fail(ctx, c.argi[0], "the data '%s' of the fits is "
-			    "gone: a hold-out refits them on it", c.f[0]->data);
+			return cmd_fail(ctx, c.argi[0], "%s: a hold-out refits the fits "
+			    "on their data", e.msg);
 	}
 	for (size_t i = 0; i < c.n; i++) {
 		memset(&t[i], 0, sizeof t[i]);
@@ -156,6 +167,7 @@ cmd_compare_exec(sx_ctx *ctx, const sx_args *a)
 		rc = cmp_holdout(ctx, a, &c, rowv, rec);
 	else if (arg(a, ctx->cmd, "--holdout-by") != NULL)
 		rc = cmp_holdout_by(ctx, a, &c, rowv, rec);
+	dataset_free(c.owned);
 	if (rc != 0) {
 		rec_free(rec);
 		return -1;
