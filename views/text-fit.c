@@ -172,6 +172,12 @@ text_predict(sx_out *o, const sx_rec *r)
 	int pred = strcmp(rec_get_str(iv, "kind"), "prediction") == 0;
 	double lo = rec_get_num(iv, "lo"), hi = rec_get_num(iv, "hi");
 
+	/* Through an upstream fit: its prediction first. */
+	if (rec_get(r, "through") != NULL) {
+		text_predict(o, rec_get(r, "through"));
+		out_printf(o, "then %s, a law of %s:\n", rec_get_str(r, "fit"),
+		    rec_get_str(rec_get(r, "through"), "y"));
+	}
 	/* One of a group fit's predictions: say whose. */
 	if (rec_get_str(r, "group") != NULL)
 		out_printf(o, "%s (%s %s):\n", rec_get_str(r, "fit"),
