@@ -225,8 +225,8 @@ bound_side(const char *s, size_t len, double open, double *v)
 }
 
 int
-fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
-    double *lo, double *hi)
+fit_parse_bounds(sx_ctx *ctx, int argi, const char *opt, const sx_model *m,
+    const char *text, double *lo, double *hi)
 {
 	char *copy = xstrdup(text), *save = NULL;
 	int rc = 0;
@@ -237,8 +237,8 @@ fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
 		int k;
 
 		if (eq == NULL || (colon = strchr(eq + 1, ':')) == NULL) {
-			rc = cmd_fail(ctx, argi, "--bounds expects P=lo:hi (either side "
-			    "may be empty), not '%s'", tok);
+			rc = cmd_fail(ctx, argi, "%s expects P=lo:hi (either side may "
+			    "be empty), not '%s'", opt, tok);
 			break;
 		}
 		*eq = '\0';

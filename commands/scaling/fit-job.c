@@ -92,7 +92,8 @@ fit_job_parse(sx_ctx *ctx, const sx_args *a, const sx_model *m, fit_job *j)
 			j->lo[i] = -INFINITY;
 			j->hi[i] = INFINITY;
 		}
-		if (fit_parse_bounds(ctx, arg_index(a, ctx->cmd, "--bounds"), m,
+		if (fit_parse_bounds(ctx, arg_index(a, ctx->cmd, "--bounds"),
+		    "--bounds", m,
 		    arg(a, ctx->cmd, "--bounds"), j->lo, j->hi) != 0)
 			return -1;
 		j->opts.lo = j->lo;

@@ -16,11 +16,12 @@ int fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o);
 int fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
     const unsigned char *fixed, const double *lo, const char *v,
     sx_starts *st, sx_grid_axis **axes);
-/* --bounds P=lo:hi,... (either side may be empty: open) into lo, hi (np,
+/* --bounds (or model define's --domain, opt) P=lo:hi,... (either side may
+ * be empty: open) into lo, hi (np,
  * preset to -Inf, +Inf); --tie P=Q,... into tie (np, preset to itself):
  * each tied to the root of its chain. */
-int fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m,
-    const char *text, double *lo, double *hi);
+int fit_parse_bounds(sx_ctx *ctx, int argi, const char *opt,
+    const sx_model *m, const char *text, double *lo, double *hi);
 int fit_parse_ties(sx_ctx *ctx, int argi, const sx_model *m,
     const char *text, size_t *tie);
 int fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
