@@ -21,6 +21,13 @@ typedef struct sx_fitrec {
 	char *ycol;
 	char *wcol;         /* column of row weights (fit --weights), or NULL */
 	enum sx_space space;
+	/* The rows left out for missing values: of data_rows, complete were
+	 * complete in ycol and the xcols; miss_rows[k] rows had no value in
+	 * miss_cols[k] (only the columns with any, nmiss of them). */
+	size_t data_rows, complete;
+	size_t nmiss;
+	char **miss_cols;
+	size_t *miss_rows;
 	sx_fit_result res;
 } sx_fitrec;
 

@@ -90,8 +90,10 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	const char *yname = arg(a, ctx->cmd, "--y");
 	const char *space = arg(a, ctx->cmd, "--space");
 	const sx_model *m = ws_model(ctx->ws, mname);
-	const sx_dataset *ds;
+	const sx_dataset *ds, *all;
+	sx_dataset *own = NULL;
 	const double **x = NULL, *w;
+	int *cols = NULL;
 	double *init = NULL;
 	unsigned char *given = NULL, *fixed = NULL;
 	const char *ho = arg(a, ctx->cmd, "--holdout");
@@ -110,26 +112,35 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	if (m == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "MODEL"),
 		    "no model '%s' (see 'models')", mname);
-	ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "DATA"),
+	all = colbind_dataset(ctx, arg_index(a, ctx->cmd, "DATA"),
 	    arg(a, ctx->cmd, "DATA"));
-	if (ds == NULL)
+	if (all == NULL)
 		return -1;
 	ycol = colbind_column(ctx, arg_index(a, ctx->cmd, yname != NULL ? "--y" :
-	    "DATA"), ds, yname != NULL ? yname : "L");
-	if (ycol < 0 || fit_weights(ctx, a, ds, &w, &wcol) != 0)
+	    "DATA"), all, yname != NULL ? yname : "L");
+	if (ycol < 0 || fit_weights(ctx, a, all, &w, &wcol) != 0)
 		return -1;
 	f = xcalloc(1, sizeof *f);
 	f->nx = m->nin;
 	f->xcols = xcalloc(m->nin, sizeof *f->xcols);
 	x = xcalloc(m->nin, sizeof *x);
+	cols = xcalloc(m->nin + 1, sizeof *cols);
+	cols[0] = ycol;
 	for (size_t i = 0; i < m->nin; i++) {
-		int c = fit_input_column(ctx, a, ds, m, m->inputs[i], ycol);
+		int c = fit_input_column(ctx, a, all, m, m->inputs[i], ycol);
 
 		if (c < 0)
 			goto out;
-		x[i] = ds->cols[c].v;
-		f->xcols[i] = xstrdup(ds->cols[c].name);
+		cols[i + 1] = c;
+		f->xcols[i] = xstrdup(all->cols[c].name);
 	}
+	/* The fit, hold-out and bootstrap see the rows complete in y and the
+	 * inputs; the record says how many others there were and why. */
+	ds = fit_complete_rows(all, cols, m->nin + 1, f, &own);
+	for (size_t i = 0; i < m->nin; i++)
+		x[i] = ds->cols[cols[i + 1]].v;
+	if (w != NULL)
+		w = ds->cols[wcol].v;
 	init = xcalloc(m->np, sizeof *init);
 	given = xcalloc(m->np, 1);
 	fixed = xcalloc(m->np, 1);
@@ -226,11 +237,12 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	rc = 0;
 out:
 	if (f != NULL) {
-		for (size_t i = 0; i < f->nx; i++)
-			free(f->xcols[i]);
-		free(f->xcols);
-		free(f);
+		f->name = f->model = f->data = f->ycol = f->wcol = NULL;
+		f->res = (sx_fit_result){ 0 };
+		fitrec_free(f);
 	}
+	dataset_free(own);
+	free(cols);
 	free(x);
 	free(init);
 	free(given);

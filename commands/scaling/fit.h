@@ -20,6 +20,11 @@ int fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held);
 int fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
     const double **w, int *wcol);
+/* The rows of ds complete in its columns cols[0..n): ds itself when all
+ * are, else a new dataset of them in *own (the caller frees it); with f,
+ * what was left out goes to f's data_rows, complete and miss_*. */
+const sx_dataset *fit_complete_rows(const sx_dataset *ds, const int *cols,
+    size_t n, sx_fitrec *f, sx_dataset **own);
 /* The fit called name, or NULL after saying there is none. */
 sx_fitrec *fit_find(sx_ctx *ctx, int argi, const char *name);
 /* The model of fit f, or NULL after saying it is gone. */

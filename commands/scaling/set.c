@@ -18,7 +18,9 @@ static int
 fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 {
 	const sx_dataset *ds = ws_dataset(ctx->ws, f->data);
+	sx_dataset *own = NULL;
 	const double **x;
+	int *cols;
 	unsigned char *held = NULL;
 	int ycol = ds != NULL ? dataset_column_exact(ds, f->ycol) : -1, rc = -1;
 	int wcol = ds != NULL && f->wcol != NULL ? dataset_column_exact(ds,
@@ -34,6 +36,8 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 		return cmd_fail(ctx, argi, "fit '%s': its weights '%s' are gone from "
 		    "'%s' (refit it first)", f->name, f->wcol, f->data);
 	x = xcalloc(f->nx + 1, sizeof *x);
+	cols = xcalloc(f->nx + 1, sizeof *cols);
+	cols[0] = ycol;
 	for (size_t i = 0; i < f->nx; i++) {
 		int c = dataset_column_exact(ds, f->xcols[i]);
 
@@ -42,8 +46,12 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 			    "(refit it first)", f->name, f->xcols[i], f->data);
 			goto out;
 		}
-		x[i] = ds->cols[c].v;
+		cols[i + 1] = c;
 	}
+	/* The rows the fit used: those complete in y and its inputs. */
+	ds = fit_complete_rows(ds, cols, f->nx + 1, NULL, &own);
+	for (size_t i = 0; i < f->nx; i++)
+		x[i] = ds->cols[cols[i + 1]].v;
 	used = ds->nrows;
 	if (f->res.holdout != NULL) {
 		held = xcalloc(ds->nrows + 1, 1);
@@ -68,6 +76,8 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 	f->res = r;
 	rc = 0;
 out:
+	dataset_free(own);
+	free(cols);
 	free(held);
 	free(x);
 	return rc;
