@@ -33,6 +33,11 @@ sx_dataset *csv_parse(const char *text, size_t len, const char *label,
  */
 int csv_read_text(const char *path, char **text, size_t *len, sx_err *err);
 
+/* csv_read_text for an open descriptor (standard input), read to its end;
+ * `label` names it in messages. */
+int csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
+    sx_err *err);
+
 /* Read and parse a file; the dataset's source is set to `path`. */
 sx_dataset *csv_read_file(const char *path, const char *name, sx_err *err);
 

@@ -180,3 +180,20 @@ text_filter(sx_out *o, const sx_rec *r)
 	out_printf(o, "%s: %lld of %lld rows of %s\n", rec_get_str(r, "name"),
 	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
 }
+
+/* "complete: 33 of 37 rows of runs; 3 had no L, 1 had no N". */
+void
+text_dropna(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *miss = rec_get(r, "missing");
+
+	out_printf(o, "%s: %lld of %lld rows of %s", rec_get_str(r, "name"),
+	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
+	for (size_t i = 0; i < rec_len(miss); i++) {
+		long long k = rec_get_int(rec_at(miss, i), "rows");
+
+		out_printf(o, "%s%lld ha%s no %s", i > 0 ? ", " : "; ", k,
+		    k == 1 ? "s" : "ve", rec_get_str(rec_at(miss, i), "column"));
+	}
+	out_puts(o, "\n");
+}

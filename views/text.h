@@ -27,6 +27,7 @@ void text_data_drop(sx_out *o, const sx_rec *r);
 void text_rename(sx_out *o, const sx_rec *r);
 void text_derive(sx_out *o, const sx_rec *r);
 void text_filter(sx_out *o, const sx_rec *r);
+void text_dropna(sx_out *o, const sx_rec *r);
 
 /* text-fit.c */
 void text_fit(sx_out *o, const sx_rec *r);

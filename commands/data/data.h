@@ -20,5 +20,6 @@ extern const sx_cmd cmd_data_drop_entry;
 extern const sx_cmd cmd_rename_entry;
 extern const sx_cmd cmd_derive_entry;
 extern const sx_cmd cmd_filter_entry;
+extern const sx_cmd cmd_dropna_entry;
 
 #endif
