@@ -181,19 +181,25 @@ text_filter(sx_out *o, const sx_rec *r)
 	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
 }
 
-/* "complete: 33 of 37 rows of runs; 3 had no L, 1 had no N". */
+/* The rows without a value, from a record's "missing" array of {column,
+ * rows}: "; 3 have no L, 1 has no N" (nothing when it is empty). */
 void
-text_dropna(sx_out *o, const sx_rec *r)
+text_missing(sx_out *o, const sx_rec *miss)
 {
-	const sx_rec *miss = rec_get(r, "missing");
-
-	out_printf(o, "%s: %lld of %lld rows of %s", rec_get_str(r, "name"),
-	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
 	for (size_t i = 0; i < rec_len(miss); i++) {
 		long long k = rec_get_int(rec_at(miss, i), "rows");
 
 		out_printf(o, "%s%lld ha%s no %s", i > 0 ? ", " : "; ", k,
 		    k == 1 ? "s" : "ve", rec_get_str(rec_at(miss, i), "column"));
 	}
+}
+
+/* "complete: 33 of 37 rows of runs; 3 have no L, 1 has no N". */
+void
+text_dropna(sx_out *o, const sx_rec *r)
+{
+	out_printf(o, "%s: %lld of %lld rows of %s", rec_get_str(r, "name"),
+	    rec_get_int(r, "rows"), rec_get_int(r, "of"), rec_get_str(r, "data"));
+	text_missing(o, rec_get(r, "missing"));
 	out_puts(o, "\n");
 }

@@ -60,14 +60,9 @@ tf_missing(sx_out *o, const sx_rec *r)
 
 	if (rec_len(miss) == 0)
 		return;
-	out_printf(o, "  fitted %lld of %lld rows; ", rec_get_int(r, "n"),
+	out_printf(o, "  fitted %lld of %lld rows", rec_get_int(r, "n"),
 	    rec_get_int(r, "rows"));
-	for (size_t i = 0; i < rec_len(miss); i++) {
-		long long k = rec_get_int(rec_at(miss, i), "rows");
-
-		out_printf(o, "%s%lld ha%s no %s", i > 0 ? ", " : "", k,
-		    k == 1 ? "s" : "ve", rec_get_str(rec_at(miss, i), "column"));
-	}
+	text_missing(o, miss);
 	if (ho != NULL)
 		out_printf(o, "; %lld held out", rec_get_int(ho, "n"));
 	out_puts(o, "\n");

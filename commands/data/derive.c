@@ -18,6 +18,7 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 	int argi = arg_index(a, ctx->cmd, "EXPR");
 	double *v;
 	size_t bad = 0, first = 0;
+	unsigned char *miss;
 	sx_rec *r;
 	sx_err e;
 
@@ -27,14 +28,17 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval(ctx, argi, ds, expr);
+	v = data_eval_rows(ctx, argi, ds, expr, &miss);
 	if (v == NULL)
 		return -1;
+	/* A missing input gives a missing value; anything else not finite
+	 * is an error. */
 	for (size_t i = ds->nrows; i-- > 0;)
-		if (!isfinite(v[i])) {
+		if (!isfinite(v[i]) && (miss == NULL || !miss[i])) {
 			bad++;
 			first = i;
 		}
+	free(miss);
 	if (bad > 0) {
 		free(v);
 		return cmd_fail(ctx, argi, "the expression is not finite on %zu "
@@ -65,7 +69,8 @@ const sx_cmd cmd_derive_entry = {
 	"derive", NULL,
 	"Add column COL to dataset NAME, computed row by row from EXPR over its\n"
 	"columns: + - * / ^, exp log log10 sqrt abs min max, comparisons,\n"
-	"and/or/not, e.g. 'derive ep D = C/(6*N)'. Fails, changing nothing, if\n"
+	"and/or/not, e.g. 'derive ep D = C/(6*N)'. Where a column it uses is\n"
+	"missing, so is the result; elsewhere it fails, changing nothing, if\n"
 	"the result is not finite on some row.\n",
 	derive_args, CMD_STATE, cmd_derive_exec
 };

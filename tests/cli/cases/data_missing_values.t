@@ -1,7 +1,8 @@
 # Missing cells in every spelling: describe counts them, show prints NA,
 # dropna keeps the complete rows (all columns, or some), and a fit leaves
 # out the rows without its columns, saying which: the same fit as on the
-# rows dropna keeps.
+# rows dropna keeps. derive, filter, set and the approaches on runs with
+# missing cells.
 cat > runs.csv <<'CSV'
 run_name,params,tokens,final_loss,lr,dataset
 a,1e7,1e9,NA,3e-4,c4
@@ -25,7 +26,20 @@ dropna runs L,N as ln
 dropna runs lr,dataset,lr as meta
 fit pl runs --x N as p
 fit pl ln --x N as q
-fit chinchilla runs --holdout "D > 5e10" as h'
+fit chinchilla runs --holdout "D > 5e10" as h
+derive runs tpp = D/N
+derive runs ll = log(L)
+data show runs --rows 12
+filter runs "L < 3.5" as f
+frontier approach1 runs --bins 5
+frontier approach2 runs
+set p.A 10'
+# A missing input makes a missing value; a value not finite elsewhere is
+# still an error.
+scalex -c 'load runs.csv as runs; derive runs bad = log(L - 3)'
+echo "exit $?"
+# The plot leaves the incomplete runs out.
+scalex -c 'load runs.csv as runs; plot runs --x N --y L --log --size 40x12'
 scalex --json -c 'load runs.csv as runs
 dropna runs L as l
 data describe l
