@@ -103,7 +103,7 @@ cmd_dropna_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef dropna_args[] = {
 	{ "NAME", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
-	{ "COLS", ARG_WORD, ARG_OPT, NULL, "COL,...",
+	{ "COLS", ARG_COLUMN, ARG_OPT, NULL, "COL,...",
 	  "the columns that must have a value (names or aliases such as L, "
 	  "comma-separated; default: all columns)", NULL },
 	{ "as", ARG_NAME, ARG_KEY | ARG_NEED, NULL, "NEW",
