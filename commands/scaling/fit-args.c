@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "commands/scaling/fit.h"
 #include "sessions/colbind.h"
@@ -199,6 +200,21 @@ fit_complete_rows(const sx_dataset *ds, const int *cols, size_t n,
 	free(keep);
 	free(miss);
 	return *own != NULL ? *own : ds;
+}
+
+const char *
+fit_missing_note(const sx_fitrec *f, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (f->nmiss == 0)
+		return buf;
+	fmt_set(buf, len, "; %zu of %zu rows complete", f->complete,
+	    f->data_rows);
+	for (size_t i = 0; i < f->nmiss; i++)
+		fmt_append(buf, len, ", %zu ha%s no %s",
+		    f->miss_rows[i], f->miss_rows[i] == 1 ? "s" : "ve",
+		    f->miss_cols[i]);
+	return buf;
 }
 
 sx_fitrec *

@@ -107,6 +107,7 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	sx_fit_opts opts;
 	sx_fitrec *f = NULL;
 	sx_err e;
+	char note[200];
 	int ycol, wcol, rc = -1;
 
 	if (m == NULL)
@@ -200,12 +201,14 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	if (ho != NULL) {
 		if (fit_holdout(m, x, ds->cols[ycol].v, ds->nrows, held, ho, &opts,
 		    &f->res, &e) != 0) {
-			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s", e.msg);
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s%s",
+			    e.msg, fit_missing_note(f, note, sizeof note));
 			goto out;
 		}
 	} else if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &opts, &f->res,
 	    &e) != 0) {
-		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s", e.msg);
+		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s%s",
+		    e.msg, fit_missing_note(f, note, sizeof note));
 		goto out;
 	}
 	/* A fit stuck where nothing can be identified is no result: it fails,

@@ -25,6 +25,9 @@ int fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
  * what was left out goes to f's data_rows, complete and miss_*. */
 const sx_dataset *fit_complete_rows(const sx_dataset *ds, const int *cols,
     size_t n, sx_fitrec *f, sx_dataset **own);
+/* "" when f left no row out, else what it left out, for a message:
+ * "; 2 of 3 rows complete, 1 has no L", in buf. */
+const char *fit_missing_note(const sx_fitrec *f, char *buf, size_t len);
 /* The fit called name, or NULL after saying there is none. */
 sx_fitrec *fit_find(sx_ctx *ctx, int argi, const char *name);
 /* The model of fit f, or NULL after saying it is gone. */
