@@ -1,262 +1,20 @@
-/* expr.c: lex and parse expressions to folded postfix code. */
+/* expr.c: parse expressions to folded postfix code. */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/fmt.h"
 #include "base/xalloc.h"
-#include "scaling/expr_impl.h"
-
-/* ---- lexer ---- */
-
-enum tok_kind {
-	T_END, T_NUM, T_NAME, T_QNAME, T_LPAREN, T_RPAREN, T_COMMA,
-	T_PLUS, T_MINUS, T_STAR, T_SLASH, T_CARET,
-	T_LT, T_LE, T_GT, T_GE, T_EQ, T_NE, T_AND, T_OR, T_NOT
-};
-
-struct expr_parser {
-	const char *s;		/* the whole text */
-	size_t pos;		/* next unread byte */
-	int kind;		/* current token */
-	size_t start, len;	/* its bytes in s */
-	double num;		/* T_NUM value */
-	int depth;
-	sx_expr *e;
-	sx_err *err;
-};
-
-static int
-parse_error(struct expr_parser *p, size_t at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int
-parse_error(struct expr_parser *p, size_t at, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[sizeof p->err->msg];
-
-	va_start(ap, fmt);
-	fmt_vset(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return err_at(p->err, EXPR_WHERE, 1, (int)(at < 1000000000 ? at + 1 :
-	    1000000000), "%s", msg);
-}
-
-static int
-lex_isspace(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
-
-static int
-lex_isdigit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-lex_isalpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-/* Token text for messages: at most 40 bytes of it. */
-static int
-lex_show(const struct expr_parser *p)
-{
-	return p->len > 40 ? 40 : (int)p->len;
-}
-
-/* strtod in the C locale, whatever LC_NUMERIC the program has set. */
-static double
-lex_strtod(const char *buf)
-{
-	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	locale_t old;
-	double v;
-
-	if (c == (locale_t)0)
-		return strtod(buf, NULL);
-	old = uselocale(c);
-	v = strtod(buf, NULL);
-	uselocale(old);
-	freelocale(c);
-	return v;
-}
-
-/* Scan a number at p->pos: digits [. digits] [e [+-] digits] or . digits. A
- * number running straight into letters, digits or dots is a bad number. */
-static int
-lex_number(struct expr_parser *p)
-{
-	const char *s = p->s;
-	size_t i = p->pos, ndig = 0;
-	int ok = 1;
-	char *buf;
-
-	while (lex_isdigit((unsigned char)s[i])) {
-		i++;
-		ndig++;
-	}
-	if (s[i] == '.') {
-		i++;
-		while (lex_isdigit((unsigned char)s[i])) {
-			i++;
-			ndig++;
-		}
-	}
-	if (ndig == 0)
-		ok = 0;
-	if (ok && (s[i] == 'e' || s[i] == 'E')) {
-		size_t nexp = 0;
-
-		i++;
-		if (s[i] == '+' || s[i] == '-')
-			i++;
-		while (lex_isdigit((unsigned char)s[i])) {
-			i++;
-			nexp++;
-		}
-		if (nexp == 0)
-			ok = 0;
-	}
-	while (lex_isalpha((unsigned char)s[i]) ||
-	    lex_isdigit((unsigned char)s[i]) || s[i] == '.') {
-		i++;
-		ok = 0;
-	}
-	p->len = i - p->pos;
-	if (!ok)
-		return parse_error(p, p->pos, "bad number '%.*s'", lex_show(p),
-		    s + p->pos);
-	buf = xstrndup(s + p->pos, p->len);
-	p->num = lex_strtod(buf);
-	free(buf);
-	p->kind = T_NUM;
-	p->pos = i;
-	return 0;
-}
-
-/* Two-byte operators and their one-byte forms. */
-static int
-lex_operator(struct expr_parser *p)
-{
-	const char *s = p->s + p->pos;
-	int c = (unsigned char)s[0];
-
-	p->len = 1;
-	switch (c) {
-	case '(': p->kind = T_LPAREN; break;
-	case ')': p->kind = T_RPAREN; break;
-	case ',': p->kind = T_COMMA; break;
-	case '+': p->kind = T_PLUS; break;
-	case '-': p->kind = T_MINUS; break;
-	case '*': p->kind = T_STAR; break;
-	case '/': p->kind = T_SLASH; break;
-	case '^': p->kind = T_CARET; break;
-	case '<':
-		p->kind = s[1] == '=' ? T_LE : T_LT;
-		break;
-	case '>':
-		p->kind = s[1] == '=' ? T_GE : T_GT;
-		break;
-	case '!':
-		p->kind = s[1] == '=' ? T_NE : T_NOT;
-		break;
-	case '=':
-		if (s[1] != '=')
-			return parse_error(p, p->pos,
-			    "unexpected '=' (comparison is '==')");
-		p->kind = T_EQ;
-		break;
-	case '&':
-		if (s[1] != '&')
-			return parse_error(p, p->pos,
-			    "unexpected '&' (logical and is 'and' or '&&')");
-		p->kind = T_AND;
-		break;
-	case '|':
-		if (s[1] != '|')
-			return parse_error(p, p->pos,
-			    "unexpected '|' (logical or is 'or' or '||')");
-		p->kind = T_OR;
-		break;
-	default:
-		if (c >= 0x21 && c < 0x7f)
-			return parse_error(p, p->pos, "unexpected character '%c'",
-			    c);
-		return parse_error(p, p->pos, "unexpected byte 0x%02x", c);
-	}
-	if (p->kind == T_LE || p->kind == T_GE || p->kind == T_NE ||
-	    p->kind == T_EQ || p->kind == T_AND || p->kind == T_OR)
-		p->len = 2;
-	p->pos += p->len;
-	return 0;
-}
-
-/* Read the next token into p. Returns -1 on a lexical error. */
-static int
-lex_next(struct expr_parser *p)
-{
-	const char *s = p->s;
-	int c;
-
-	while (lex_isspace((unsigned char)s[p->pos]))
-		p->pos++;
-	p->start = p->pos;
-	c = (unsigned char)s[p->pos];
-	if (c == '\0') {
-		p->kind = T_END;
-		p->len = 0;
-		return 0;
-	}
-	if (lex_isdigit(c) || (c == '.' && lex_isdigit((unsigned char)s[p->pos + 1])))
-		return lex_number(p);
-	if (lex_isalpha(c)) {
-		size_t i = p->pos + 1;
-
-		while (lex_isalpha((unsigned char)s[i]) ||
-		    lex_isdigit((unsigned char)s[i]) || s[i] == '.')
-			i++;
-		p->len = i - p->pos;
-		p->pos = i;
-		p->kind = T_NAME;
-		if (p->len == 3 && memcmp(s + p->start, "and", 3) == 0)
-			p->kind = T_AND;
-		else if (p->len == 2 && memcmp(s + p->start, "or", 2) == 0)
-			p->kind = T_OR;
-		else if (p->len == 3 && memcmp(s + p->start, "not", 3) == 0)
-			p->kind = T_NOT;
-		return 0;
-	}
-	if (c == '`') {
-		const char *close = strchr(s + p->pos + 1, '`');
-
-		if (close == NULL) {
-			p->len = strlen(s + p->pos);
-			return parse_error(p, p->pos, "unterminated `name`");
-		}
-		p->len = (size_t)(close - (s + p->pos)) + 1;
-		if (p->len == 2)
-			return parse_error(p, p->pos, "empty name ``");
-		p->pos += p->len;
-		p->kind = T_QNAME;
-		return 0;
-	}
-	return lex_operator(p);
-}
+#include "scaling/expr_lex.h"
 
 /* ---- code emission with constant folding ---- */
 
+/* An instruction; at, lo and hi are where it came from (expr_impl.h). */
 static void
-emit(sx_expr *e, int op, size_t var, double c)
+emit(sx_expr *e, int op, size_t var, double c, size_t at, size_t lo,
+    size_t hi)
 {
 	if (e->ncode == e->capcode) {
 		e->capcode = e->capcode != 0 ? 2 * e->capcode : 16;
@@ -265,13 +23,17 @@ emit(sx_expr *e, int op, size_t var, double c)
 	e->code[e->ncode].op = op;
 	e->code[e->ncode].var = var;
 	e->code[e->ncode].c = c;
+	e->code[e->ncode].at = at;
+	e->code[e->ncode].lo = lo;
+	e->code[e->ncode].hi = hi;
 	e->ncode++;
 }
 
+/* A leaf for the current token. */
 static void
-emit_const(sx_expr *e, double c)
+emit_leaf(struct expr_parser *p, int op, size_t var, double c)
 {
-	emit(e, OP_CONST, 0, c);
+	emit(p->e, op, var, c, p->start, p->start, p->start + p->len);
 }
 
 /* An operator whose operands are all constants becomes one constant. The
@@ -279,23 +41,35 @@ emit_const(sx_expr *e, double c)
  * CONST, each is a whole operand (a CONST ends a subexpression only when it
  * is the whole subexpression). */
 static void
-emit_op(sx_expr *e, int op)
+emit_fold(sx_expr *e, int op, size_t at, size_t lo, size_t hi)
 {
 	struct expr_ins *c = e->code;
 	size_t n = e->ncode;
 
 	if (expr_is_unary(op)) {
-		if (n >= 1 && c[n - 1].op == OP_CONST) {
+		if (n >= 1 && c[n - 1].op == OP_CONST && op != OP_IN) {
 			c[n - 1].c = expr_apply1(op, c[n - 1].c);
+			c[n - 1].lo = c[n - 1].at = lo;
+			c[n - 1].hi = hi;
 			return;
 		}
 	} else if (n >= 2 && c[n - 1].op == OP_CONST &&
 	    c[n - 2].op == OP_CONST) {
 		c[n - 2].c = expr_apply2(op, c[n - 2].c, c[n - 1].c);
+		c[n - 2].lo = c[n - 2].at = lo;
+		c[n - 2].hi = hi;
 		e->ncode--;
 		return;
 	}
-	emit(e, op, 0, 0);
+	emit(e, op, 0, 0, at, lo, hi);
+}
+
+/* Operator `op`, written at byte `at`, completing the subexpression that
+ * began at byte `lo` and ends with the token just consumed. */
+static void
+emit_op(struct expr_parser *p, int op, size_t at, size_t lo)
+{
+	emit_fold(p->e, op, at, lo, p->prev_end);
 }
 
 /* Index of a variable, adding it on first use. */
@@ -313,6 +87,16 @@ expr_intern(sx_expr *e, const char *name, size_t len)
 	}
 	e->vars[e->nvars] = xstrndup(name, len);
 	return e->nvars++;
+}
+
+/* Index of a new text literal whose source is s (len bytes, quotes
+ * included). */
+static size_t
+expr_string(sx_expr *e, const char *s, size_t len)
+{
+	e->strs = xreallocarray(e->strs, e->nstrs + 1, sizeof *e->strs);
+	e->strs[e->nstrs] = expr_lex_string_value(s, len);
+	return e->nstrs++;
 }
 
 /* ---- parser: one function per precedence level, lowest first ---- */
@@ -333,6 +117,7 @@ static const struct expr_func {
 
 static int parse_or(struct expr_parser *);
 static int parse_unary(struct expr_parser *);
+static int parse_enter(struct expr_parser *);
 
 /* Every construct that can nest (parentheses, arguments, prefix operators,
  * the right side of ^) goes one level deeper; the cap keeps the recursion,
@@ -341,7 +126,7 @@ static int
 parse_enter(struct expr_parser *p)
 {
 	if (++p->depth > EXPR_MAXDEPTH)
-		return parse_error(p, p->start, "expression nested too deeply "
+		return expr_lex_error(p, p->start, "expression nested too deeply "
 		    "(more than %d levels)", EXPR_MAXDEPTH);
 	return 0;
 }
@@ -350,8 +135,8 @@ static int
 parse_unexpected(struct expr_parser *p)
 {
 	if (p->kind == T_END)
-		return parse_error(p, p->start, "unexpected end of expression");
-	return parse_error(p, p->start, "unexpected '%.*s'", lex_show(p),
+		return expr_lex_error(p, p->start, "unexpected end of expression");
+	return expr_lex_error(p, p->start, "unexpected '%.*s'", expr_lex_show(p),
 	    p->s + p->start);
 }
 
@@ -360,9 +145,19 @@ static int
 parse_close(struct expr_parser *p, size_t open)
 {
 	if (p->kind != T_RPAREN)
-		return parse_error(p, p->start, "expected ')' to close '(' at "
+		return expr_lex_error(p, p->start, "expected ')' to close '(' at "
 		    "column %zu", open + 1);
-	return lex_next(p);
+	return expr_lex_next(p);
+}
+
+/* After an item of a list: 1 past a comma (another item follows), 0 at
+ * anything else, -1 on a lexical error. */
+static int
+parse_comma(struct expr_parser *p)
+{
+	if (p->kind != T_COMMA)
+		return 0;
+	return expr_lex_next(p) != 0 ? -1 : 1;
 }
 
 /* NAME ( args ): the name is the current token and '(' follows it. */
@@ -371,41 +166,43 @@ parse_call(struct expr_parser *p)
 {
 	const struct expr_func *f = NULL;
 	size_t name = p->start, namelen = p->len, open, i;
-	int nargs = 0;
+	int nargs = 0, more = 0;
 
 	for (i = 0; i < sizeof expr_funcs / sizeof expr_funcs[0]; i++)
 		if (strlen(expr_funcs[i].name) == namelen &&
 		    memcmp(expr_funcs[i].name, p->s + name, namelen) == 0)
 			f = &expr_funcs[i];
 	if (f == NULL)
-		return parse_error(p, name, "unknown function '%.*s'", lex_show(p),
+		return expr_lex_error(p, name, "unknown function '%.*s'", expr_lex_show(p),
 		    p->s + name);
-	if (lex_next(p) != 0)
+	if (expr_lex_next(p) != 0)
 		return -1;
 	open = p->start;
-	if (lex_next(p) != 0)
+	if (expr_lex_next(p) != 0)
 		return -1;
 	if (p->kind != T_RPAREN) {
 		for (;;) {
 			if (parse_or(p) != 0)
 				return -1;
 			if (++nargs >= 2 && f->nargs == 0)
-				emit_op(p->e, f->op);
-			if (p->kind != T_COMMA)
+				emit_op(p, f->op, name, name);
+			if ((more = parse_comma(p)) <= 0)
 				break;
-			if (lex_next(p) != 0)
-				return -1;
 		}
+		if (more < 0)
+			return -1;
 	}
 	if (parse_close(p, open) != 0)
 		return -1;
 	if (f->nargs == 0 && nargs < 2)
-		return parse_error(p, name, "%s needs at least 2 arguments",
+		return expr_lex_error(p, name, "%s needs at least 2 arguments",
 		    f->name);
 	if (f->nargs != 0 && nargs != f->nargs)
-		return parse_error(p, name, "%s takes 1 argument", f->name);
+		return expr_lex_error(p, name, "%s takes 1 argument", f->name);
 	if (f->nargs != 0)
-		emit_op(p->e, f->op);
+		emit_op(p, f->op, name, name);
+	else
+		p->e->code[p->e->ncode - 1].hi = p->prev_end;
 	return 0;
 }
 
@@ -416,16 +213,20 @@ parse_primary(struct expr_parser *p)
 
 	switch (p->kind) {
 	case T_NUM:
-		emit_const(p->e, p->num);
-		return lex_next(p);
+		emit_leaf(p, OP_CONST, 0, p->num);
+		return expr_lex_next(p);
+	case T_STR:
+		emit_leaf(p, OP_STR, expr_string(p->e, p->s + p->start, p->len),
+		    0);
+		return expr_lex_next(p);
 	case T_QNAME:
-		emit(p->e, OP_VAR, expr_intern(p->e, p->s + p->start + 1,
+		emit_leaf(p, OP_VAR, expr_intern(p->e, p->s + p->start + 1,
 		    p->len - 2), 0);
-		return lex_next(p);
+		return expr_lex_next(p);
 	case T_NAME: {
 		size_t i = p->pos;
 
-		while (lex_isspace((unsigned char)p->s[i]))
+		while (expr_lex_isspace((unsigned char)p->s[i]))
 			i++;
 		if (p->s[i] == '(') {
 			if (parse_enter(p) != 0 || parse_call(p) != 0)
@@ -434,28 +235,31 @@ parse_primary(struct expr_parser *p)
 			return 0;
 		}
 		if (p->len == 2 && memcmp(p->s + p->start, "pi", 2) == 0)
-			emit_const(p->e, EXPR_PI);
+			emit_leaf(p, OP_CONST, 0, EXPR_PI);
 		else {
 			for (i = 0; i < sizeof expr_funcs / sizeof expr_funcs[0]; i++)
 				if (strlen(expr_funcs[i].name) == p->len &&
 				    memcmp(expr_funcs[i].name, p->s + p->start,
 				    p->len) == 0)
-					return parse_error(p, p->start,
+					return expr_lex_error(p, p->start,
 					    "function '%s' needs arguments: "
 					    "%s(...); a variable of that name "
 					    "is written `%s`", expr_funcs[i].name,
 					    expr_funcs[i].name, expr_funcs[i].name);
-			emit(p->e, OP_VAR, expr_intern(p->e, p->s + p->start,
+			emit_leaf(p, OP_VAR, expr_intern(p->e, p->s + p->start,
 			    p->len), 0);
 		}
-		return lex_next(p);
+		return expr_lex_next(p);
 	}
 	case T_LPAREN:
 		open = p->start;
-		if (parse_enter(p) != 0 || lex_next(p) != 0 || parse_or(p) != 0 ||
+		if (parse_enter(p) != 0 || expr_lex_next(p) != 0 || parse_or(p) != 0 ||
 		    parse_close(p, open) != 0)
 			return -1;
 		p->depth--;
+		/* The parentheses belong to what they enclose. */
+		p->e->code[p->e->ncode - 1].lo = open;
+		p->e->code[p->e->ncode - 1].hi = p->prev_end;
 		return 0;
 	default:
 		return parse_unexpected(p);
@@ -467,44 +271,51 @@ parse_primary(struct expr_parser *p)
 static int
 parse_pow(struct expr_parser *p)
 {
+	size_t lo = p->start, at;
+
 	if (parse_primary(p) != 0)
 		return -1;
 	if (p->kind != T_CARET)
 		return 0;
-	if (lex_next(p) != 0 || parse_enter(p) != 0 || parse_unary(p) != 0)
+	at = p->start;
+	if (expr_lex_next(p) != 0 || parse_enter(p) != 0 || parse_unary(p) != 0)
 		return -1;
 	p->depth--;
-	emit_op(p->e, OP_POW);
+	emit_op(p, OP_POW, at, lo);
 	return 0;
 }
 
 static int
 parse_unary(struct expr_parser *p)
 {
+	size_t at = p->start;
 	int neg;
 
 	if (p->kind != T_MINUS && p->kind != T_PLUS)
 		return parse_pow(p);
 	neg = p->kind == T_MINUS;
-	if (parse_enter(p) != 0 || lex_next(p) != 0 || parse_unary(p) != 0)
+	if (parse_enter(p) != 0 || expr_lex_next(p) != 0 || parse_unary(p) != 0)
 		return -1;
 	p->depth--;
 	if (neg)
-		emit_op(p->e, OP_NEG);
+		emit_op(p, OP_NEG, at, at);
 	return 0;
 }
 
 static int
 parse_mul(struct expr_parser *p)
 {
+	size_t lo = p->start;
+
 	if (parse_unary(p) != 0)
 		return -1;
 	while (p->kind == T_STAR || p->kind == T_SLASH) {
 		int op = p->kind == T_STAR ? OP_MUL : OP_DIV;
+		size_t at = p->start;
 
-		if (lex_next(p) != 0 || parse_unary(p) != 0)
+		if (expr_lex_next(p) != 0 || parse_unary(p) != 0)
 			return -1;
-		emit_op(p->e, op);
+		emit_op(p, op, at, lo);
 	}
 	return 0;
 }
@@ -512,25 +323,130 @@ parse_mul(struct expr_parser *p)
 static int
 parse_add(struct expr_parser *p)
 {
+	size_t lo = p->start;
+
 	if (parse_mul(p) != 0)
 		return -1;
 	while (p->kind == T_PLUS || p->kind == T_MINUS) {
 		int op = p->kind == T_PLUS ? OP_ADD : OP_SUB;
+		size_t at = p->start;
 
-		if (lex_next(p) != 0 || parse_mul(p) != 0)
+		if (expr_lex_next(p) != 0 || parse_mul(p) != 0)
 			return -1;
-		emit_op(p->e, op);
+		emit_op(p, op, at, lo);
 	}
 	return 0;
 }
 
-/* Comparisons associate to the left like C's: a < b < c is (a < b) < c. */
+/* Whether the token after the current one is the word `in`. */
+static int
+lex_in_follows(const struct expr_parser *p)
+{
+	size_t i = p->pos;
+
+	while (expr_lex_isspace((unsigned char)p->s[i]))
+		i++;
+	return p->s[i] == 'i' && p->s[i + 1] == 'n' &&
+	    !expr_lex_isalpha((unsigned char)p->s[i + 2]) &&
+	    !expr_lex_isdigit((unsigned char)p->s[i + 2]) && p->s[i + 2] != '.';
+}
+
+/* The element of the list after `in` just parsed: code[k], the only
+ * instruction since it began, must be a literal of the list's type; it
+ * moves from the code into set `si`. `count` is the elements so far. */
+static int
+parse_in_item(struct expr_parser *p, size_t si, size_t k, size_t count)
+{
+	sx_expr *e = p->e;
+	struct expr_set *s = &e->sets[si];
+	const struct expr_ins *c = &e->code[k];
+	int text = c->op == OP_STR;
+
+	if (e->ncode != k + 1 || (c->op != OP_CONST && c->op != OP_STR)) {
+		if (e->ncode == k + 1 && c->op == OP_VAR)
+			return expr_lex_error(p, c->lo, "the list after 'in' holds "
+			    "literals, not the name %s (text is written in "
+			    "quotes: \"%s\")", e->vars[c->var], e->vars[c->var]);
+		c = &e->code[e->ncode - 1];
+		return expr_lex_error(p, c->lo, "the list after 'in' holds literals "
+		    "(\"text\" or numbers), not '%.*s'", (int)(c->hi - c->lo >
+		    40 ? 40 : c->hi - c->lo), p->s + c->lo);
+	}
+	if (count > 0 && text != s->text)
+		return expr_lex_error(p, c->lo, "the list after 'in' mixes text "
+		    "and numbers");
+	s->text = text;
+	if (text) {
+		s->str = xreallocarray(s->str, s->n + 1, sizeof *s->str);
+		s->str[s->n++] = e->strs[--e->nstrs];
+	} else if (!isnan(c->c)) {
+		s->num = xreallocarray(s->num, s->n + 1, sizeof *s->num);
+		s->num[s->n++] = c->c;
+	}
+	e->ncode = k;
+	return 0;
+}
+
+/* `in ( literal, ... )` after the operand that began at byte lo; the
+ * current token is `in` (`not` at byte at for `not in`). */
+static int
+parse_in(struct expr_parser *p, size_t at, size_t lo, int neg)
+{
+	sx_expr *e = p->e;
+	size_t si = e->nsets, count = 0, open;
+	struct expr_set *s;
+	int more;
+
+	if (expr_lex_next(p) != 0)
+		return -1;
+	if (p->kind != T_LPAREN)
+		return expr_lex_error(p, p->start, "expected '(' after 'in': a list "
+		    "such as in (\"c4\", \"rpj\")");
+	open = p->start;
+	e->sets = xreallocarray(e->sets, e->nsets + 1, sizeof *e->sets);
+	memset(&e->sets[e->nsets++], 0, sizeof *e->sets);
+	if (parse_enter(p) != 0 || expr_lex_next(p) != 0)
+		return -1;
+	if (p->kind == T_RPAREN)
+		return expr_lex_error(p, p->start, "empty list after 'in'");
+	for (;;) {
+		size_t k = e->ncode;
+
+		if (parse_or(p) != 0 || parse_in_item(p, si, k, count++) != 0 ||
+		    (more = parse_comma(p)) < 0)
+			return -1;
+		if (more == 0)
+			break;
+	}
+	if (parse_close(p, open) != 0)
+		return -1;
+	p->depth--;
+	s = &e->sets[si];
+	expr_set_sort(s);
+	if (e->ncode > 0 && e->code[e->ncode - 1].op == OP_CONST && !s->text) {
+		struct expr_ins *c = &e->code[e->ncode - 1];
+
+		c->c = expr_in_num(s, c->c);
+		c->lo = c->at = lo;
+		c->hi = p->prev_end;
+	} else
+		emit(e, OP_IN, si, 0, at, lo, p->prev_end);
+	if (neg)
+		emit_op(p, OP_NOT, at, lo);
+	return 0;
+}
+
+/* Comparisons associate to the left like C's: a < b < c is (a < b) < c.
+ * `x in (...)` and `x not in (...)` sit at the same level. */
 static int
 parse_cmp(struct expr_parser *p)
 {
+	size_t lo = p->start;
+
 	if (parse_add(p) != 0)
 		return -1;
 	for (;;) {
+		size_t at = p->start;
 		int op;
 
 		switch (p->kind) {
@@ -540,35 +456,51 @@ parse_cmp(struct expr_parser *p)
 		case T_GE: op = OP_GE; break;
 		case T_EQ: op = OP_EQ; break;
 		case T_NE: op = OP_NE; break;
+		case T_IN:
+			if (parse_in(p, at, lo, 0) != 0)
+				return -1;
+			continue;
+		case T_NOT:
+			if (!lex_in_follows(p))
+				return 0;
+			if (expr_lex_next(p) != 0 || parse_in(p, at, lo, 1) != 0)
+				return -1;
+			continue;
 		default: return 0;
 		}
-		if (lex_next(p) != 0 || parse_add(p) != 0)
+		if (expr_lex_next(p) != 0 || parse_add(p) != 0)
 			return -1;
-		emit_op(p->e, op);
+		emit_op(p, op, at, lo);
 	}
 }
 
 static int
 parse_not(struct expr_parser *p)
 {
+	size_t at = p->start;
+
 	if (p->kind != T_NOT)
 		return parse_cmp(p);
-	if (parse_enter(p) != 0 || lex_next(p) != 0 || parse_not(p) != 0)
+	if (parse_enter(p) != 0 || expr_lex_next(p) != 0 || parse_not(p) != 0)
 		return -1;
 	p->depth--;
-	emit_op(p->e, OP_NOT);
+	emit_op(p, OP_NOT, at, at);
 	return 0;
 }
 
 static int
 parse_and(struct expr_parser *p)
 {
+	size_t lo = p->start;
+
 	if (parse_not(p) != 0)
 		return -1;
 	while (p->kind == T_AND) {
-		if (lex_next(p) != 0 || parse_not(p) != 0)
+		size_t at = p->start;
+
+		if (expr_lex_next(p) != 0 || parse_not(p) != 0)
 			return -1;
-		emit_op(p->e, OP_AND);
+		emit_op(p, OP_AND, at, lo);
 	}
 	return 0;
 }
@@ -576,12 +508,16 @@ parse_and(struct expr_parser *p)
 static int
 parse_or(struct expr_parser *p)
 {
+	size_t lo = p->start;
+
 	if (parse_and(p) != 0)
 		return -1;
 	while (p->kind == T_OR) {
-		if (lex_next(p) != 0 || parse_and(p) != 0)
+		size_t at = p->start;
+
+		if (expr_lex_next(p) != 0 || parse_and(p) != 0)
 			return -1;
-		emit_op(p->e, OP_OR);
+		emit_op(p, OP_OR, at, lo);
 	}
 	return 0;
 }
@@ -595,7 +531,7 @@ expr_stack_depth(const sx_expr *e)
 	for (i = 0; i < e->ncode; i++) {
 		int op = e->code[i].op;
 
-		if (op == OP_CONST || op == OP_VAR)
+		if (expr_is_leaf(op))
 			sp++;
 		else if (!expr_is_unary(op))
 			sp--;
@@ -624,10 +560,10 @@ expr_parse(const char *text, sx_err *err)
 	e = xcalloc(1, sizeof *e);
 	e->text = xstrdup(text);
 	p.e = e;
-	if (lex_next(&p) != 0)
+	if (expr_lex_next(&p) != 0)
 		goto fail;
 	if (p.kind == T_END) {
-		parse_error(&p, 0, "empty expression");
+		expr_lex_error(&p, 0, "empty expression");
 		goto fail;
 	}
 	if (parse_or(&p) != 0)
@@ -654,6 +590,16 @@ expr_free(sx_expr *e)
 	for (i = 0; i < e->nvars; i++)
 		free(e->vars[i]);
 	free(e->vars);
+	for (i = 0; i < e->nstrs; i++)
+		free(e->strs[i]);
+	free(e->strs);
+	for (i = 0; i < e->nsets; i++) {
+		for (size_t k = 0; k < e->sets[i].n && e->sets[i].text; k++)
+			free(e->sets[i].str[k]);
+		free(e->sets[i].str);
+		free(e->sets[i].num);
+	}
+	free(e->sets);
 	free(e->code);
 	free(e->text);
 	free(e);

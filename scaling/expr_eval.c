@@ -19,16 +19,64 @@ expr_check_bind(const sx_expr *e, const sx_expr_bind *b, sx_err *err)
 
 	for (i = 0; i < e->nvars; i++)
 		if (b == NULL || ((b->col == NULL || b->col[i] == NULL) &&
-		    b->val == NULL))
+		    b->val == NULL && (b->text == NULL || b->text[i] == NULL)))
 			return err_set(err, "no value bound to variable '%s'",
 			    e->vars[i]);
 	return 0;
 }
 
+/* A stack entry: numbers (a block or a scalar) or text (a block of a text
+ * column or a literal), as the type check allowed. */
 struct expr_slot {
 	const double *p;	/* block of values, or NULL for a scalar */
 	double s;		/* the scalar */
+	int text;
+	char *const *t;		/* text block, or NULL for the literal ts */
+	const char *ts;
 };
+
+/* Equal texts; a missing cell (NULL) equals nothing. */
+static int
+text_eq(const char *x, const char *y)
+{
+	return x != NULL && y != NULL && strcmp(x, y) == 0;
+}
+
+/* == or != between two text entries, into the number block o. */
+static void
+eval_text_cmp(int op, struct expr_slot *a, const struct expr_slot *b,
+    double *o, size_t m)
+{
+	double want = op == OP_EQ ? 1.0 : 0.0;
+
+	if (a->t == NULL && b->t == NULL)
+		a->s = text_eq(a->ts, b->ts) ? want : 1.0 - want;
+	else
+		for (size_t i = 0; i < m; i++)
+			o[i] = text_eq(a->t != NULL ? a->t[i] : a->ts,
+			    b->t != NULL ? b->t[i] : b->ts) ? want : 1.0 - want;
+	a->p = a->t == NULL && b->t == NULL ? NULL : o;
+	a->text = 0;
+}
+
+/* x in set, for a number or text entry. */
+static void
+eval_in(const struct expr_set *set, struct expr_slot *a, double *o, size_t m)
+{
+	if (a->text && a->t == NULL)
+		a->s = expr_in_str(set, a->ts);
+	else if (a->text)
+		for (size_t i = 0; i < m; i++)
+			o[i] = expr_in_str(set, a->t[i]);
+	else if (a->p == NULL)
+		a->s = expr_in_num(set, a->s);
+	else
+		for (size_t i = 0; i < m; i++)
+			o[i] = expr_in_num(set, a->p[i]);
+	a->p = (a->text && a->t == NULL) || (!a->text && a->p == NULL) ?
+	    NULL : o;
+	a->text = 0;
+}
 
 /* One binary operator over a block, in the three shapes an operand pair can
  * take; two scalars give a scalar. */
@@ -117,9 +165,17 @@ expr_eval(const sx_expr *e, const sx_expr_bind *b, size_t n, double *out,
 
 	if (expr_check_bind(e, b, err) != 0)
 		return -1;
+	switch (expr_typeof(e, b, err)) {
+	case EXPR_NUMBER:
+		break;
+	case EXPR_TEXT:
+		return err_set(err, "the expression's value is text, not a number");
+	default:
+		return -1;
+	}
 	if (n == 0)
 		return 0;
-	st = xreallocarray(NULL, e->maxstack, sizeof *st);
+	st = xcalloc(e->maxstack, sizeof *st);
 	buf = xreallocarray(NULL, e->maxstack, EXPR_BLOCK * sizeof *buf);
 	for (r0 = 0; r0 < n; r0 += EXPR_BLOCK) {
 		size_t m = n - r0 < EXPR_BLOCK ? n - r0 : EXPR_BLOCK, sp = 0;
@@ -130,10 +186,20 @@ expr_eval(const sx_expr *e, const sx_expr_bind *b, size_t n, double *out,
 			switch (ins->op) {
 			case OP_CONST:
 				st[sp].p = NULL;
+				st[sp].text = 0;
 				st[sp++].s = ins->c;
 				break;
+			case OP_STR:
+				st[sp].text = 1;
+				st[sp].t = NULL;
+				st[sp++].ts = e->strs[ins->var];
+				break;
 			case OP_VAR:
-				if (b->col != NULL && b->col[ins->var] != NULL) {
+				st[sp].text = 0;
+				if (b->text != NULL && b->text[ins->var] != NULL) {
+					st[sp].text = 1;
+					st[sp].t = b->text[ins->var] + r0;
+				} else if (b->col != NULL && b->col[ins->var] != NULL) {
 					st[sp].p = b->col[ins->var] + r0;
 				} else {
 					st[sp].p = NULL;
@@ -141,8 +207,17 @@ expr_eval(const sx_expr *e, const sx_expr_bind *b, size_t n, double *out,
 				}
 				sp++;
 				break;
+			case OP_IN:
+				eval_in(&e->sets[ins->var], &st[sp - 1],
+				    buf + (sp - 1) * EXPR_BLOCK, m);
+				break;
 			default:
-				if (expr_is_unary(ins->op))
+				if (st[sp - 1].text) {
+					eval_text_cmp(ins->op, &st[sp - 2],
+					    &st[sp - 1], buf + (sp - 2) *
+					    EXPR_BLOCK, m);
+					sp--;
+				} else if (expr_is_unary(ins->op))
 					eval_unary(ins->op, &st[sp - 1],
 					    buf + (sp - 1) * EXPR_BLOCK, m);
 				else {
@@ -227,16 +302,21 @@ grad_select(const struct expr_gctx *c, double *out, const double *ga,
 }
 
 static void
-grad_unary(const struct expr_gctx *c, int op, struct expr_dual *a, double *vo,
-    double *go)
+grad_unary(const struct expr_gctx *c, const sx_expr *e,
+    const struct expr_ins *ins, struct expr_dual *a, double *vo, double *go)
 {
 	size_t i, m = c->m;
 	const double *x = a->v;
+	int op = ins->op;
 
 	for (i = 0; i < m; i++) {
 		double xi = x[i], v;
 
 		switch (op) {
+		case OP_IN:
+			v = expr_in_num(&e->sets[ins->var], xi);
+			c->ca[i] = 0;
+			break;
 		case OP_NEG:	v = -xi; c->ca[i] = -1; break;
 		case OP_NOT:	v = f_not(xi); c->ca[i] = 0; break;
 		case OP_EXP:	v = exp(xi); c->ca[i] = v; break;
@@ -248,7 +328,8 @@ grad_unary(const struct expr_gctx *c, int op, struct expr_dual *a, double *vo,
 		vo[i] = v;
 	}
 	a->v = vo;
-	a->g = op == OP_NOT ? NULL : grad_combine(c, go, a->g, NULL);
+	a->g = op == OP_NOT || op == OP_IN ? NULL :
+	    grad_combine(c, go, a->g, NULL);
 }
 
 static void
@@ -370,6 +451,13 @@ expr_eval_grad(const sx_expr *e, const sx_expr_bind *b, size_t n,
 
 	if (expr_check_bind(e, b, err) != 0)
 		return -1;
+	if (expr_text_col(e) != 0)
+		return err_set(err, "text has no derivative: this expression "
+		    "must compute with numbers only");
+	for (k = 0; b->text != NULL && k < e->nvars; k++)
+		if (b->text[k] != NULL)
+			return err_set(err, "text has no derivative: '%s' must be "
+			    "a number", e->vars[k]);
 	for (k = 0; k < nwrt; k++)
 		if (wrt[k] >= e->nvars)
 			return err_set(err, "derivative requested with respect to "
@@ -406,7 +494,7 @@ expr_eval_grad(const sx_expr *e, const sx_expr_bind *b, size_t n,
 				break;
 			default:
 				if (expr_is_unary(ins->op))
-					grad_unary(&c, ins->op, &st[sp - 1],
+					grad_unary(&c, e, ins, &st[sp - 1],
 					    vo - EXPR_GBLOCK,
 					    go - EXPR_GBLOCK * gsz);
 				else {

@@ -34,9 +34,9 @@
 #define EXPR_LN10	2.30258509299404568402
 
 enum expr_op {
-	OP_CONST, OP_VAR,
-	/* unary */
-	OP_NEG, OP_NOT, OP_EXP, OP_LOG, OP_LOG10, OP_SQRT, OP_ABS,
+	OP_CONST, OP_VAR, OP_STR,
+	/* unary (OP_IN: membership of the list sets[ins.var]) */
+	OP_NEG, OP_NOT, OP_EXP, OP_LOG, OP_LOG10, OP_SQRT, OP_ABS, OP_IN,
 	/* binary */
 	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_POW, OP_MIN, OP_MAX,
 	OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE, OP_AND, OP_OR
@@ -44,8 +44,22 @@ enum expr_op {
 
 struct expr_ins {
 	int op;
-	size_t var;		/* OP_VAR: index into vars */
+	size_t var;		/* OP_VAR: index into vars; OP_STR: into strs;
+				   OP_IN: into sets */
 	double c;		/* OP_CONST: the value */
+	/* Where it came from, for the type checker's messages: the operator
+	 * (or the leaf's token) at byte `at`, and the whole subexpression
+	 * this instruction completes in bytes [lo, hi) of the text. */
+	size_t at, lo, hi;
+};
+
+/* The literals after `in`: all numbers (sorted, NaN left out: it equals
+ * nothing) or all text (sorted by strcmp). */
+struct expr_set {
+	int text;
+	size_t n;
+	double *num;
+	char **str;
 };
 
 struct sx_expr {
@@ -54,6 +68,10 @@ struct sx_expr {
 	size_t ncode, capcode;
 	char **vars;
 	size_t nvars, capvars;
+	char **strs;		/* text literals, for OP_STR */
+	size_t nstrs;
+	struct expr_set *sets;	/* lists after `in`, for OP_IN */
+	size_t nsets;
 	size_t maxstack;	/* deepest evaluation stack the code needs */
 };
 
@@ -216,8 +234,20 @@ expr_apply2(int op, double x, double y)
 static inline int
 expr_is_unary(int op)
 {
-	return op >= OP_NEG && op <= OP_ABS;
+	return op >= OP_NEG && op <= OP_IN;
 }
+
+static inline int
+expr_is_leaf(int op)
+{
+	return op == OP_CONST || op == OP_VAR || op == OP_STR;
+}
+
+/* In expr_type.c: sort a list once parsed; then x in s (numbers), x in s
+ * (text; a NULL text, a missing cell, is in no list): 1 or 0. */
+void expr_set_sort(struct expr_set *s);
+double expr_in_num(const struct expr_set *s, double x);
+double expr_in_str(const struct expr_set *s, const char *x);
 
 
 #endif

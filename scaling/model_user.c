@@ -52,6 +52,7 @@ expr_law_eval(const sx_model *m, const double *const *x, size_t n,
 		val[l->param_var[j]] = p[j];
 	b.col = col;
 	b.val = val;
+	b.text = NULL;
 	if (J != NULL)
 		rc = expr_eval_grad(l->e, &b, n, l->param_var, m->np, f, J, NULL);
 	else
@@ -137,6 +138,13 @@ model_from_expr(const char *name, const char *text,
 	}
 	if ((e = expr_parse(text, err)) == NULL)
 		return NULL;
+	if (expr_text_col(e) != 0 || expr_typeof(e, NULL, err) < 0) {
+		if (expr_text_col(e) != 0)
+			err_at(err, "<expr>", 1, expr_text_col(e), "a law computes "
+			    "with numbers: text has no place in its formula");
+		expr_free(e);
+		return NULL;
+	}
 	l = xcalloc(1, sizeof *l);
 	l->e = e;
 	l->nvars = expr_nvars(e);

@@ -106,8 +106,11 @@ cand_values(sx_completions *c, const sx_workspace *ws, const sx_argdef *d,
 			cand_add(c, prefix, ws->ds[i]->name);
 		break;
 	case ARG_FIT:
-		for (size_t i = 0; i < ws->nfits; i++)
+		for (size_t i = 0; i < ws->nfits; i++) {
 			cand_add(c, prefix, ws->fits[i]->name);
+			/* A group fit's name stands for all its groups. */
+			cand_add(c, prefix, ws->fits[i]->base);
+		}
 		break;
 	case ARG_MODEL:
 		for (size_t i = 0; i < model_builtin_count(); i++)
@@ -215,6 +218,10 @@ complete_line(const sx_workspace *ws, const char *line, sx_completions *out)
 			if (k++ == pos) {
 				if (cmd->args[i].type == ARG_DATASET)
 					ds = ws_dataset(ws, words[w]);
+				/* A fit's columns are its data's (compare --holdout-by). */
+				if (cmd->args[i].type == ARG_FIT && ds == NULL &&
+				    ws_fit(ws, words[w]) != NULL)
+					ds = ws_dataset(ws, ws_fit(ws, words[w])->data);
 				if ((cmd->args[i].flags & ARG_REST) == 0)
 					pos++;
 				break;

@@ -68,7 +68,10 @@ figures_frontier_series(figures_fig *ff, const sx_workspace *ws,
 {
 	double *c = xcalloc(3 * rows->n, sizeof *c), *nd[2] = { c + rows->n,
 	    c + 2 * rows->n };
-	const sx_dataset *ds = fr != NULL ? ws_dataset(ws, fr->data) : NULL;
+	sx_dataset *owned = NULL;
+	sx_err e;
+	/* A fit's runs (a group fit's: its group's), when its data is there. */
+	const sx_dataset *ds = fr != NULL ? ws_fit_data(ws, fr, &owned, &e) : NULL;
 	int in_n, in_d, rc = 0;
 
 	for (size_t i = 0; i < rows->n; i++) {
@@ -102,6 +105,7 @@ figures_frontier_series(figures_fig *ff, const sx_workspace *ws,
 		    ds->cols[cc].v, ds->cols[nc].v, ds->nrows, pe) < 0)
 			rc = -1;
 	}
+	dataset_free(owned);
 	return rc;
 }
 

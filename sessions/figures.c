@@ -229,7 +229,9 @@ figures_plot(const sx_workspace *ws, const char *items, const figures_opts *o,
 {
 	char *copy = xstrdup(items), *save = NULL, *xt = NULL, *yt = NULL;
 	const sx_dataset *shown[FIG_MAXITEMS];
-	size_t nshown = 0;
+	sx_dataset *owned[FIG_MAXITEMS];
+	const char *names[FIG_MAXITEMS];
+	size_t nshown = 0, nowned = 0, nnames = 0;
 	double xlo = INFINITY, xhi = -INFINITY;
 	figures_fig *ff = figures_new();
 	int xcol, ycol, where = FIGURES_ARG_ITEM, ok = 0;
@@ -241,23 +243,39 @@ figures_plot(const sx_workspace *ws, const char *items, const figures_opts *o,
 		return NULL;
 	}
 	figure_set_log(ff->f, o->logx, o->logy);
+	/* The items, a group fit's name (fit --by) standing for its groups. */
 	for (char *name = strtok_r(copy, " ", &save); name != NULL;
 	    name = strtok_r(NULL, " ", &save)) {
+		sx_fitrec *g[FIG_MAXITEMS];
+		size_t ng = ws_fit(ws, name) == NULL && ws_dataset(ws, name) == NULL ?
+		    ws_group_fits(ws, name, g, FIG_MAXITEMS) : 0;
+
+		if (nnames + (ng > 0 ? ng : 1) >= FIG_MAXITEMS) {
+			err_set(e, "at most %d items in one plot", FIG_MAXITEMS - 1);
+			goto out;
+		}
+		for (size_t k = 0; k < ng; k++)
+			names[nnames++] = g[k]->name;
+		if (ng == 0)
+			names[nnames++] = name;
+	}
+	for (size_t item = 0; item < nnames; item++) {
+		const char *name = names[item];
 		const sx_fitrec *fr = ws_fit(ws, name);
-		const sx_dataset *ds = fr != NULL ? ws_dataset(ws, fr->data) :
-		    ws_dataset(ws, name);
+		const sx_dataset *ds = fr != NULL ? ws_fit_data(ws, fr,
+		    &owned[nowned], e) : ws_dataset(ws, name);
 		const sx_model *m = fr != NULL ? ws_model(ws, fr->model) : NULL;
 		int dup = 0;
 
 		where = FIGURES_ARG_ITEM;
+		if (fr != NULL && owned[nowned] != NULL)
+			nowned++;
 		if (fr == NULL && ds == NULL) {
 			err_set(e, "'%s' is neither a dataset nor a fit", name);
 			goto out;
 		}
-		if (ds == NULL) {
-			err_set(e, "the data of fit '%s' ('%s') is gone", name, fr->data);
+		if (ds == NULL)
 			goto out;
-		}
 		if (fr != NULL && m == NULL) {
 			err_set(e, "the model of fit '%s' is gone", name);
 			goto out;
@@ -298,7 +316,9 @@ figures_plot(const sx_workspace *ws, const char *items, const figures_opts *o,
 		}
 		if (!dup) {
 			shown[nshown++] = ds;
-			if (figure_scatter(ff->f, ds->name, ds->cols[xcol].v,
+			/* A group's rows are named by their fit. */
+			if (figure_scatter(ff->f, fr != NULL && fr->group != NULL ?
+			    fr->name : ds->name, ds->cols[xcol].v,
 			    ds->cols[ycol].v, ds->nrows, &pe) < 0) {
 				err_set(e, "%s", pe.msg);
 				goto out;
@@ -315,6 +335,8 @@ figures_plot(const sx_workspace *ws, const char *items, const figures_opts *o,
 	figure_set_labels(ff->f, xt, yt);
 	ok = 1;
 out:
+	for (size_t i = 0; i < nowned; i++)
+		dataset_free(owned[i]);
 	free(copy);
 	free(xt);
 	free(yt);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "scaling/groups.h"
 #include "sessions/workspace.h"
 
 void
@@ -30,6 +31,9 @@ fitrec_free(sx_fitrec *f)
 		free(f->miss_cols[i]);
 	free(f->miss_cols);
 	free(f->miss_rows);
+	free(f->by);
+	free(f->group);
+	free(f->base);
 	fit_result_free(&f->res);
 	free(f);
 }
@@ -128,6 +132,61 @@ ws_fit(const sx_workspace *ws, const char *name)
 		if (strcmp(ws->fits[i]->name, name) == 0)
 			return ws->fits[i];
 	return NULL;
+}
+
+size_t
+ws_group_fits(const sx_workspace *ws, const char *base, sx_fitrec **out,
+    size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ws->nfits; i++)
+		if (ws->fits[i]->base != NULL && strcmp(ws->fits[i]->base, base) == 0) {
+			if (n < max)
+				out[n] = ws->fits[i];
+			n++;
+		}
+	return n;
+}
+
+char *
+fit_group_name(const char *base, const char *group)
+{
+	return xasprintf("%s[%s]", base, group);
+}
+
+const sx_dataset *
+ws_fit_data(const sx_workspace *ws, const sx_fitrec *f, sx_dataset **owned,
+    sx_err *e)
+{
+	const sx_dataset *ds = ws_dataset(ws, f->data);
+	unsigned char *keep;
+	sx_groups g;
+	size_t k;
+	int c;
+
+	*owned = NULL;
+	if (ds == NULL) {
+		err_set(e, "fit '%s': its data '%s' is gone", f->name, f->data);
+		return NULL;
+	}
+	if (f->by == NULL)
+		return ds;
+	c = dataset_column_exact(ds, f->by);
+	if (c < 0 || groups_of_column(ds, (size_t)c, &g, e) != 0) {
+		if (c < 0)
+			err_set(e, "fit '%s': its group column '%s' is gone from '%s'",
+			    f->name, f->by, f->data);
+		return NULL;
+	}
+	k = groups_find(&g, f->group);
+	keep = xcalloc(ds->nrows + 1, 1);
+	if (k != GROUP_NONE)
+		groups_mask(&g, k, keep);
+	*owned = dataset_select_rows(ds, keep, ds->name);
+	free(keep);
+	groups_free(&g);
+	return *owned;
 }
 
 void

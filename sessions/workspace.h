@@ -20,6 +20,10 @@ typedef struct sx_fitrec {
 	char **xcols;       /* dataset columns used for the model's inputs */
 	char *ycol;
 	char *wcol;         /* column of row weights (fit --weights), or NULL */
+	char *by, *group;   /* a group fit (fit --by BY): the rows of data
+	                       where column BY is GROUP; NULL otherwise.
+	                       Its name is base[group] (fit_group_name) */
+	char *base;         /* the name the group fits share, or NULL */
 	enum sx_space space;
 	/* The rows left out for missing values: of data_rows, complete were
 	 * complete in ycol and the xcols; miss_rows[k] rows had no value in
@@ -68,6 +72,20 @@ const sx_model *ws_model(const sx_workspace *ws, const char *name);
 void ws_put_model(sx_workspace *ws, sx_model *m);
 
 sx_fitrec *ws_fit(const sx_workspace *ws, const char *name);
+/* The fits of a group fit called base (fit --by ... as base), in the order
+ * stored: up to max of them into out; returns how many there are. */
+size_t ws_group_fits(const sx_workspace *ws, const char *base,
+    sx_fitrec **out, size_t max);
+/* A group fit's name: "base[group]" (malloc'ed). */
+char *fit_group_name(const char *base, const char *group);
+/*
+ * The rows fit f was fitted to: its dataset, or for a group fit a new
+ * dataset of its group's rows, which *owned is then set to (free it with
+ * dataset_free; NULL otherwise). NULL with e set when the data, or its
+ * group column, is gone.
+ */
+const sx_dataset *ws_fit_data(const sx_workspace *ws, const sx_fitrec *f,
+    sx_dataset **owned, sx_err *e);
 void ws_put_fit(sx_workspace *ws, sx_fitrec *f);
 void fitrec_free(sx_fitrec *f);
 

@@ -101,6 +101,21 @@ rec_arr(sx_rec *to, const char *key)
 	return rec_add(to, key, REC_ARR);
 }
 
+void
+rec_adopt(sx_rec *to, const char *key, sx_rec *r)
+{
+	sx_rec *slot = rec_add(to, key, REC_OBJ);
+
+	/* The root's members move into the slot; its kind and view go. */
+	slot->type = r->type;
+	slot->kids = r->kids;
+	slot->nkids = r->nkids;
+	slot->cap = r->cap;
+	r->kids = NULL;
+	r->nkids = r->cap = 0;
+	rec_free(r);
+}
+
 const sx_rec *
 rec_get(const sx_rec *o, const char *key)
 {

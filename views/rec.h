@@ -63,6 +63,9 @@ void rec_null(sx_rec *to, const char *key);
 /* Add a nested object or array and return it, to fill. */
 sx_rec *rec_obj(sx_rec *to, const char *key);
 sx_rec *rec_arr(sx_rec *to, const char *key);
+/* Add root record r (another command's result, e.g. one fit_record per
+ * group) as a member of to, taking it over: r is freed. */
+void rec_adopt(sx_rec *to, const char *key, sx_rec *r);
 
 /*
  * Reading, for renderers. rec_get: the member `key` of object o, or NULL

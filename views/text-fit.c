@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "views/text.h"
 
 /* One parameter's line: value ± se, its interval, or why it has none. */
@@ -14,7 +15,13 @@ tf_param(sx_out *o, const char *name, const sx_rec *p, double cond)
 	double v = rec_get_num(p, "value"), se = rec_get_num(p, "se");
 	const sx_rec *ci = rec_get(p, "ci");
 
-	if (isnan(se) && ci == NULL)
+	if (rec_get_str(p, "tied") != NULL)
+		out_printf(o, "  %-8s %14.6g   (tied to %s)\n", name, v,
+		    rec_get_str(p, "tied"));
+	else if (rec_get_str(p, "bound") != NULL)
+		out_printf(o, "  %-8s %14.6g   (at its %s bound)\n", name, v,
+		    rec_get_str(p, "bound"));
+	else if (isnan(se) && ci == NULL)
 		/* A NaN error: fixed, or the fit could not tell it. */
 		out_printf(o, "  %-8s %14.6g   %s\n", name, v,
 		    rec_get_bool(p, "fixed") ? "(fixed)" : isfinite(cond) ?
@@ -78,9 +85,13 @@ text_fit(sx_out *o, const sx_rec *r)
 	long long iters = rec_get_int(r, "iterations");
 	const char *warn = rec_get_str(r, "warnings");
 
-	out_printf(o, "fit %s: %s to %s (%lld rows), %s = L(",
-	    rec_get_str(r, "name"), rec_get_str(r, "model"),
-	    rec_get_str(r, "data"), rec_get_int(r, "n"), rec_get_str(r, "y"));
+	out_printf(o, "fit %s: %s to %s", rec_get_str(r, "name"),
+	    rec_get_str(r, "model"), rec_get_str(r, "data"));
+	if (rec_get_str(r, "group") != NULL)
+		out_printf(o, " where %s is %s", rec_get_str(r, "by"),
+		    rec_get_str(r, "group"));
+	out_printf(o, " (%lld rows), %s = L(", rec_get_int(r, "n"),
+	    rec_get_str(r, "y"));
 	for (size_t i = 0; i < rec_len(x); i++)
 		out_printf(o, "%s%s", i > 0 ? ", " : "", rec_at(x, i)->v.s);
 	out_printf(o, "), %s-space residuals\n", rec_get_str(r, "space"));
@@ -125,17 +136,22 @@ void
 text_fits(sx_out *o, const sx_rec *r)
 {
 	const sx_rec *fits = rec_get(r, "fits");
+	int w = 16;
 
 	if (rec_len(fits) == 0) {
 		out_puts(o, "no fits yet (try 'fit MODEL DATA')\n");
 		return;
 	}
-	out_printf(o, "%-16s %-12s %-16s %6s %10s\n", "name", "model", "data",
+	/* Names as wide as the longest (group fits: base[group]). */
+	for (size_t i = 0; i < rec_len(fits); i++)
+		if ((int)strlen(rec_get_str(rec_at(fits, i), "name")) > w)
+			w = (int)strlen(rec_get_str(rec_at(fits, i), "name"));
+	out_printf(o, "%-*s %-12s %-16s %6s %10s\n", w, "name", "model", "data",
 	    "n", "rmse");
 	for (size_t i = 0; i < rec_len(fits); i++) {
 		const sx_rec *f = rec_at(fits, i);
 
-		out_printf(o, "%-16s %-12s %-16s %6lld %10.4g%s\n",
+		out_printf(o, "%-*s %-12s %-16s %6lld %10.4g%s\n", w,
 		    rec_get_str(f, "name"), rec_get_str(f, "model"),
 		    rec_get_str(f, "data"), rec_get_int(f, "n"),
 		    rec_get_num(f, "rmse"), rec_get_bool(f, "converged") ? "" :
@@ -173,6 +189,10 @@ text_predict(sx_out *o, const sx_rec *r)
 	int pred = strcmp(rec_get_str(iv, "kind"), "prediction") == 0;
 	double lo = rec_get_num(iv, "lo"), hi = rec_get_num(iv, "hi");
 
+	/* One of a group fit's predictions: say whose. */
+	if (rec_get_str(r, "group") != NULL)
+		out_printf(o, "%s (%s %s):\n", rec_get_str(r, "fit"),
+		    rec_get_str(r, "by"), rec_get_str(r, "group"));
 	if (opt != NULL) {
 		out_printf(o, "at C = %.6g (C = %g N D, %s): %.4g tokens per "
 		    "parameter\n", rec_get_num(rec_get(r, "at"), "C"),
@@ -219,4 +239,130 @@ text_set(sx_out *o, const sx_rec *r)
 	out_printf(o, "%s.%s = %.6g (was %.6g)\n", rec_get_str(r, "fit"),
 	    rec_get_str(r, "param"), rec_get_num(r, "value"),
 	    rec_get_num(r, "was"));
+}
+
+/* Columns of the group table: the row's name, then a group each. */
+#define TFB_HEAD 12
+#define TFB_CELL 22
+#define TFB_PER_BLOCK 3
+
+/* s padded to `width` characters (UTF-8: continuation bytes take no
+ * room), cut with "…" when longer; width 0: as it is, unpadded. */
+static void
+tfb_cell(sx_out *o, const char *s, int width)
+{
+	char buf[4 * TFB_CELL];
+	int chars = 0;
+
+	if (width == 0) {
+		/* The last column: as it is. */
+		out_puts(o, s);
+		return;
+	}
+	fmt_set(buf, (size_t)width + 1, "%s", s);
+	for (const char *p = buf; *p != '\0'; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	out_printf(o, "%s%*s", buf, width > chars ? width - chars : 0, "");
+}
+
+/* One row of a block: its name, then each group's value. */
+static void
+tfb_row(sx_out *o, const char *name, const sx_rec *groups, size_t from,
+    size_t to, const char *param, const char *member)
+{
+	out_puts(o, "  ");
+	tfb_cell(o, name, TFB_HEAD);
+	for (size_t k = from; k < to; k++) {
+		const sx_rec *f = rec_at(groups, k);
+		char cell[4 * TFB_CELL];
+
+		if (param != NULL) {
+			const sx_rec *p = rec_get(rec_get(f, "params"), param);
+			double se = rec_get_num(p, "se");
+
+			if (isnan(se))
+				snprintf(cell, sizeof cell, "%.6g%s", rec_get_num(p, "value"),
+				    rec_get_bool(p, "fixed") ? " (fixed)" : "");
+			else
+				snprintf(cell, sizeof cell, "%.6g ± %.3g",
+				    rec_get_num(p, "value"), se);
+		} else if (strcmp(member, "n") == 0)
+			snprintf(cell, sizeof cell, "%lld", rec_get_int(f, "n"));
+		else if (strcmp(member, "holdout") == 0)
+			snprintf(cell, sizeof cell, "%lld: RMSE(log) %.4g",
+			    rec_get_int(rec_get(f, "holdout"), "n"),
+			    rec_get_num(rec_get(f, "holdout"), "rmse_log"));
+		else if (strcmp(member, "converged") == 0)
+			snprintf(cell, sizeof cell, "%s", rec_get_bool(f, "converged") ?
+			    "converged" : "NOT CONVERGED");
+		else
+			snprintf(cell, sizeof cell, "%.6g", rec_get_num(f, member));
+		out_puts(o, " ");
+		tfb_cell(o, cell, k + 1 < to ? TFB_CELL : 0);
+	}
+	out_puts(o, "\n");
+}
+
+/* fit --by: one column a group, one row a parameter, rows and scores;
+ * groups in blocks of three; then each group's warnings. */
+void
+text_fit_by(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *groups = rec_get(r, "groups"), *first = rec_at(groups, 0);
+	const sx_rec *params = rec_get(first, "params"), *x = rec_get(first, "x");
+	size_t n = rec_len(groups);
+
+	out_printf(o, "fit %s: %s to %s by %s (%zu groups), %s = L(",
+	    rec_get_str(r, "name"), rec_get_str(r, "model"),
+	    rec_get_str(r, "data"), rec_get_str(r, "by"), n,
+	    rec_get_str(first, "y"));
+	for (size_t i = 0; i < rec_len(x); i++)
+		out_printf(o, "%s%s", i > 0 ? ", " : "", rec_at(x, i)->v.s);
+	out_printf(o, "), %s-space residuals, loss %s%s%s\n",
+	    rec_get_str(first, "space"), rec_get_str(first, "loss"),
+	    rec_get_str(first, "weights") != NULL ? ", weights " : "",
+	    rec_get_str(first, "weights") != NULL ?
+	    rec_get_str(first, "weights") : "");
+	out_printf(o, "  L = %s; fits %s[GROUP]\n", rec_get_str(first, "formula"),
+	    rec_get_str(r, "name"));
+	for (size_t from = 0; from < n; from += TFB_PER_BLOCK) {
+		size_t to = from + TFB_PER_BLOCK < n ? from + TFB_PER_BLOCK : n;
+
+		out_printf(o, "  %-*s", TFB_HEAD, "");
+		for (size_t k = from; k < to; k++) {
+			out_puts(o, " ");
+			tfb_cell(o, rec_get_str(rec_at(groups, k), "group"),
+			    k + 1 < to ? TFB_CELL : 0);
+		}
+		out_puts(o, "\n");
+		tfb_row(o, "rows", groups, from, to, NULL, "n");
+		for (size_t j = 0; j < rec_len(params); j++)
+			tfb_row(o, rec_at(params, j)->key, groups, from, to,
+			    rec_at(params, j)->key, NULL);
+		tfb_row(o, "rmse", groups, from, to, NULL, "rmse");
+		tfb_row(o, "R²", groups, from, to, NULL, "r2");
+		tfb_row(o, "objective", groups, from, to, NULL, "objective");
+		if (rec_get(first, "holdout") != NULL)
+			tfb_row(o, "held out", groups, from, to, NULL, "holdout");
+		tfb_row(o, "status", groups, from, to, NULL, "converged");
+	}
+	if (rec_get(first, "holdout") != NULL)
+		out_printf(o, "  held out in each group: the rows where %s\n",
+		    rec_get_str(rec_get(first, "holdout"), "rule"));
+	if (rec_get(first, "bootstrap") != NULL)
+		out_printf(o, "  bootstrap %lld replicates a group (seed %lld): "
+		    "the intervals are in 'fit show %s'\n",
+		    rec_get_int(rec_get(first, "bootstrap"), "replicates"),
+		    rec_get_int(rec_get(first, "bootstrap"), "seed"),
+		    rec_get_str(r, "name"));
+	for (size_t k = 0; k < n; k++) {
+		const sx_rec *f = rec_at(groups, k);
+		const char *warn = rec_get_str(f, "warnings");
+
+		if (!rec_get_bool(f, "converged"))
+			out_printf(o, "  %s: %s\n", rec_get_str(f, "name"),
+			    rec_get_str(f, "reason"));
+		if (warn != NULL)
+			out_printf(o, "  %s: warning: %s\n", rec_get_str(f, "name"), warn);
+	}
 }

@@ -23,9 +23,11 @@ static const struct {
 	{ "crossover", text_crossover },
 	{ "fit", text_fit },
 	{ "fit show", text_fit },
+	{ "fit by", text_fit_by },
 	{ "fits", text_fits },
 	{ "predict", text_predict },
 	{ "set", text_set },
+	{ "compare", text_compare },
 	{ "grid list", text_grid_list },
 	{ "grid load", text_grid_load },
 	{ "grid show", text_grid_show },
@@ -168,4 +170,15 @@ view_put(sx_out *o, sx_rec *r)
 {
 	view_emit(o, r);
 	rec_free(r);
+}
+
+int
+view_put_all(sx_out *o, sx_rec **recs, size_t n, size_t made)
+{
+	for (size_t i = 0; i < n; i++)
+		if (made == n)
+			view_put(o, recs[i]);
+		else
+			rec_free(recs[i]);
+	return made == n ? 0 : -1;
 }

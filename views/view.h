@@ -14,6 +14,11 @@
 void view_emit(sx_out *o, const sx_rec *r);
 /* view_emit, then rec_free: for a command done with its result. */
 void view_put(sx_out *o, sx_rec *r);
+/* The n results of a command over several items (a group fit's groups):
+ * all of them put when made is n (every one was made), else all freed,
+ * so a failure shows no partial output. Returns 0, or -1 when not. The
+ * array itself is the caller's. */
+int view_put_all(sx_out *o, sx_rec **recs, size_t n, size_t made);
 
 /* The JSON form alone, whatever o's format. */
 void view_json(sx_out *o, const sx_rec *r);

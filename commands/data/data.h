@@ -6,16 +6,12 @@
 
 /*
  * common.c: parse EXPR and evaluate it over every row of ds into a new
- * array (derive, filter); where a column it names is missing, the value
- * is missing (NaN). NULL after cmd_fail at argv index argi.
+ * array (derive, filter); where a column it names is missing, so is the
+ * value (NaN). NULL after cmd_fail at argv index argi; when
+ * the value is text, the message is `textres` (NULL: "not a condition").
  */
 double *data_eval(sx_ctx *ctx, int argi, const sx_dataset *ds,
-    const char *text);
-/* data_eval, also saying (when missing is not NULL) in a new mask, or
- * NULL when none, the rows where an input column is missing: the value
- * there is NaN, a missing value, as in every data_eval. */
-double *data_eval_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
-    const char *text, unsigned char **missing);
+    const char *text, const char *textres);
 
 extern const sx_cmd cmd_load_entry;
 extern const sx_cmd cmd_data_entry;

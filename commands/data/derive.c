@@ -28,7 +28,9 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval_rows(ctx, argi, ds, expr, &miss);
+	v = colbind_eval_rows(ctx, argi, ds, expr, "", "the expression's value "
+	    "is text: derive makes number columns only (a text result is not "
+	    "supported)", &miss);
 	if (v == NULL)
 		return -1;
 	/* A missing input gives a missing value; anything else not finite
@@ -69,8 +71,10 @@ const sx_cmd cmd_derive_entry = {
 	"derive", NULL,
 	"Add column COL to dataset NAME, computed row by row from EXPR over its\n"
 	"columns: + - * / ^, exp log log10 sqrt abs min max, comparisons,\n"
-	"and/or/not, e.g. 'derive ep D = C/(6*N)'. Where a column it uses is\n"
-	"missing, so is the result; elsewhere it fails, changing nothing, if\n"
-	"the result is not finite on some row.\n",
+	"and/or/not, e.g. 'derive ep D = C/(6*N)'; text columns compare with\n"
+	"quoted text (== != in), giving 1 or 0, and a text result is not\n"
+	"supported. Where a column it uses is missing, so is the result;\n"
+	"elsewhere it fails, changing nothing, if the result is not finite on\n"
+	"some row.\n",
 	derive_args, CMD_STATE, cmd_derive_exec
 };

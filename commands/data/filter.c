@@ -24,7 +24,7 @@ cmd_filter_exec(sx_ctx *ctx, const sx_args *a)
 	if (ds == NULL)
 		return -1;
 	v = data_eval(ctx, arg_index(a, ctx->cmd, "EXPR"), ds,
-	    arg(a, ctx->cmd, "EXPR"));
+	    arg(a, ctx->cmd, "EXPR"), NULL);
 	if (v == NULL)
 		return -1;
 	keep = xcalloc(ds->nrows, 1);
@@ -56,6 +56,9 @@ static const sx_argdef filter_args[] = {
 const sx_cmd cmd_filter_entry = {
 	"filter", NULL,
 	"Make dataset NEW from the rows of NAME where EXPR is true (non-zero),\n"
-	"e.g. filter ep \"L < 3.44\" as ep240\n",
+	"e.g. filter ep \"L < 3.44\" as ep240. A text column is compared with\n"
+	"quoted text by == != in (...) and not in (...), the whole expression\n"
+	"in the other quotes: filter g 'dataset_name == \"rpj\"' as rpj,\n"
+	"filter g \"dataset_name in ('c4_original', 'rpj')\" as two\n",
 	filter_args, CMD_STATE, cmd_filter_exec
 };

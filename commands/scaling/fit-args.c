@@ -96,8 +96,8 @@ fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o)
 /* --starts: grid, N (random), or a grid spec (on parameters not fixed). */
 int
 fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
-    const unsigned char *fixed, const char *v, sx_starts *st,
-    sx_grid_axis **axes)
+    const unsigned char *fixed, const double *lo, const char *v,
+    sx_starts *st, sx_grid_axis **axes)
 {
 	char *end;
 	sx_err e;
@@ -121,7 +121,7 @@ fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
 		return 0;
 	}
 	err_clear(&e);
-	if (fit_grid_parse(m, fixed, v, axes, &st->naxes, &e) != 0)
+	if (fit_grid_parse(m, fixed, lo, v, axes, &st->naxes, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
 	st->kind = SX_STARTS_GRID;
 	st->axes = *axes;
@@ -133,40 +133,15 @@ int
 fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held)
 {
-	sx_err e;
-	sx_expr *ex;
-	const double **cols = NULL;
-	double *v;
-	sx_expr_bind b;
-	int rc = -1;
+	double *v = colbind_eval(ctx, argi, ds, text, "--holdout: ",
+	    NULL);
 
-	err_clear(&e);
-	if ((ex = expr_parse(text, &e)) == NULL)
-		return cmd_fail(ctx, argi, "--holdout: %s", e.msg);
-	if (colbind(ctx, argi, ds, ex, &cols) != 0) {
-		expr_free(ex);
+	if (v == NULL)
 		return -1;
-	}
-	v = xcalloc(ds->nrows + 1, sizeof *v);
-	b.col = cols;
-	b.val = NULL;
-	{
-		double *vals = xcalloc(expr_nvars(ex) + 1, sizeof *vals);
-
-		b.val = vals;
-		if (expr_eval(ex, &b, ds->nrows, v, &e) != 0)
-			cmd_fail(ctx, argi, "--holdout: %s", e.msg);
-		else {
-			for (size_t i = 0; i < ds->nrows; i++)
-				held[i] = !isnan(v[i]) && v[i] != 0.0;
-			rc = 0;
-		}
-		free(vals);
-	}
+	for (size_t i = 0; i < ds->nrows; i++)
+		held[i] = !isnan(v[i]) && v[i] != 0.0;
 	free(v);
-	free(cols);
-	expr_free(ex);
-	return rc;
+	return 0;
 }
 
 const sx_dataset *
@@ -267,4 +242,120 @@ fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
 	*w = ds->cols[c].v;
 	*wcol = c;
 	return 0;
+}
+
+sx_fitrec **
+fit_find_all(sx_ctx *ctx, int argi, const char *name, size_t *n)
+{
+	sx_fitrec **all = xcalloc(ctx->ws->nfits + 1, sizeof *all);
+
+	if ((all[0] = ws_fit(ctx->ws, name)) != NULL)
+		*n = 1;
+	else if ((*n = ws_group_fits(ctx->ws, name, all, ctx->ws->nfits)) == 0) {
+		free(all);
+		fit_find(ctx, argi, name);
+		return NULL;
+	}
+	return all;
+}
+
+/* A bound's side: empty (open: inf) or a number. 0, or -1 when bad. */
+static int
+bound_side(const char *s, size_t len, double open, double *v)
+{
+	char buf[64], *end;
+
+	if (len == 0) {
+		*v = open;
+		return 0;
+	}
+	if (len >= sizeof buf)
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	*v = strtod(buf, &end);
+	return end != buf && *end == '\0' && !isnan(*v) ? 0 : -1;
+}
+
+int
+fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
+    double *lo, double *hi)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '='), *colon;
+		int k;
+
+		if (eq == NULL || (colon = strchr(eq + 1, ':')) == NULL) {
+			rc = cmd_fail(ctx, argi, "--bounds expects P=lo:hi (either side "
+			    "may be empty), not '%s'", tok);
+			break;
+		}
+		*eq = '\0';
+		if ((k = model_param_index(m, tok)) < 0) {
+			rc = cmd_fail(ctx, argi, "'%s' is not a parameter of %s", tok,
+			    m->name);
+			break;
+		}
+		if (bound_side(eq + 1, (size_t)(colon - eq - 1), -INFINITY,
+		    &lo[k]) != 0 || bound_side(colon + 1, strlen(colon + 1),
+		    INFINITY, &hi[k]) != 0)
+			rc = cmd_fail(ctx, argi, "%s: '%s' is not lo:hi with numbers",
+			    tok, eq + 1);
+		else if (!(lo[k] < hi[k]))
+			rc = cmd_fail(ctx, argi, "%s: the lower bound %g is not below "
+			    "the upper %g", tok, lo[k], hi[k]);
+	}
+	free(copy);
+	return rc;
+}
+
+int
+fit_parse_ties(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
+    size_t *tie)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		int a, b;
+
+		if (eq == NULL) {
+			rc = cmd_fail(ctx, argi, "--tie expects P=Q, not '%s'", tok);
+			break;
+		}
+		*eq = '\0';
+		a = model_param_index(m, tok);
+		b = model_param_index(m, eq + 1);
+		if (a < 0 || b < 0) {
+			rc = cmd_fail(ctx, argi, "'%s' is not a parameter of %s",
+			    a < 0 ? tok : eq + 1, m->name);
+			break;
+		}
+		/* Union by roots: the second's root joins the first's. */
+		while (tie[a] != (size_t)a)
+			a = (int)tie[a];
+		while (tie[b] != (size_t)b)
+			b = (int)tie[b];
+		if (a == b)
+			continue;
+		if (a > b) {
+			int t = a;
+
+			a = b;
+			b = t;
+		}
+		tie[b] = (size_t)a;
+	}
+	/* Every parameter straight to its root. */
+	for (size_t j = 0; j < m->np; j++)
+		while (tie[j] != tie[tie[j]])
+			tie[j] = tie[tie[j]];
+	free(copy);
+	return rc;
 }

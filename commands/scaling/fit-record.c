@@ -51,8 +51,14 @@ fit_record_params(sx_rec *rec, const sx_fit_result *r, const sx_model *m)
 			rec_num(ci, NULL, r->ci_hi[i]);
 			rec_num(p, "ci_level", r->ci_level);
 		}
-		/* A fixed parameter has a zero row in the covariance. */
-		rec_bool(p, "fixed", r->cov != NULL && r->cov[i * r->np + i] == 0);
+		/* A fixed parameter has a zero row in the covariance; so has
+		 * one held at its bound, which says so instead. */
+		rec_bool(p, "fixed", r->cov != NULL && r->cov[i * r->np + i] == 0 &&
+		    (r->bound == NULL || r->bound[i] == 0));
+		if (r->bound != NULL && r->bound[i] != 0)
+			rec_str(p, "bound", r->bound[i] == 'l' ? "lower" : "upper");
+		if (r->tied != NULL && r->tied[i] != i)
+			rec_str(p, "tied", m->params[r->tied[i]]);
 	}
 }
 
@@ -68,6 +74,8 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	rec_str(rec, "name", f->name);
 	rec_str(rec, "model", f->model);
 	rec_str(rec, "data", f->data);
+	rec_str(rec, "by", f->by);
+	rec_str(rec, "group", f->group);
 	rec_int(rec, "n", (long long)r->n);
 	/* The rows left out for missing values (fit_complete_rows), only
 	 * when there were any: the data's rows, how many were complete, and

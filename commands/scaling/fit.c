@@ -4,62 +4,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "base/xalloc.h"
 #include "commands/scaling/fit.h"
 #include "sessions/colbind.h"
 #include "sessions/lex.h"
-#include "sessions/progress.h"
+#include "scaling/groups.h"
 #include "views/view.h"
-
-/*
- * Refit kboot resamples of the rows fit r used (those not held out) and
- * put the percentile intervals in r; on failure or Ctrl-C, say so, free
- * r and return -1.
- */
-static int
-fit_run_bootstrap(sx_ctx *ctx, const sx_args *a, const sx_model *m,
-    const double **x, const double *y, size_t nrows,
-    const unsigned char *held, const sx_fit_opts *opts, size_t kboot,
-    unsigned long seed, double level, sx_fit_result *r)
-{
-	size_t nk = 0;
-	/* The inputs, y and the weights of the rows kept, column by column. */
-	double *kx = xmalloc((m->nin + 2) * (nrows + 1) * sizeof *kx);
-	const double **kxs = xcalloc(m->nin + 2, sizeof *kxs);
-	sx_fit_opts ko = *opts;
-	sx_progress pg;
-	sx_err e;
-	int brc;
-
-	for (size_t i = 0; i < nrows; i++)
-		if (!held[i]) {
-			for (size_t k = 0; k <= m->nin; k++)
-				kx[k * nrows + nk] = k < m->nin ? x[k][i] : y[i];
-			if (opts->weights != NULL)
-				kx[(m->nin + 1) * nrows + nk] = opts->weights[i];
-			nk++;
-		}
-	for (size_t k = 0; k <= m->nin + 1; k++)
-		kxs[k] = kx + k * nrows;
-	if (opts->weights != NULL)
-		ko.weights = kxs[m->nin + 1];
-	err_clear(&e);
-	progress_begin(&pg, ctx->out, "bootstrap");
-	brc = fit_bootstrap(m, kxs, kxs[m->nin], nk, &ko, kboot, seed, level, r,
-	    progress_update, &pg, &e);
-	progress_end(&pg);
-	free(kx);
-	free(kxs);
-	if (brc != 0) {
-		fit_result_free(r);
-		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--bootstrap"), "%s%s",
-		    strcmp(e.msg, "cancelled") == 0 ? "bootstrap " : "", e.msg);
-	}
-	return 0;
-}
 
 /*
  * Log the choices made for the user explicitly, so that replay makes the
@@ -82,176 +33,151 @@ fit_log_choices(sx_ctx *ctx, const char *name, int no_as, int no_space,
 	free(q);
 }
 
+/* Store the fits of a --by run under base, replacing every earlier group
+ * fit of that base (a refit may have fewer groups). */
+static void
+fit_store_groups(sx_workspace *ws, const char *base, sx_fitrec **fits,
+    size_t n)
+{
+	sx_fitrec *old;
+
+	while (ws_group_fits(ws, base, &old, 1) > 0) {
+		size_t i;
+
+		for (i = 0; ws->fits[i] != old; i++)
+			;
+		fitrec_free(old);
+		memmove(ws->fits + i, ws->fits + i + 1, (ws->nfits - i - 1) *
+		    sizeof *ws->fits);
+		ws->nfits--;
+	}
+	for (size_t k = 0; k < n; k++)
+		ws_put_fit(ws, fits[k]);
+}
+
+/*
+ * fit ... --by COL: the job run on each group's rows, fits named
+ * base[group]; all or nothing. Returns the record, or NULL after cmd_fail.
+ */
+static sx_rec *
+fit_by_groups(sx_ctx *ctx, const sx_args *a, fit_job *j, const sx_dataset *ds,
+    const char *base)
+{
+	const char *by = arg(a, ctx->cmd, "--by");
+	int argi = arg_index(a, ctx->cmd, "--by"), c = dataset_column(ds, by);
+	sx_fitrec **fits;
+	unsigned char *keep;
+	sx_groups g;
+	sx_rec *r, *list;
+	sx_err e;
+	size_t k;
+
+	err_clear(&e);
+	if (c < 0) {
+		/* Its message lists the columns there are. */
+		dataset_numeric_column(ds, by, &e);
+		cmd_fail(ctx, argi, "%s", e.msg);
+		return NULL;
+	}
+	if (groups_of_column(ds, (size_t)c, &g, &e) != 0) {
+		cmd_fail(ctx, argi, "--by: %s", e.msg);
+		return NULL;
+	}
+	if (g.n < 2) {
+		if (g.n == 0)
+			cmd_fail(ctx, argi, "--by %s: '%s' has no value in that column",
+			    ds->cols[c].name, ds->name);
+		else
+			cmd_fail(ctx, argi, "--by %s: every row of '%s' is in one group "
+			    "('%s'): fit it without --by", ds->cols[c].name, ds->name,
+			    g.names[0]);
+		groups_free(&g);
+		return NULL;
+	}
+	fits = xcalloc(g.n, sizeof *fits);
+	keep = xcalloc(ds->nrows + 1, 1);
+	for (k = 0; k < g.n; k++) {
+		sx_dataset *sub;
+
+		groups_mask(&g, k, keep);
+		sub = dataset_select_rows(ds, keep, ds->name);
+		fits[k] = fit_job_run(ctx, a, j, sub);
+		dataset_free(sub);
+		if (fits[k] == NULL) {
+			char *why = xstrdup(ctx->err.msg);
+
+			err_set(&ctx->err, "group '%s' of %s: %s", g.names[k],
+			    ds->cols[c].name, why);
+			free(why);
+			break;
+		}
+		fits[k]->name = fit_group_name(base, g.names[k]);
+		fits[k]->base = xstrdup(base);
+		fits[k]->by = xstrdup(ds->cols[c].name);
+		fits[k]->group = xstrdup(g.names[k]);
+	}
+	free(keep);
+	r = NULL;
+	if (k == g.n) {
+		r = rec_new("fit by");
+		rec_str(r, "name", base);
+		rec_str(r, "model", j->m->name);
+		rec_str(r, "data", ds->name);
+		rec_str(r, "by", ds->cols[c].name);
+		list = rec_arr(r, "groups");
+		for (k = 0; k < g.n; k++) {
+			rec_adopt(list, NULL, fit_record("fit", fits[k], j->m, 0));
+		}
+		fit_store_groups(ctx->ws, base, fits, g.n);
+	} else
+		for (size_t i = 0; i < g.n; i++)
+			fitrec_free(fits[i]);
+	free(fits);
+	groups_free(&g);
+	return r;
+}
+
 static int
 cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const char *mname = arg(a, ctx->cmd, "MODEL");
 	const char *as = arg(a, ctx->cmd, "as");
-	const char *yname = arg(a, ctx->cmd, "--y");
-	const char *space = arg(a, ctx->cmd, "--space");
 	const sx_model *m = ws_model(ctx->ws, mname);
-	const sx_dataset *ds, *all;
-	sx_dataset *own = NULL;
-	const double **x = NULL, *w;
-	int *cols = NULL;
-	double *init = NULL;
-	unsigned char *given = NULL, *fixed = NULL;
-	const char *ho = arg(a, ctx->cmd, "--holdout");
-	unsigned char *held = NULL;
-	sx_grid_axis *axes = NULL;
-	sx_starts starts;
-	size_t kboot = 0;
-	double level = 0.95;
-	unsigned long seed = 0;
-	int seed_chosen = 0;
-	sx_fit_opts opts;
-	sx_fitrec *f = NULL;
-	sx_err e;
-	char note[200];
-	int ycol, wcol, rc = -1;
+	const char *name = as != NULL ? as : mname;
+	const sx_dataset *ds;
+	sx_fitrec *f;
+	sx_rec *r;
+	fit_job job;
+	int rc = -1;
 
 	if (m == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "MODEL"),
 		    "no model '%s' (see 'models')", mname);
-	all = colbind_dataset(ctx, arg_index(a, ctx->cmd, "DATA"),
+	ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "DATA"),
 	    arg(a, ctx->cmd, "DATA"));
-	if (all == NULL)
+	if (ds == NULL)
 		return -1;
-	ycol = colbind_column(ctx, arg_index(a, ctx->cmd, yname != NULL ? "--y" :
-	    "DATA"), all, yname != NULL ? yname : "L");
-	if (ycol < 0 || fit_weights(ctx, a, all, &w, &wcol) != 0)
-		return -1;
-	f = xcalloc(1, sizeof *f);
-	f->nx = m->nin;
-	f->xcols = xcalloc(m->nin, sizeof *f->xcols);
-	x = xcalloc(m->nin, sizeof *x);
-	cols = xcalloc(m->nin + 1, sizeof *cols);
-	cols[0] = ycol;
-	for (size_t i = 0; i < m->nin; i++) {
-		int c = fit_input_column(ctx, a, all, m, m->inputs[i], ycol);
-
-		if (c < 0)
+	if (fit_job_parse(ctx, a, m, &job) != 0)
+		goto out;
+	if (arg(a, ctx->cmd, "--by") != NULL) {
+		if ((r = fit_by_groups(ctx, a, &job, ds, name)) == NULL)
 			goto out;
-		cols[i + 1] = c;
-		f->xcols[i] = xstrdup(all->cols[c].name);
-	}
-	/* The fit, hold-out and bootstrap see the rows complete in y and the
-	 * inputs; the record says how many others there were and why. */
-	ds = fit_complete_rows(all, cols, m->nin + 1, f, &own);
-	for (size_t i = 0; i < m->nin; i++)
-		x[i] = ds->cols[cols[i + 1]].v;
-	if (w != NULL)
-		w = ds->cols[wcol].v;
-	init = xcalloc(m->np, sizeof *init);
-	given = xcalloc(m->np, 1);
-	fixed = xcalloc(m->np, 1);
-	for (size_t i = 0; i < m->np; i++)
-		init[i] = NAN;
-	if (arg(a, ctx->cmd, "--init") != NULL && fit_parse_assigns(ctx,
-	    arg_index(a, ctx->cmd, "--init"), m, arg(a, ctx->cmd, "--init"), init,
-	    given) != 0)
-		goto out;
-	if (arg(a, ctx->cmd, "--fix") != NULL && fit_parse_assigns(ctx,
-	    arg_index(a, ctx->cmd, "--fix"), m, arg(a, ctx->cmd, "--fix"), init,
-	    fixed) != 0)
-		goto out;
-	memset(&opts, 0, sizeof opts);
-	opts.space = space != NULL && strcmp(space, "linear") == 0 ?
-	    SX_SPACE_LINEAR : SX_SPACE_LOG;
-	opts.init = init;
-	opts.fixed = fixed;
-	opts.weights = w;
-	if (fit_parse_loss(ctx, arg_index(a, ctx->cmd, "--loss"),
-	    arg(a, ctx->cmd, "--loss"), &opts) != 0 ||
-	    fit_parse_starts(ctx, arg_index(a, ctx->cmd, "--starts"), m, fixed,
-	    arg(a, ctx->cmd, "--starts"), &starts, &axes) != 0)
-		goto out;
-	opts.starts = &starts;
-	if (arg(a, ctx->cmd, "--bootstrap") != NULL) {
-		kboot = arg_int(a, ctx->cmd, "--bootstrap");
-		if (kboot == 0) {
-			cmd_fail(ctx, arg_index(a, ctx->cmd, "--bootstrap"),
-			    "--bootstrap needs K >= 1 replicates");
+		view_put(ctx->out, r);
+	} else {
+		if ((f = fit_job_run(ctx, a, &job, ds)) == NULL)
 			goto out;
-		}
+		f->name = xstrdup(name);
+		view_put(ctx->out, fit_record("fit", f, m, 0));
+		ws_put_fit(ctx->ws, f);
 	}
-	if (arg(a, ctx->cmd, "--ci") != NULL) {
-		level = arg_num(a, ctx->cmd, "--ci");
-		if (!(level > 0.0 && level < 1.0)) {
-			cmd_fail(ctx, arg_index(a, ctx->cmd, "--ci"),
-			    "--ci expects a level between 0 and 1, e.g. 0.9");
-			goto out;
-		}
-	}
-	/* A seed is needed for random starts and the bootstrap: the user's,
-	 * or one drawn here and logged so that replay gives the same. */
-	if (arg(a, ctx->cmd, "--seed") != NULL)
-		seed = arg_int(a, ctx->cmd, "--seed");
-	else if (starts.kind == SX_STARTS_RANDOM || kboot > 0) {
-		seed = ((unsigned long)time(NULL) ^ ((unsigned long)getpid() <<
-		    16)) % 1000000007UL;
-		seed_chosen = 1;
-	}
-	starts.seed = seed;
-	held = xcalloc(ds->nrows + 1, 1);
-	if (ho != NULL && fit_holdout_rows(ctx, arg_index(a, ctx->cmd,
-	    "--holdout"), ds, ho, held) != 0)
-		goto out;
-	err_clear(&e);
-	if (ho != NULL) {
-		if (fit_holdout(m, x, ds->cols[ycol].v, ds->nrows, held, ho, &opts,
-		    &f->res, &e) != 0) {
-			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s%s",
-			    e.msg, fit_missing_note(f, note, sizeof note));
-			goto out;
-		}
-	} else if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &opts, &f->res,
-	    &e) != 0) {
-		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s%s",
-		    e.msg, fit_missing_note(f, note, sizeof note));
-		goto out;
-	}
-	/* A fit stuck where nothing can be identified is no result: it fails,
-	 * and the previous fit of that name stays (as gnuplot's fit does). */
-	if (!f->res.converged && !(f->res.cond < INFINITY)) {
-		cmd_fail(ctx, arg_index(a, ctx->cmd, arg(a, ctx->cmd, "--init") !=
-		    NULL ? "--init" : "DATA"), "fit failed: %s from these starting "
-		    "values; nothing was changed (try others with --init or "
-		    "--starts)", f->res.reason);
-		fit_result_free(&f->res);
-		goto out;
-	}
-	if (kboot > 0 && fit_run_bootstrap(ctx, a, m, x, ds->cols[ycol].v,
-	    ds->nrows, held, &opts, kboot, seed, level, &f->res) != 0)
-		goto out;
-	f->name = xstrdup(as != NULL ? as : m->name);
-	f->model = xstrdup(m->name);
-	f->data = xstrdup(ds->name);
-	f->ycol = xstrdup(ds->cols[ycol].name);
-	f->wcol = wcol >= 0 ? xstrdup(ds->cols[wcol].name) : NULL;
-	f->space = opts.space;
-	view_put(ctx->out, fit_record("fit", f, m, 0));
-	if (as == NULL || space == NULL || seed_chosen)
-		fit_log_choices(ctx, f->name, as == NULL, space == NULL,
-		    seed_chosen ? &seed : NULL);
-	ws_set_current(&ctx->ws->cur_fit, f->name);
-	ws_put_fit(ctx->ws, f);
-	f = NULL;
+	if (as == NULL || arg(a, ctx->cmd, "--space") == NULL || job.seed_chosen)
+		fit_log_choices(ctx, name, as == NULL,
+		    arg(a, ctx->cmd, "--space") == NULL,
+		    job.seed_chosen ? &job.seed : NULL);
+	ws_set_current(&ctx->ws->cur_fit, name);
 	rc = 0;
 out:
-	if (f != NULL) {
-		f->name = f->model = f->data = f->ycol = f->wcol = NULL;
-		f->res = (sx_fit_result){ 0 };
-		fitrec_free(f);
-	}
-	dataset_free(own);
-	free(cols);
-	free(x);
-	free(init);
-	free(given);
-	free(fixed);
-	free(held);
-	free(axes);
+	fit_job_free(&job);
 	return rc;
 }
 
@@ -298,6 +224,19 @@ static const sx_argdef fit_args[] = {
 	  "values (finite, > 0); the weights are relative, as scipy's "
 	  "curve_fit with sigma = 1/sqrt(w): the errors take their scale from "
 	  "the residuals. rmse and R² are weighted too", NULL },
+	{ "--bounds", ARG_WORD, 0, NULL, "P=lo:hi,...",
+	  "keep parameters within bounds (either side may be empty: open), "
+	  "e.g. rd=0:,E=1:3; the solvers fit a map of the interval, and a "
+	  "parameter that ends on its bound is held there and reported so "
+	  "(positive scales stay positive without it)", NULL },
+	{ "--tie", ARG_WORD, 0, NULL, "P=Q,...",
+	  "fit P and Q as one parameter (e.g. alpha=beta), reported once with "
+	  "one standard error", NULL },
+	{ "--by", ARG_COLUMN, 0, NULL, "COL",
+	  "fit each group of rows separately: the groups are the values of "
+	  "COL, a text or whole-number column; the fits are stored as "
+	  "NAME[group] and a table compares them (options apply to each "
+	  "group: its own start, bootstrap and hold-out)", NULL },
 	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR",
 	  "fit the rows where EXPR is false, e.g. 'C > 1e21', and report the "
 	  "error on the others (RMSE of log y - log L, max |y - L|)", NULL },

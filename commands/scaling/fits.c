@@ -29,13 +29,24 @@ static int
 cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
 {
 	int argi = arg_index(a, ctx->cmd, "NAME");
-	const sx_fitrec *f = fit_find(ctx, argi, arg(a, ctx->cmd, "NAME"));
-	const sx_model *m = f != NULL ? fit_model(ctx, argi, f) : NULL;
+	size_t n;
+	sx_fitrec **fits = fit_find_all(ctx, argi, arg(a, ctx->cmd, "NAME"), &n);
+	const sx_model *m;
 
-	if (m == NULL)
+	if (fits == NULL)
 		return -1;
-	view_put(ctx->out, fit_record("fit show", f, m,
-	    arg(a, ctx->cmd, "--corr") != NULL));
+	/* Check every model first: all of a group's reports, or none. */
+	for (size_t k = 0; k < n; k++)
+		if (fit_model(ctx, argi, fits[k]) == NULL) {
+			free(fits);
+			return -1;
+		}
+	for (size_t k = 0; k < n; k++) {
+		m = fit_model(ctx, argi, fits[k]);
+		view_put(ctx->out, fit_record("fit show", fits[k], m,
+		    arg(a, ctx->cmd, "--corr") != NULL));
+	}
+	free(fits);
 	return 0;
 }
 

@@ -68,6 +68,67 @@ frontier_plot(sx_ctx *ctx, const sx_args *a, const figures_fspec *s, int argi)
 	return rc;
 }
 
+/* The frontier table of fs.source (a fit or a preset), or NULL after
+ * cmd_fail. */
+static sx_rec *
+frontier_table(sx_ctx *ctx, const figures_fspec *fs, int argi)
+{
+	const sx_fitrec *fr;
+	const sx_model *m;
+	const double *p;
+	sx_frontier f;
+	sx_rec *r;
+	sx_err e;
+	int have_ci = 0;
+	double ci[4];
+
+	err_clear(&e);
+	if (figures_nd_source(ctx->ws, fs->source, &m, &p, &fr, &e) != 0 ||
+	    frontier_run(m, p, fs->k, fs->c_lo, fs->c_hi, fs->points, &f,
+	    &e) != 0) {
+		cmd_fail(ctx, argi, "%s", e.msg);
+		return NULL;
+	}
+	/* With bootstrap replicates, each one's exponents give intervals. */
+	if (fr != NULL && fr->res.nboot > 1 &&
+	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, fs->k, fs->c_lo,
+	    fs->c_hi, fs->points, fr->res.ci_level, ci, &e) == 0)
+		have_ci = 1;
+	r = frontier_rec(fs->source, m->name, &f, have_ci ? ci : NULL,
+	    have_ci ? fr->res.ci_level : NAN);
+	frontier_free(&f);
+	return r;
+}
+
+/* frontier BASE for a group fit's name: a table a group, all or none. */
+static int
+frontier_groups(sx_ctx *ctx, const sx_args *a, const figures_fspec *fs,
+    int argi, size_t n)
+{
+	sx_fitrec **fits = xcalloc(n, sizeof *fits);
+	sx_rec **recs = xcalloc(n, sizeof *recs);
+	figures_fspec one = *fs;
+	size_t k;
+	int rc;
+
+	if (arg(a, ctx->cmd, "--plot") != NULL) {
+		free(fits);
+		free(recs);
+		return cmd_fail(ctx, argi, "--plot draws one fit's frontier: name "
+		    "a group, e.g. '%s[...]' (see 'fits')", fs->source);
+	}
+	ws_group_fits(ctx->ws, fs->source, fits, n);
+	for (k = 0; k < n; k++) {
+		one.source = fits[k]->name;
+		if ((recs[k] = frontier_table(ctx, &one, argi)) == NULL)
+			break;
+	}
+	rc = view_put_all(ctx->out, recs, n, k);
+	free(recs);
+	free(fits);
+	return rc;
+}
+
 static int
 cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 {
@@ -78,10 +139,9 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	const sx_model *m;
 	const double *p;
 	unsigned long npts;
-	sx_frontier f;
+	size_t nfits;
+	sx_rec *r;
 	sx_err e;
-	int have_ci = 0;
-	double ci[4];
 
 	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
 	    parse_positive(ctx, a, "--k", &fs.k) != 0)
@@ -97,21 +157,18 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 		    "one point needs a single budget (--C X..X)");
 	fs.source = src;
 	fs.points = (size_t)npts;
+	nfits = ws_fit(ctx->ws, src) == NULL ? ws_group_fits(ctx->ws, src, NULL,
+	    0) : 0;
+	if (nfits > 0)
+		return frontier_groups(ctx, a, &fs, argi, nfits);
 	err_clear(&e);
 	if (figures_nd_source(ctx->ws, src, &m, &p, &fr, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
 	if (arg(a, ctx->cmd, "--plot") != NULL)
 		return frontier_plot(ctx, a, &fs, argi);
-	if (frontier_run(m, p, fs.k, fs.c_lo, fs.c_hi, fs.points, &f, &e) != 0)
-		return cmd_fail(ctx, argi, "%s", e.msg);
-	/* With bootstrap replicates, each one's exponents give intervals. */
-	if (fr != NULL && fr->res.nboot > 1 &&
-	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, fs.k, fs.c_lo,
-	    fs.c_hi, fs.points, fr->res.ci_level, ci, &e) == 0)
-		have_ci = 1;
-	view_put(ctx->out, frontier_rec(src, m->name, &f, have_ci ? ci : NULL,
-	    have_ci ? fr->res.ci_level : NAN));
-	frontier_free(&f);
+	if ((r = frontier_table(ctx, &fs, argi)) == NULL)
+		return -1;
+	view_put(ctx->out, r);
 	return 0;
 }
 

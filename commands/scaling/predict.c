@@ -130,6 +130,8 @@ pred_record(const sx_fitrec *f, const sx_model *m, const struct pred_at *at,
 	int boot = p->nboot > 0;
 
 	rec_str(r, "fit", f->name);
+	rec_str(r, "by", f->by);
+	rec_str(r, "group", f->group);
 	rec_str(r, "y", f->ycol);
 	o = rec_obj(r, "at");
 	if (p->optimum)
@@ -177,29 +179,31 @@ pred_record(const sx_fitrec *f, const sx_model *m, const struct pred_at *at,
 	return r;
 }
 
-static int
-cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
+/* The prediction of one fit, as its record (NULL after cmd_fail). */
+static sx_rec *
+predict_one(sx_ctx *ctx, const sx_args *a, const sx_fitrec *f)
 {
 	int fi = arg_index(a, ctx->cmd, "FIT"), argi = arg_index(a, ctx->cmd,
 	    "COL=V");
-	const sx_fitrec *f = fit_find(ctx, fi, arg(a, ctx->cmd, "FIT"));
-	const sx_model *m = f != NULL ? fit_model(ctx, fi, f) : NULL;
+	const sx_model *m = fit_model(ctx, fi, f);
+	sx_rec *r = NULL;
 	double level = arg_num(a, ctx->cmd, "--level"), k;
 	enum sx_interval_kind kind = strcmp(arg_str(a, ctx->cmd, "--interval"),
 	    "prediction") == 0 ? SX_INTERVAL_PREDICTION : SX_INTERVAL_CONFIDENCE;
 	struct pred_at at;
 	sx_prediction p;
 	sx_err e;
-	int rc = -1;
 
 	if (m == NULL)
-		return -1;
-	if (!(level > 0.0 && level < 1.0))
-		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--level"), "--level must "
+		return NULL;
+	if (!(level > 0.0 && level < 1.0)) {
+		cmd_fail(ctx, arg_index(a, ctx->cmd, "--level"), "--level must "
 		    "be between 0 and 1 (e.g. 0.95), not %s",
 		    arg_str(a, ctx->cmd, "--level"));
+		return NULL;
+	}
 	if (parse_positive(ctx, a, "--k", &k) != 0)
-		return -1;
+		return NULL;
 	at.x = xcalloc(m->nin + 1, sizeof *at.x);
 	at.have = xcalloc(m->nin + 1, 1);
 	if (pred_parse(ctx, argi, f, m, arg(a, ctx->cmd, "COL=V"), &at) != 0)
@@ -211,11 +215,32 @@ cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
 		cmd_fail(ctx, argi, "%s: %s", f->ycol, e.msg);
 		goto out;
 	}
-	view_put(ctx->out, pred_record(f, m, &at, &p));
-	rc = 0;
+	r = pred_record(f, m, &at, &p);
 out:
 	free(at.x);
 	free(at.have);
+	return r;
+}
+
+/* predict FIT ...: one fit, or each of a group fit's (all or none). */
+static int
+cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
+{
+	size_t n, k;
+	sx_fitrec **fits = fit_find_all(ctx, arg_index(a, ctx->cmd, "FIT"),
+	    arg(a, ctx->cmd, "FIT"), &n);
+	sx_rec **recs;
+	int rc;
+
+	if (fits == NULL)
+		return -1;
+	recs = xcalloc(n, sizeof *recs);
+	for (k = 0; k < n && (recs[k] = predict_one(ctx, a, fits[k])) != NULL;
+	    k++)
+		;
+	rc = view_put_all(ctx->out, recs, n, k);
+	free(recs);
+	free(fits);
 	return rc;
 }
 

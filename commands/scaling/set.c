@@ -17,24 +17,32 @@
 static int
 fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 {
-	const sx_dataset *ds = ws_dataset(ctx->ws, f->data);
-	sx_dataset *own = NULL;
-	const double **x;
-	int *cols;
+	sx_dataset *owned, *own = NULL;
+	sx_err e;
+	const sx_dataset *ds = ws_fit_data(ctx->ws, f, &owned, &e);
+	const double **x = NULL;
+	int *cols = NULL;
 	unsigned char *held = NULL;
 	int ycol = ds != NULL ? dataset_column_exact(ds, f->ycol) : -1, rc = -1;
 	int wcol = ds != NULL && f->wcol != NULL ? dataset_column_exact(ds,
 	    f->wcol) : -1;
 	size_t used;
 	sx_fit_result r = f->res;
-	sx_err e;
 
-	if (ycol < 0)
-		return cmd_fail(ctx, argi, "fit '%s': its data '%s' is gone (refit "
-		    "it first)", f->name, f->data);
-	if (f->wcol != NULL && wcol < 0)
-		return cmd_fail(ctx, argi, "fit '%s': its weights '%s' are gone from "
+	if (ds == NULL) {
+		cmd_fail(ctx, argi, "%s (refit it first)", e.msg);
+		goto out;
+	}
+	if (ycol < 0) {
+		cmd_fail(ctx, argi, "fit '%s': its column '%s' is gone from '%s' "
+		    "(refit it first)", f->name, f->ycol, f->data);
+		goto out;
+	}
+	if (f->wcol != NULL && wcol < 0) {
+		cmd_fail(ctx, argi, "fit '%s': its weights '%s' are gone from "
 		    "'%s' (refit it first)", f->name, f->wcol, f->data);
+		goto out;
+	}
 	x = xcalloc(f->nx + 1, sizeof *x);
 	cols = xcalloc(f->nx + 1, sizeof *cols);
 	cols[0] = ycol;
@@ -80,6 +88,7 @@ out:
 	free(cols);
 	free(held);
 	free(x);
+	dataset_free(owned);
 	return rc;
 }
 

@@ -28,6 +28,7 @@ fuzz_eval(const sx_expr *e)
 	double out[NROWS], *jac;
 	sx_expr_bind b;
 	sx_err err;
+	int type;
 
 	for (size_t i = 0; i < nv; i++) {
 		if (expr_var_index(e, expr_var(e, i)) != (int)i)
@@ -43,12 +44,25 @@ fuzz_eval(const sx_expr *e)
 	}
 	b.col = col;
 	b.val = val;
+	b.text = NULL;
 	jac = xcalloc(NROWS * (nwrt + 1), sizeof *jac);
 	err_clear(&err);
-	if (expr_eval(e, &b, NROWS, out, &err) != 0)
+	/* A type error (text where numbers go) is refused with a message and
+	 * a column inside the text; anything else evaluates. */
+	type = expr_typeof(e, &b, &err);
+	if (type < 0 && (err.msg[0] == '\0' || err.col < 1 ||
+	    (size_t)err.col > strlen(expr_text(e)) + 1))
 		abort();
-	if (expr_eval_grad(e, &b, NROWS, wrt, nwrt, out, jac, &err) != 0)
-		abort();
+	if (type != EXPR_NUMBER) {
+		if (expr_eval(e, &b, NROWS, out, &err) == 0)
+			abort();
+	} else {
+		if (expr_eval(e, &b, NROWS, out, &err) != 0)
+			abort();
+		if (expr_text_col(e) == 0 &&
+		    expr_eval_grad(e, &b, NROWS, wrt, nwrt, out, jac, &err) != 0)
+			abort();
+	}
 	free(jac);
 	free(wrt);
 	free(cols);

@@ -80,6 +80,10 @@ START_TEST(test_options_choices_columns)
 	ck_assert_str_eq(cands("dropna runs "), "C D L N");
 	ck_assert_str_eq(cands("dropna runs L,"), "L,C L,D L,L L,N");
 	ck_assert_str_eq(cands("dropna runs L,N,D"), "L,N,D");
+	/* compare's columns are those of the fits' data. */
+	ck_assert_str_eq(cands("compare "), "ch");
+	ck_assert_str_eq(cands("compare ch --holdout-by "), "C D L N");
+	ck_assert_str_eq(cands("compare ch --ho"), "--holdout --holdout-by");
 }
 END_TEST
 

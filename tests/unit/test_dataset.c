@@ -9,6 +9,7 @@
 #include "base/err.h"
 #include "scaling/columns.h"
 #include "scaling/dataset.h"
+#include "scaling/groups.h"
 #include "scaling/units.h"
 #include "tests/unit/unit.h"
 
@@ -290,6 +291,45 @@ START_TEST(test_describe)
 }
 END_TEST
 
+/* Groups of a text column (empty: no group), of whole numbers (NaN: no
+ * group), and the refusal of a measured column. */
+START_TEST(test_groups)
+{
+	char *mix[] = { "c4", "rpj", "", "c4", "rw" };
+	double id[] = { 3, 1, NAN, 3, 1 }, lr[] = { 1, 2, 3, 0.5, 4 };
+	sx_dataset *ds = dataset_new("g", 5);
+	unsigned char keep[5];
+	sx_groups g;
+	sx_err e;
+
+	err_clear(&e);
+	ck_assert_int_eq(dataset_add_text_column(ds, "mix", mix, &e), 0);
+	ck_assert_int_eq(dataset_add_column(ds, "id", NULL, id, &e), 0);
+	ck_assert_int_eq(dataset_add_column(ds, "lr", NULL, lr, &e), 0);
+	ck_assert_int_eq(groups_of_column(ds, 0, &g, &e), 0);
+	ck_assert_uint_eq(g.n, 3);
+	ck_assert_str_eq(g.names[0], "c4");
+	ck_assert_str_eq(g.names[2], "rw");
+	ck_assert_uint_eq(g.rows[0], 2);
+	ck_assert_uint_eq(g.of_row[2], GROUP_NONE);
+	ck_assert_uint_eq(groups_find(&g, "rpj"), 1);
+	ck_assert_uint_eq(groups_find(&g, "x"), GROUP_NONE);
+	groups_mask(&g, 0, keep);
+	ck_assert(keep[0] && !keep[1] && !keep[2] && keep[3] && !keep[4]);
+	groups_free(&g);
+	ck_assert_int_eq(groups_of_column(ds, 1, &g, &e), 0);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_str_eq(g.names[0], "3");
+	ck_assert_str_eq(g.names[1], "1");
+	ck_assert_uint_eq(g.of_row[2], GROUP_NONE);
+	groups_free(&g);
+	ck_assert_int_eq(groups_of_column(ds, 2, &g, &e), -1);
+	ck_assert_str_eq(e.msg, "column 'lr' holds 0.5 at row 4: groups are the "
+	    "values of a text or whole-number column");
+	dataset_free(ds);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -304,6 +344,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_rename_remove);
 	tcase_add_test(tc, test_complete_rows);
 	tcase_add_test(tc, test_lookup);
+	tcase_add_test(tc, test_groups);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tn, test_canonical);
 	tcase_add_test(tn, test_describe);

@@ -11,28 +11,16 @@
 #include "base/xalloc.h"
 #include "scaling/expr.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_expr.h"
 
 #define PI 3.14159265358979323846
 #define E1 2.71828182845904523536
-
-/* Parse or fail the test with the parser's message. */
-static sx_expr *
-must_parse(const char *text)
-{
-	sx_err err;
-	sx_expr *e;
-
-	err_clear(&err);
-	e = expr_parse(text, &err);
-	ck_assert_msg(e != NULL, "parse '%s': col %d: %s", text, err.col, err.msg);
-	return e;
-}
 
 /* Value of an expression without variables. */
 static double
 eval_const(const char *text)
 {
-	sx_expr *e = must_parse(text);
+	sx_expr *e = unit_parse(text);
 	double out[3];
 	sx_err err;
 
@@ -48,7 +36,7 @@ static double
 eval_scalars(const char *text, size_t nv, const char *const *names,
     const double *vals)
 {
-	sx_expr *e = must_parse(text);
+	sx_expr *e = unit_parse(text);
 	double val[16] = { 0 }, out;
 	sx_expr_bind b = { NULL, val };
 	sx_err err;
@@ -190,7 +178,7 @@ END_TEST
 
 START_TEST(test_domain_columns)
 {
-	sx_expr *e = must_parse("1/x + log(x)");
+	sx_expr *e = unit_parse("1/x + log(x)");
 	double x[4] = { 0, -1, 1, 2 }, out[4];
 	const double *col[1] = { x };
 	sx_expr_bind b = { col, NULL };
@@ -222,7 +210,7 @@ END_TEST
 
 START_TEST(test_variables)
 {
-	sx_expr *e = must_parse("b + a*b + `Model Size` - c.d1 + _x9 / `b` + `pi`"
+	sx_expr *e = unit_parse("b + a*b + `Model Size` - c.d1 + _x9 / `b` + `pi`"
 	    " + pi");
 
 	ck_assert_str_eq(expr_text(e), "b + a*b + `Model Size` - c.d1 + _x9 / "
@@ -241,7 +229,7 @@ START_TEST(test_variables)
 	expr_free(e);
 
 	/* keywords are not variables, but names that start with them are */
-	e = must_parse("android + order + nothing");
+	e = unit_parse("android + order + nothing");
 	ck_assert_uint_eq(expr_nvars(e), 3);
 	ck_assert_str_eq(expr_var(e, 0), "android");
 	expr_free(e);
@@ -254,7 +242,7 @@ END_TEST
 START_TEST(test_columns)
 {
 	static const size_t sizes[] = { 1, 255, 256, 257, 1000 };
-	sx_expr *e = must_parse("A*N^-alpha + `Model Size`/2 - 1");
+	sx_expr *e = unit_parse("A*N^-alpha + `Model Size`/2 - 1");
 	int iA = expr_var_index(e, "A"), iN = expr_var_index(e, "N");
 	int ia = expr_var_index(e, "alpha"), iM = expr_var_index(e, "Model Size");
 	size_t s, r;
@@ -300,7 +288,7 @@ END_TEST
 
 START_TEST(test_missing_binding)
 {
-	sx_expr *e = must_parse("x + `Model Size`");
+	sx_expr *e = unit_parse("x + `Model Size`");
 	const double x[2] = { 1, 2 };
 	const double *col[2] = { x, NULL };
 	sx_expr_bind b = { col, NULL };
@@ -337,7 +325,7 @@ END_TEST
 static void
 check_grad_fd(const char *text, const double *at)
 {
-	sx_expr *e = must_parse(text);
+	sx_expr *e = unit_parse(text);
 	size_t nv = expr_nvars(e), k, wrt[8];
 	double val[8], jac[8], f, f0, fp, fm;
 	sx_expr_bind b = { NULL, val };
@@ -386,7 +374,7 @@ START_TEST(test_grad_operators)
 
 	for (i = 0; i < sizeof exprs / sizeof exprs[0]; i++)
 		for (j = 0; j < sizeof pts / sizeof pts[0]; j++) {
-			sx_expr *e = must_parse(exprs[i]);
+			sx_expr *e = unit_parse(exprs[i]);
 			double at[2];
 
 			/* the points are (x, y); the variables come in order
@@ -403,7 +391,7 @@ END_TEST
 /* Closed forms, negative bases, zero derivatives. */
 START_TEST(test_grad_special)
 {
-	sx_expr *e = must_parse("x^3 + x^y + (x < 0)");
+	sx_expr *e = unit_parse("x^3 + x^y + (x < 0)");
 	int ix = expr_var_index(e, "x"), iy = expr_var_index(e, "y");
 	double val[2], out, jac[2];
 	sx_expr_bind b = { NULL, val };
@@ -421,7 +409,7 @@ START_TEST(test_grad_special)
 	expr_free(e);
 
 	/* 0^y: flat in y for y > 0, even though log(0) is -inf */
-	e = must_parse("x^y");
+	e = unit_parse("x^y");
 	val[0] = 0;
 	val[1] = 2;
 	{
@@ -438,7 +426,7 @@ START_TEST(test_grad_special)
 	check_grad_fd("min(x, 0.5) + max(x, -2)", (const double[]){ -3.0 });
 
 	/* comparisons and logic are flat; y only appears under them */
-	e = must_parse("x*2 + (y > 1) + (y and x) + (not y)");
+	e = unit_parse("x*2 + (y > 1) + (y and x) + (not y)");
 	val[0] = 0.3;
 	val[1] = 5;
 	{
@@ -462,7 +450,7 @@ START_TEST(test_grad_special)
 	expr_free(e);
 
 	/* a constant expression has zero derivative w.r.t. everything */
-	e = must_parse("2^10 + 0*q");
+	e = unit_parse("2^10 + 0*q");
 	val[0] = 7;
 	wrt[0] = 0;
 	ck_assert_int_eq(expr_eval_grad(e, &b, 1, wrt, 1, &out, jac, &err), 0);
@@ -475,7 +463,7 @@ END_TEST
  * asked twice gives two equal columns. */
 START_TEST(test_grad_column_wrt)
 {
-	sx_expr *e = must_parse("x^2 * k");
+	sx_expr *e = unit_parse("x^2 * k");
 	size_t n = 150, r, wrt[3];
 	double *x = xcalloc(n, sizeof *x), *out = xcalloc(n, sizeof *out);
 	double *jac = xcalloc(3 * n, sizeof *jac), val[2];
@@ -510,7 +498,7 @@ START_TEST(test_grad_chinchilla)
 {
 	static const char *pn[5] = { "alpha", "E", "beta", "A", "B" };
 	static const double p0[5] = { 0.3392, 1.8172, 0.2849, 482.01, 2085.43 };
-	sx_expr *e = must_parse("E + A*N^-alpha + B*D^-beta");
+	sx_expr *e = unit_parse("E + A*N^-alpha + B*D^-beta");
 	size_t n = 300, r, k, wrt[5];
 	double *N = xcalloc(n, sizeof *N), *D = xcalloc(n, sizeof *D);
 	double *out = xcalloc(n, sizeof *out), *jac = xcalloc(5 * n, sizeof *jac);
@@ -691,18 +679,18 @@ START_TEST(test_nesting)
 		/* 200 levels are fine */
 		s = repeat("", units[u], 200, "1", strchr(units[u], '(') ? ")" :
 		    "", strchr(units[u], '(') ? 200 : 0);
-		e = must_parse(s);
+		e = unit_parse(s);
 		expr_free(e);
 		free(s);
 	}
-	e = must_parse(s = repeat("", "(", 200, "1", ")", 200));
+	e = unit_parse(s = repeat("", "(", 200, "1", ")", 200));
 	ck_assert(eval_const(s) == 1);
 	expr_free(e);
 	free(s);
 
 	/* long flat chains are not nesting: 50000 terms */
 	s = repeat("x", "+x", 49999, "", "", 0);
-	e = must_parse(s);
+	e = unit_parse(s);
 	{
 		double v = 2, out;
 		sx_expr_bind b = { NULL, &v };
