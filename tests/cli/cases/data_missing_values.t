@@ -44,3 +44,8 @@ scalex --json -c 'load runs.csv as runs
 dropna runs L as l
 data describe l
 fit pl runs --x N as p'
+# compare's hold-out refits on the rows the fits used.
+scalex -c 'load runs.csv as runs
+fit pl runs --x N as p
+fit pl runs --x N --fix alpha=0.07 as p7
+compare p p7 --holdout "N > 5e8"'
