@@ -113,9 +113,48 @@ run_report(FILE *fp, const char *where, const sx_cmdline *cl, const sx_ctx *ctx)
 	run_caret(fp, cl->src, col, len);
 }
 
+/* Standard input for 'load -' (run_offer_stdin), and how deep run_text
+ * is: only the outermost one's commands read standard input. */
+static int run_stdin_offered, run_stdin_read, run_depth;
+
+void
+run_offer_stdin(int on)
+{
+	run_stdin_offered = on;
+}
+
+int
+run_stdin(void)
+{
+	if (!run_stdin_offered || run_depth != 1)
+		return 0;
+	return run_stdin_read ? -1 : 1;
+}
+
+void
+run_stdin_taken(void)
+{
+	run_stdin_read = 1;
+}
+
+static int run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
+    const char *text, size_t len, const char *where);
+
 int
 run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
     size_t len, const char *where)
+{
+	int rc;
+
+	run_depth++;
+	rc = run_text_nested(ws, out, errfp, text, len, where);
+	run_depth--;
+	return rc;
+}
+
+static int
+run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
+    const char *text, size_t len, const char *where)
 {
 	sx_script s;
 	sx_err err;

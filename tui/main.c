@@ -214,8 +214,11 @@ main(int argc, char **argv)
 		rc = run_text(&ws, &out, stderr, script, strlen(script), "--replay");
 		free(q);
 		free(script);
-	} else if (cmds != NULL)
+	} else if (cmds != NULL) {
+		/* cat runs.csv | scalex -c 'load - as runs' */
+		run_offer_stdin(!isatty(STDIN_FILENO));
 		rc = run_text(&ws, &out, stderr, cmds, strlen(cmds), "-c");
+	}
 	else if (file != NULL && (has_suffix(file, ".csv") ||
 	    has_suffix(file, ".tsv"))) {
 		char *q = lex_quote(file);
