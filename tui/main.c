@@ -99,7 +99,12 @@ main(int argc, char **argv)
 	sx_workspace ws;
 	sx_out out;
 
+	/* The user's locale for characters (UTF-8 in readline, ncurses and
+	 * plots), the C locale for numbers: commands, sessions, CSV, JSON
+	 * and printed results read and write '.' decimals whatever LC_NUMERIC
+	 * or LC_ALL say, so a session replays the same everywhere. */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	xalloc_keep_freed();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
