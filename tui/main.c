@@ -91,6 +91,34 @@ main_display(sx_out *out, int ascii, const char *color)
 	}
 }
 
+/*
+ * The full-screen front end; where the terminal cannot show it (TERM
+ * unset, unknown or dumb) the same start-up script, then the line
+ * console, saying why. Without a terminal at all --tui is refused: a
+ * front end reading /dev/null would wait for keys that never come.
+ */
+static int
+main_front(sx_workspace *ws, sx_out *out, const char *script,
+    const char *where)
+{
+	char why[160];
+
+	if (tui_terminal_ok(why, sizeof why))
+		return tui_run(ws, out, script, where);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("scalex: --tui needs a terminal: ", stderr);
+		out_write_safe(stderr, why, strlen(why), 0);
+		fputs(" (without --tui: batch mode)\n", stderr);
+		return 2;
+	}
+	fputs("scalex: no full-screen front end: ", stderr);
+	out_write_safe(stderr, why, strlen(why), 0);
+	fputs("; the line console instead (as scalex --repl)\n", stderr);
+	run_text(ws, out, stderr, script, strlen(script), where);
+	fflush(stdout);
+	return repl_run(ws, out);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -205,7 +233,7 @@ main(int argc, char **argv)
 			ws_free(&ws);
 			return 2;
 		}
-		rc = tui_run(&ws, &out, script != NULL ? script :
+		rc = main_front(&ws, &out, script != NULL ? script :
 		    builtin_demo_session, replay != NULL ? "--replay" :
 		    file != NULL ? file : "<demo>");
 		free(q);
