@@ -3,6 +3,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,23 @@ usage(FILE *fp)
 	    fp);
 }
 
+/* A message on standard error, after "scalex: ", with control bytes
+ * (from an argument, a path, TERM) shown as \xNN. Returns status. */
+static int __attribute__((format(printf, 2, 3)))
+main_say(int status, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	fputs("scalex: ", stderr);
+	out_write_safe(stderr, buf, strlen(buf), 0);
+	fputc('\n', stderr);
+	return status;
+}
+
 static int
 has_suffix(const char *s, const char *suffix)
 {
@@ -105,15 +123,11 @@ main_front(sx_workspace *ws, sx_out *out, const char *script,
 
 	if (tui_terminal_ok(why, sizeof why))
 		return tui_run(ws, out, script, where);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("scalex: --tui needs a terminal: ", stderr);
-		out_write_safe(stderr, why, strlen(why), 0);
-		fputs(" (without --tui: batch mode)\n", stderr);
-		return 2;
-	}
-	fputs("scalex: no full-screen front end: ", stderr);
-	out_write_safe(stderr, why, strlen(why), 0);
-	fputs("; the line console instead (as scalex --repl)\n", stderr);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return main_say(2, "--tui needs a terminal: %s (without --tui: "
+		    "batch mode)", why);
+	main_say(0, "no full-screen front end: %s; the line console instead "
+	    "(as scalex --repl)", why);
 	run_text(ws, out, stderr, script, strlen(script), where);
 	fflush(stdout);
 	return repl_run(ws, out);
@@ -160,9 +174,8 @@ main(int argc, char **argv)
 				color = "";
 			if (strcmp(color, "auto") != 0 && strcmp(color, "always") != 0 &&
 			    strcmp(color, "never") != 0) {
-				fprintf(stderr, "scalex: --color takes auto, always or "
-				    "never, not '%s'\n", color);
-				return 2;
+				return main_say(2, "--color takes auto, always or "
+				    "never, not '%s'", color);
 			}
 		}
 		else if (strcmp(a, "--replay") == 0) {
@@ -179,13 +192,11 @@ main(int argc, char **argv)
 			}
 			cmds = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "scalex: unknown option '%s' (see scalex "
-			    "--help)\n", a);
-			return 2;
+			return main_say(2, "unknown option '%s' (see scalex "
+			    "--help)", a);
 		} else if (file != NULL) {
-			fprintf(stderr, "scalex: more than one file given ('%s' and "
-			    "'%s')\n", file, a);
-			return 2;
+			return main_say(2, "more than one file given ('%s' and "
+			    "'%s')", file, a);
 		} else
 			file = a;
 	}
@@ -227,8 +238,8 @@ main(int argc, char **argv)
 		    has_suffix(file, ".tsv")))
 			script = xasprintf("load %s as data\ndata describe data\n", q);
 		else if (file != NULL) {
-			fprintf(stderr, "scalex: --tui opens FILE.csv or --replay "
-			    "FILE, not '%s'\n", file);
+			main_say(2, "--tui opens FILE.csv or --replay FILE, not "
+			    "'%s'", file);
 			free(q);
 			ws_free(&ws);
 			return 2;
@@ -263,7 +274,7 @@ main(int argc, char **argv)
 		char *text = run_slurp(file, &len, err, sizeof err);
 
 		if (text == NULL) {
-			fprintf(stderr, "scalex: %s\n", err);
+			main_say(1, "%s", err);
 			ws_free(&ws);
 			return 1;
 		}

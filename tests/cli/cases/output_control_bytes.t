@@ -12,3 +12,9 @@ scalex -c "load '$(printf 'no\033]0;x\007such.csv')'"
 # Plot colours are ours: they pass, nothing else does.
 scalex -c "load '$f' as d; plot d --x 'N$(printf '\033')[2J' --y 'L$(printf '\033]0;pwned\007')' --color always --size 40x10" | grep -c "$(printf '\033')\[3[0-9]m"
 scalex -c "load '$f' as d; plot d --x 'N$(printf '\033')[2J' --y 'L$(printf '\033]0;pwned\007')' --size 40x10" | grep -c "$(printf '\033\007')" || :
+# Arguments and paths in scalex's own usage errors too.
+scalex "$(printf 'no\033]0;x\007such.sx')"
+scalex --bogus"$(printf '\007')"
+scalex a "b$(printf '\033')[2Jc"
+scalex --tui "x$(printf '\033')[2J.sx"
+echo rc=$?
