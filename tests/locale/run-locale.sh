@@ -72,7 +72,7 @@ same() {
 	ok $r "$what"
 }
 
-echo "1..10"
+echo "1..12"
 same "the built-in demo session" 
 same "built-in grids load and solve" -c 'grid load corners; gmodel 4,1 UP; gmodel 2,2 R --policy opt --w 0,0,1'
 same "a CSV with decimals loads and fits" \
@@ -101,4 +101,42 @@ LC_ALL=de_DE.UTF-8 "$builddir/scalex" -c 'replay c.sx; save de.sx' \
     > /dev/null 2>&1 < /dev/null
 cmp -s c.sx de.sx
 ok $? "saved again under de_DE.UTF-8, the session is the same file"
+
+# On a terminal (a private tmux server): the TUI's first frame under
+# de_DE.UTF-8 has its fits, '.' decimals and braille; the console edits
+# multibyte characters as characters (Backspace takes the whole ö).
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "ok 11 # SKIP tmux is not installed"
+	echo "ok 12 # SKIP tmux is not installed"
+	[ $fails -eq 0 ]
+	exit
+fi
+sock=scalex-locale-$$
+T="tmux -L $sock -f /dev/null"
+trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
+screen() { $T capture-pane -p -J -t 0 2>/dev/null; }
+wait_for() {
+	k=0
+	while [ $k -lt 200 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.05
+		k=$((k + 1))
+	done
+	screen | grep -v '^$' | sed 's/^/# | /' | tail -n 12
+	return 1
+}
+$T new-session -d -x 120 -y 40 -c "$scratch/work" \
+    "env LC_ALL=de_DE.UTF-8 TERM=xterm-256color SX_SHARED_DATA='$shared' \
+    '$builddir/scalex'; sleep 60"
+wait_for 'R² 0\.99[0-9]*  ' && wait_for '⠉'
+ok $? "the TUI under de_DE.UTF-8: fits, '.' decimals, braille"
+$T send-keys -t 0 q y
+$T kill-server >/dev/null 2>&1
+T="tmux -L $sock-2 -f /dev/null"
+$T new-session -d -x 100 -y 20 -c "$scratch/work" \
+    "env LC_ALL=de_DE.UTF-8 TERM=xterm '$builddir/scalex' --repl; sleep 60"
+wait_for 'scalex>' && $T send-keys -t 0 'help größe' Left Left BSpace Enter &&
+    wait_for "no command 'grße'"
+ok $? "the console under de_DE.UTF-8 edits UTF-8 characters whole"
+$T kill-server >/dev/null 2>&1
 [ $fails -eq 0 ]
