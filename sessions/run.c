@@ -9,26 +9,24 @@
 #include "sessions/cmd.h"
 #include "sessions/lex.h"
 #include "sessions/run.h"
+#include "views/out.h"
 
 /*
  * Errors echo what the user wrote, which may be anything (a colleague's
- * session file): control bytes are shown as \xNN so that none reaches the
- * terminal as an escape sequence.
+ * session file): control bytes, newlines too, are shown as \xNN by the
+ * sink's helper (views/out.c), so that none reaches the terminal as an
+ * escape sequence.
  */
 static int
 run_unsafe(unsigned char c)
 {
-	return (c < 0x20 && c != '\t') || c == 0x7f;
+	return out_unsafe_byte(c, 0);
 }
 
 static void
 run_put(FILE *fp, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
-		if (run_unsafe(*p))
-			fprintf(fp, "\\x%02x", *p);
-		else
-			fputc(*p, fp);
+	out_write_safe(fp, s, strlen(s), 0);
 }
 
 /* Print the source line and a caret (^~~~) under bytes col..col+len-1,
