@@ -9,6 +9,7 @@
 #include <gsl/gsl_min.h>
 #include <gsl/gsl_roots.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "scaling/columns.h"
 #include "scaling/frontier.h"
@@ -667,7 +668,8 @@ frontier_approach2(const double *N, const double *C, const double *L,
     size_t n, double gap_decades, size_t window, sx_approach *r, sx_err *err)
 {
 	double *lc, *ln, *lv;
-	size_t *idx, m = 0, i, start;
+	size_t *idx, m = 0, i, start, nfew = 0;
+	char few[128] = "";
 
 	memset(r, 0, sizeof *r);
 	if (!(gap_decades > 0.0) || !isfinite(gap_decades))
@@ -702,11 +704,19 @@ frontier_approach2(const double *N, const double *C, const double *L,
 			lv[i] = L[idx[start + i]];
 		}
 		r->ngroups++;
+		/* Too few sizes to fix a parabola: listed in one warning. */
+		if (g < 3 && nfew++ < 6)
+			fmt_append(few, sizeof few, "%s%.3g", nfew > 1 ? ", " : "",
+			    pow(10.0, mc / (double)g));
 		if (g < 3 || isoflop_budget(ln, lv, g, window, pow(10.0,
 		    mc / (double)g), r) != 0)
 			r->nskipped++;
 		start = end;
 	}
+	if (nfew > 0)
+		approach_warn(r, xasprintf("%zu budget%s with fewer than 3 sizes "
+		    "not used (a parabola needs 3): C = %s%s", nfew, nfew == 1 ?
+		    "" : "s", few, nfew > 6 ? ", …" : ""));
 	free(idx);
 	free(lc);
 	if (r->n < 2) {

@@ -113,7 +113,8 @@ typedef struct sx_approach {
 	size_t ngroups;    /* compute bins (1) or budgets (2) considered */
 	size_t nskipped;   /* of those, not used (empty bin; no parabola
 	                      minimum inside the sizes run) */
-	size_t nwarn;      /* approach 2: budgets whose minimum lay outside */
+	size_t nwarn;      /* approach 2: budgets with fewer than 3 sizes, or
+	                      whose minimum lay outside */
 	char **warn;       /* the sizes fitted or below the losses run */
 } sx_approach;
 

@@ -9,3 +9,5 @@ scalex -c "$ep; frontier approach2 ep --gap 0.05 --window 0" | tail -n +5
 scalex -c "$ep; frontier approach2 ep --gap 0.05 --window 5" | tail -n +5
 scalex --json -c "$ep; frontier approach2 ep --gap 0.05 --window 5" | tail -n 1
 scalex -c 'demo chinchilla as r; frontier approach2 r --window 2'; echo "rc=$?"
+# A budget with fewer than 3 sizes is not used, and says so.
+scalex -c 'demo chinchilla as r; filter r "N < 3e8 or C > 1e21" as s; frontier approach2 s'
