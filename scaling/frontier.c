@@ -56,18 +56,24 @@ frontier_nd_inputs(const sx_model *m, int *in_n, int *in_d, sx_err *err)
  * law of N and D, or of N, D and U, or when U and the law disagree.
  */
 int
+frontier_u_input(const sx_model *m)
+{
+	for (size_t i = 0; m != NULL && m->nin == 3 && i < 3; i++) {
+		const char *c = column_canonical(m->inputs[i]);
+
+		if (strcmp(c != NULL ? c : m->inputs[i], "U") == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int
 frontier_ndu_inputs(const sx_model *m, double U, int *in_n, int *in_d,
     int *in_u, sx_err *err)
 {
-	int u = -1;
+	int u = frontier_u_input(m);
 
 	if (m != NULL && m->nin == 3) {
-		for (size_t i = 0; i < 3 && u < 0; i++) {
-			const char *c = column_canonical(m->inputs[i]);
-
-			if (strcmp(c != NULL ? c : m->inputs[i], "U") == 0)
-				u = (int)i;
-		}
 		if (u >= 0) {
 			sx_model two = *m;
 			char *in2[2];

@@ -53,6 +53,8 @@ int frontier_nd_inputs(const sx_model *m, int *in_n, int *in_d, sx_err *err);
  */
 int frontier_ndu_inputs(const sx_model *m, double U, int *in_n, int *in_d,
     int *in_u, sx_err *err);
+/* The index of the U input of a law of three inputs (N, D, U), else -1. */
+int frontier_u_input(const sx_model *m);
 
 /*
  * The closed form for L = E + A/N^alpha + B/D^beta (p in the form's

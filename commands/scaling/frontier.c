@@ -170,8 +170,16 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	if (nfits > 0)
 		return frontier_groups(ctx, a, &fs, argi, nfits);
 	err_clear(&e);
-	if (figures_nd_source(ctx->ws, src, fs.unique, &m, &p, &fr, &e) != 0)
+	if (figures_nd_source(ctx->ws, src, fs.unique, &m, &p, &fr, &e) != 0) {
+		sx_err e2;
+
+		/* A law of N and D given --unique: the caret under --unique. */
+		err_clear(&e2);
+		if (!isnan(fs.unique) && figures_nd_source(ctx->ws, src, NAN, &m,
+		    &p, &fr, &e2) == 0)
+			argi = arg_index(a, ctx->cmd, "--unique");
 		return cmd_fail(ctx, argi, "%s", e.msg);
+	}
 	if (arg(a, ctx->cmd, "--plot") != NULL)
 		return frontier_plot(ctx, a, &fs, argi);
 	if ((r = frontier_table(ctx, &fs, argi)) == NULL)

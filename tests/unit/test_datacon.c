@@ -11,6 +11,7 @@
 #include "scaling/demo.h"
 #include "scaling/fit.h"
 #include "scaling/frontier.h"
+#include "scaling/interval.h"
 #include "scaling/model.h"
 #include "scaling/presets.h"
 #include "tests/unit/unit.h"
@@ -376,6 +377,23 @@ START_TEST(test_fit_recovers_half_lives)
 			ck_assert_msg(r.se[5] < (path < 2 ? 0.15 : 0.5) * p[5] &&
 			    r.se[6] < (path < 2 ? 0.15 : 0.5) * p[6], "seed %lu path "
 			    "%d: se %g %g", seed, path, r.se[5], r.se[6]);
+			if (seed == 1 && path == 0) {
+				/* predict C=1e22 U=1e11: at the frontier's optimum under
+				 * that limit, with L its L_opt */
+				double xo[3] = { NAN, NAN, 1e11 };
+				sx_prediction pr;
+				sx_frontier_pt pt;
+
+				ck_assert_int_eq(interval_optimum(m, &r, SX_SPACE_LOG, 6.0,
+				    1e22, 0.95, SX_INTERVAL_CONFIDENCE, xo, &pr, &e), 0);
+				ck_assert_int_eq(frontier_numeric_u(m, r.p, 6.0, 1e22,
+				    1e11, &pt, &e), 0);
+				ck_assert_close(pr.N_opt, pt.N_opt, 1e-15);
+				ck_assert_close(xo[1], pt.D_opt, 1e-15);
+				ck_assert_close(xo[2], 1e11, 1e-15);
+				ck_assert_close(pr.y, pt.L_opt, 1e-12);
+				ck_assert(pr.lo < pr.y && pr.y < pr.hi);
+			}
 			fit_result_free(&r);
 			dataset_free(ds);
 		}

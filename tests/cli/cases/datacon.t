@@ -39,3 +39,9 @@ scalex --json -c 'frontier muennighoff2023 --unique 1e10 --C 1e21..1e22 --points
 # Errors: no limit for a law of U; a limit for a law without U.
 scalex -c 'frontier muennighoff2023'
 scalex -c 'frontier hoffmann2022 --unique 1e9'
+# predict at the compute-optimal allocation of a budget under the limit,
+# from a fit with bootstrap replicates; C without U for a law of U.
+scalex -c 'demo muennighoff2023 as mu
+fit datacon mu as dc --bootstrap 40 --seed 3
+predict dc C=1e22 U=1e11
+predict dc C=1e22'
