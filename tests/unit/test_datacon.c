@@ -75,6 +75,30 @@ START_TEST(test_readme_values)
 }
 END_TEST
 
+/*
+ * The README's optimal allocation for the budget of Figure 1's model
+ * (8.67e9 parameters, 178e9 tokens, 25e9 unique), which it prints as
+ * "227B tokens, 9.1 epochs, 6.8B parameters" (found on a grid of 500
+ * ratios, so to its rounding).
+ */
+START_TEST(test_readme_allocation)
+{
+	const sx_model *m = model_builtin("datacon");
+	double p[7];
+	sx_frontier_pt pt;
+	sx_err e;
+
+	preset_p(p);
+	ck_assert_int_eq(frontier_numeric_u(m, p, 6.0, 6.0 * 8.67e9 * 178e9,
+	    25e9, &pt, &e), 0);
+	ck_assert(fabs(pt.D_opt / 227e9 - 1.0) < 0.5 / 227);
+	ck_assert(fabs(pt.D_opt / 25e9 - 9.1) < 0.05);
+	ck_assert(fabs(pt.N_opt / 6.8e9 - 1.0) < 0.05 / 6.8);
+	/* and it is better than the model trained (2.2269634075087867) */
+	ck_assert(pt.L_opt < 2.2269634075087867);
+}
+END_TEST
+
 /* Both sides of both kinks: no repetition, repetition, excess parameters. */
 static const double pts[][3] = {
 	{ 1e8, 1e9, 1e10 },      /* D < U: plain Chinchilla */
@@ -407,6 +431,7 @@ unit_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_readme_values);
+	tcase_add_test(tc, test_readme_allocation);
 	tcase_add_test(tc, test_against_formula);
 	tcase_add_test(tc, test_jacobian_fd);
 	tcase_add_test(tc, test_table_and_guess);

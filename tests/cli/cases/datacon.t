@@ -31,6 +31,10 @@ fit datacon mu as dc --fix E=1.8691436784054858,A=520.8249516599187,alpha=0.3526
 set dc.rd_star 15.387756
 set dc.rn_star 5.309743
 predict dc N=1e9 D=1.524424565e12 U=1.524424565e12'
+# The authors' README: the optimal allocation of the budget of Figure 1's
+# model (8.67e9 parameters x 178e9 tokens, 25e9 unique) is "227B tokens,
+# 9.1 epochs, 6.8B parameters".
+scalex -c 'frontier muennighoff2023 --unique 25e9 --C 9.25956e21..9.25956e21'
 # The frontier under a limit of 1e11 unique tokens: epochs grow with C and
 # L stops falling; far past the limit L is flat (1e9 unique tokens).
 scalex -c 'frontier muennighoff2023 --unique 1e11 --C 1e20..1e26 --points 7'
