@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scaling/columns.h"
 #include "scaling/dataset.h"
 #include "scaling/demo.h"
 #include "scaling/fit.h"
@@ -424,6 +425,28 @@ START_TEST(test_fit_recovers_half_lives)
 }
 END_TEST
 
+/* Column U from its common names; none of them is another column's. */
+START_TEST(test_column_u)
+{
+	static const char *const u[] = { "U", "u", "unique_tokens",
+	    "Unique Tokens", "U_D", "num_unique_tokens", "unique", "unique-data" };
+	const double v[2] = { 1e9, 2e9 };
+	sx_dataset *ds = dataset_new("runs", 2);
+	sx_err e;
+
+	for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+		ck_assert_msg(column_canonical(u[i]) != NULL &&
+		    strcmp(column_canonical(u[i]), "U") == 0, "%s", u[i]);
+	ck_assert_ptr_null(column_canonical("uniq"));
+	ck_assert_str_eq(column_describe("U"), "unique tokens");
+	ck_assert_int_eq(dataset_add_column(ds, "tokens", NULL, v, &e), 0);
+	ck_assert_int_eq(dataset_add_column(ds, "unique_tokens", NULL, v, &e), 0);
+	ck_assert_int_eq(dataset_column(ds, "U"), 1);
+	ck_assert_int_eq(dataset_column(ds, "D"), 0);
+	dataset_free(ds);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -435,6 +458,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_against_formula);
 	tcase_add_test(tc, test_jacobian_fd);
 	tcase_add_test(tc, test_table_and_guess);
+	tcase_add_test(tc, test_column_u);
 	tcase_add_test(tc, test_frontier_brute_force);
 	tcase_add_test(tc, test_frontier_unbound_is_chinchilla);
 	tcase_add_test(tc, test_paper_message);
