@@ -220,7 +220,9 @@ const sx_cmd cmd_frontier_entry = {
 	"other law, user-defined ones included, a Brent minimisation over\n"
 	"log N. A law of N, D and unique tokens U (datacon, preset\n"
 	"muennighoff2023) takes the limit on unique data with --unique U:\n"
-	"the data-constrained optimum, repeating data for D_opt/U epochs.\n"
+	"the data-constrained optimum, repeating data for D_opt/U epochs\n"
+	"(a row where L is flat to rounding along C, the unique data long\n"
+	"exhausted, is marked flat: more compute buys nothing there).\n"
 	"See also 'frontier approach1', 'frontier approach2' (from\n"
 	"runs) and 'frontier henighan'.\n",
 	  frontier_args, 0, cmd_frontier_exec
