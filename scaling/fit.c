@@ -179,6 +179,8 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 		if (!(o->weights[j] > 0.0 && isfinite(o->weights[j])))
 			return err_set(err, "row %zu: weight %g is not a finite "
 			    "number > 0", j + 1, o->weights[j]);
+	if (o->lo != NULL || o->hi != NULL || o->tie != NULL)
+		return fit_run_reparam(m, x, y, n, o, res, err);
 	for (j = 0; j < m->np && n > 0; j++)
 		if (fit_ref_open(m, o, j))
 			return fit_run_ref(m, x, y, n, o, res, err);
@@ -300,6 +302,8 @@ fit_result_free(sx_fit_result *res)
 	free(res->ci_lo);
 	free(res->ci_hi);
 	free(res->holdout);
+	free(res->bound);
+	free(res->tied);
 	memset(res, 0, sizeof *res);
 }
 
@@ -332,4 +336,14 @@ fit_result_copy(sx_fit_result *dst, const sx_fit_result *src)
 		memcpy(dst->ci_hi, src->ci_hi, np * sizeof *dst->ci_hi);
 	}
 	dst->holdout = src->holdout != NULL ? xstrdup(src->holdout) : NULL;
+	dst->bound = NULL;
+	dst->tied = NULL;
+	if (src->bound != NULL) {
+		dst->bound = xmalloc(np + 1);
+		memcpy(dst->bound, src->bound, np);
+	}
+	if (src->tied != NULL) {
+		dst->tied = xmalloc((np + 1) * sizeof *dst->tied);
+		memcpy(dst->tied, src->tied, np * sizeof *dst->tied);
+	}
 }

@@ -25,6 +25,9 @@ typedef struct sx_grid_axis {
 	size_t param;
 	int logscale;
 	double lo, hi, step;
+	const double *values;   /* when not NULL: these nvalues values, in
+	                           the solver's parameter, instead of lo..hi */
+	size_t nvalues;
 } sx_grid_axis;
 
 typedef struct sx_starts {
@@ -53,6 +56,14 @@ typedef struct sx_fit_opts {
 	                                covariance takes its scale from the
 	                                residuals, as scipy's curve_fit with
 	                                sigma = 1/sqrt(w) does */
+	const double *lo, *hi;       /* np bounds, or NULL: -Inf / +Inf. A
+	                                bounded parameter is fitted through a
+	                                map onto its interval (fit_reparam.c);
+	                                one that ends on its bound is held
+	                                there (sx_fit_result.bound) */
+	const size_t *tie;           /* np: the parameter each one equals
+	                                (itself when free), or NULL; the one
+	                                named must be tied to nothing */
 } sx_fit_opts;
 
 typedef struct sx_fit_result {
@@ -96,6 +107,11 @@ typedef struct sx_fit_result {
 	char *holdout;
 	size_t ho_n;
 	double ho_rmse_log, ho_maxabs;
+	/* Bounds and ties (NULL without): per parameter 'l' or 'h' when it
+	 * ended on its lower or upper bound and was held there (no standard
+	 * error), else 0; and the parameter it is tied to (itself when none). */
+	unsigned char *bound;
+	size_t *tied;
 } sx_fit_result;
 
 /*
@@ -119,7 +135,8 @@ const char *fit_objective_formula(enum sx_loss loss, int weighted);
 
 /*
  * Parse a grid spec "P=lo:hi:step,..." for model m (P a parameter name, or
- * logP for a positive one: p = exp(value)). Fills *axes (malloc'ed, free
+ * logP for a positive one, or one whose lower bound in lo (np, or NULL)
+ * is >= 0: p = exp(value)). Fills *axes (malloc'ed, free
  * it) and *naxes. Returns -1 with err set on a spec that does not parse,
  * an unknown parameter, one flagged in fixed (np flags or NULL), step <= 0,
  * hi < lo, or more than 1e6 points. (A grid never moves a fixed
@@ -127,7 +144,7 @@ const char *fit_objective_formula(enum sx_loss loss, int weighted);
  * collapses to the free parameters.)
  */
 int fit_grid_parse(const sx_model *m, const unsigned char *fixed,
-    const char *spec, sx_grid_axis **axes, size_t *naxes, sx_err *err);
+    const double *lo, const char *spec, sx_grid_axis **axes, size_t *naxes, sx_err *err);
 /* The default grid's axes for m (chinchilla: Hoffmann et al.'s 4,500
  * points; other laws: 3 points per parameter around the automatic start,
  * axes with lo = hi = NaN meaning "around the start"). */

@@ -98,6 +98,11 @@ int fit_check_data(const sx_model *m, const double *const *x, const double *y,
     size_t n, int lg, double *t, sx_err *err);
 int fit_start(const sx_model *m, const double *const *x, const double *y,
     size_t n, const sx_fit_opts *o, double *p, sx_err *err);
+/* fit_run with bounds or ties: the fit of a law of transformed or fewer
+ * parameters, mapped back (fit_reparam.c). */
+int fit_run_reparam(const sx_model *m, const double *const *x,
+    const double *y, size_t n, const sx_fit_opts *o, sx_fit_result *res,
+    sx_err *err);
 /* Least squares from one start by GSL's trust-region solver (fit_ls.c):
  * fit_run's path for that case, without the warnings. */
 int fit_run_ls(const sx_model *m, const double *const *x, const double *y,

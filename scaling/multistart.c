@@ -22,6 +22,8 @@
 static size_t
 axis_count(const sx_grid_axis *a)
 {
+	if (a->values != NULL)
+		return a->nvalues;
 	return (size_t)floor((a->hi - a->lo) / a->step + 1e-9) + 1;
 }
 
@@ -31,7 +33,7 @@ axis_count(const sx_grid_axis *a)
  */
 int
 fit_grid_parse(const sx_model *m, const unsigned char *fixed,
-    const char *spec, sx_grid_axis **axes, size_t *naxes, sx_err *err)
+    const double *lo, const char *spec, sx_grid_axis **axes, size_t *naxes, sx_err *err)
 {
 	char *copy = xstrdup(spec), *save = NULL, *tok;
 	sx_grid_axis *ax = NULL;
@@ -52,8 +54,9 @@ fit_grid_parse(const sx_model *m, const unsigned char *fixed,
 		k = model_param_index(m, tok);
 		if (k < 0 && strncmp(tok, "log", 3) == 0 &&
 		    (k = model_param_index(m, tok + 3)) >= 0) {
-			if (!m->positive[k]) {
-				err_set(err, "grid: %s is not a positive scale: use %s=",
+			if (!m->positive[k] && !(lo != NULL && lo[k] >= 0.0)) {
+				err_set(err, "grid: %s is not a positive scale: use %s=, "
+				    "or bound it below by 0 (--bounds %s=0:)", tok + 3,
 				    tok + 3, tok + 3);
 				goto fail;
 			}
@@ -69,6 +72,7 @@ fit_grid_parse(const sx_model *m, const unsigned char *fixed,
 			    "grid", m->params[k]);
 			goto fail;
 		}
+		memset(&a, 0, sizeof a);
 		a.param = (size_t)k;
 		a.logscale = lg;
 		a.lo = strtod(eq + 1, &e1);
@@ -131,11 +135,11 @@ fit_grid_default(const sx_model *m, sx_grid_axis *axes, size_t max)
 
 	if (r == NULL || max < 5)
 		return 0;
-	axes[0] = (sx_grid_axis){ r->E, 1, -1.0, 1.0, 0.5 };
-	axes[1] = (sx_grid_axis){ r->A, 1, 0.0, 25.0, 5.0 };
-	axes[2] = (sx_grid_axis){ r->alpha, 0, 0.0, 2.0, 0.5 };
-	axes[3] = (sx_grid_axis){ r->B, 1, 0.0, 25.0, 5.0 };
-	axes[4] = (sx_grid_axis){ r->beta, 0, 0.0, 2.0, 0.5 };
+	axes[0] = (sx_grid_axis){ r->E, 1, -1.0, 1.0, 0.5, NULL, 0 };
+	axes[1] = (sx_grid_axis){ r->A, 1, 0.0, 25.0, 5.0, NULL, 0 };
+	axes[2] = (sx_grid_axis){ r->alpha, 0, 0.0, 2.0, 0.5, NULL, 0 };
+	axes[3] = (sx_grid_axis){ r->B, 1, 0.0, 25.0, 5.0, NULL, 0 };
+	axes[4] = (sx_grid_axis){ r->beta, 0, 0.0, 2.0, 0.5, NULL, 0 };
 	return 5;
 }
 
@@ -201,7 +205,8 @@ grid_point(const sx_grid_axis *ax, size_t na, size_t i, const double *p0,
 	memcpy(p, p0, np * sizeof *p);
 	for (size_t k = na; k-- > 0;) {
 		size_t c = axis_count(&ax[k]), d = i % c;
-		double v = ax[k].lo + (double)d * ax[k].step;
+		double v = ax[k].values != NULL ? ax[k].values[d] :
+		    ax[k].lo + (double)d * ax[k].step;
 
 		i /= c;
 		p[ax[k].param] = ax[k].logscale ? exp(v) : v;

@@ -27,6 +27,7 @@ static const struct {
 	{ "fits", text_fits },
 	{ "predict", text_predict },
 	{ "set", text_set },
+	{ "compare", text_compare },
 	{ "grid list", text_grid_list },
 	{ "grid load", text_grid_load },
 	{ "grid show", text_grid_show },
@@ -52,6 +53,7 @@ static const struct {
 	{ "rename", text_rename },
 	{ "derive", text_derive },
 	{ "filter", text_filter },
+	{ "dropna", text_dropna },
 };
 
 view_text_fn

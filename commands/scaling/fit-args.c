@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "commands/scaling/fit.h"
 #include "sessions/colbind.h"
@@ -95,8 +96,8 @@ fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o)
 /* --starts: grid, N (random), or a grid spec (on parameters not fixed). */
 int
 fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
-    const unsigned char *fixed, const char *v, sx_starts *st,
-    sx_grid_axis **axes)
+    const unsigned char *fixed, const double *lo, const char *v,
+    sx_starts *st, sx_grid_axis **axes)
 {
 	char *end;
 	sx_err e;
@@ -120,7 +121,7 @@ fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
 		return 0;
 	}
 	err_clear(&e);
-	if (fit_grid_parse(m, fixed, v, axes, &st->naxes, &e) != 0)
+	if (fit_grid_parse(m, fixed, lo, v, axes, &st->naxes, &e) != 0)
 		return cmd_fail(ctx, argi, "%s", e.msg);
 	st->kind = SX_STARTS_GRID;
 	st->axes = *axes;
@@ -141,6 +142,54 @@ fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
 		held[i] = !isnan(v[i]) && v[i] != 0.0;
 	free(v);
 	return 0;
+}
+
+const sx_dataset *
+fit_complete_rows(const sx_dataset *ds, const int *cols, size_t n,
+    sx_fitrec *f, sx_dataset **own)
+{
+	unsigned char *keep = xcalloc(ds->nrows + 1, 1);
+	size_t *miss = xcalloc(n + 1, sizeof *miss);
+	size_t nkept = dataset_complete_rows(ds, cols, n, keep, miss);
+
+	*own = NULL;
+	if (f != NULL) {
+		f->data_rows = ds->nrows;
+		f->complete = nkept;
+		f->miss_cols = xcalloc(n + 1, sizeof *f->miss_cols);
+		f->miss_rows = xcalloc(n + 1, sizeof *f->miss_rows);
+		for (size_t k = 0; k < n; k++) {
+			/* A column named twice (an input that is also y) once. */
+			int dup = 0;
+
+			for (size_t j = 0; j < k; j++)
+				dup |= cols[j] == cols[k];
+			if (miss[k] == 0 || dup)
+				continue;
+			f->miss_cols[f->nmiss] = xstrdup(ds->cols[cols[k]].name);
+			f->miss_rows[f->nmiss++] = miss[k];
+		}
+	}
+	if (nkept < ds->nrows)
+		*own = dataset_select_rows(ds, keep, ds->name);
+	free(keep);
+	free(miss);
+	return *own != NULL ? *own : ds;
+}
+
+const char *
+fit_missing_note(const sx_fitrec *f, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (f->nmiss == 0)
+		return buf;
+	fmt_set(buf, len, "; %zu of %zu rows complete", f->complete,
+	    f->data_rows);
+	for (size_t i = 0; i < f->nmiss; i++)
+		fmt_append(buf, len, ", %zu ha%s no %s",
+		    f->miss_rows[i], f->miss_rows[i] == 1 ? "s" : "ve",
+		    f->miss_cols[i]);
+	return buf;
 }
 
 sx_fitrec *
@@ -182,7 +231,11 @@ fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
 	if (c < 0)
 		return -1;
 	for (size_t i = 0; i < ds->nrows; i++)
-		if (!(ds->cols[c].v[i] > 0.0 && isfinite(ds->cols[c].v[i])))
+		if (isnan(ds->cols[c].v[i]))
+			return cmd_fail(ctx, argi, "row %zu of '%s' has no weight "
+			    "(column '%s' is missing there; 'dropna' can leave such "
+			    "rows out)", i + 1, ds->name, ds->cols[c].name);
+		else if (!(ds->cols[c].v[i] > 0.0 && isfinite(ds->cols[c].v[i])))
 			return cmd_fail(ctx, argi, "weight %g of row %zu of '%s' "
 			    "(column '%s') is not a finite number > 0", ds->cols[c].v[i],
 			    i + 1, ds->name, ds->cols[c].name);
@@ -204,4 +257,105 @@ fit_find_all(sx_ctx *ctx, int argi, const char *name, size_t *n)
 		return NULL;
 	}
 	return all;
+}
+
+/* A bound's side: empty (open: inf) or a number. 0, or -1 when bad. */
+static int
+bound_side(const char *s, size_t len, double open, double *v)
+{
+	char buf[64], *end;
+
+	if (len == 0) {
+		*v = open;
+		return 0;
+	}
+	if (len >= sizeof buf)
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	*v = strtod(buf, &end);
+	return end != buf && *end == '\0' && !isnan(*v) ? 0 : -1;
+}
+
+int
+fit_parse_bounds(sx_ctx *ctx, int argi, const char *opt, const sx_model *m,
+    const char *text, double *lo, double *hi)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '='), *colon;
+		int k;
+
+		if (eq == NULL || (colon = strchr(eq + 1, ':')) == NULL) {
+			rc = cmd_fail(ctx, argi, "%s expects P=lo:hi (either side may "
+			    "be empty), not '%s'", opt, tok);
+			break;
+		}
+		*eq = '\0';
+		if ((k = model_param_index(m, tok)) < 0) {
+			rc = cmd_fail(ctx, argi, "'%s' is not a parameter of %s", tok,
+			    m->name);
+			break;
+		}
+		if (bound_side(eq + 1, (size_t)(colon - eq - 1), -INFINITY,
+		    &lo[k]) != 0 || bound_side(colon + 1, strlen(colon + 1),
+		    INFINITY, &hi[k]) != 0)
+			rc = cmd_fail(ctx, argi, "%s: '%s' is not lo:hi with numbers",
+			    tok, eq + 1);
+		else if (!(lo[k] < hi[k]))
+			rc = cmd_fail(ctx, argi, "%s: the lower bound %g is not below "
+			    "the upper %g", tok, lo[k], hi[k]);
+	}
+	free(copy);
+	return rc;
+}
+
+int
+fit_parse_ties(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
+    size_t *tie)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	int rc = 0;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		int a, b;
+
+		if (eq == NULL) {
+			rc = cmd_fail(ctx, argi, "--tie expects P=Q, not '%s'", tok);
+			break;
+		}
+		*eq = '\0';
+		a = model_param_index(m, tok);
+		b = model_param_index(m, eq + 1);
+		if (a < 0 || b < 0) {
+			rc = cmd_fail(ctx, argi, "'%s' is not a parameter of %s",
+			    a < 0 ? tok : eq + 1, m->name);
+			break;
+		}
+		/* Union by roots: the second's root joins the first's. */
+		while (tie[a] != (size_t)a)
+			a = (int)tie[a];
+		while (tie[b] != (size_t)b)
+			b = (int)tie[b];
+		if (a == b)
+			continue;
+		if (a > b) {
+			int t = a;
+
+			a = b;
+			b = t;
+		}
+		tie[b] = (size_t)a;
+	}
+	/* Every parameter straight to its root. */
+	for (size_t j = 0; j < m->np; j++)
+		while (tie[j] != tie[tie[j]])
+			tie[j] = tie[tie[j]];
+	free(copy);
+	return rc;
 }

@@ -51,8 +51,14 @@ fit_record_params(sx_rec *rec, const sx_fit_result *r, const sx_model *m)
 			rec_num(ci, NULL, r->ci_hi[i]);
 			rec_num(p, "ci_level", r->ci_level);
 		}
-		/* A fixed parameter has a zero row in the covariance. */
-		rec_bool(p, "fixed", r->cov != NULL && r->cov[i * r->np + i] == 0);
+		/* A fixed parameter has a zero row in the covariance; so has
+		 * one held at its bound, which says so instead. */
+		rec_bool(p, "fixed", r->cov != NULL && r->cov[i * r->np + i] == 0 &&
+		    (r->bound == NULL || r->bound[i] == 0));
+		if (r->bound != NULL && r->bound[i] != 0)
+			rec_str(p, "bound", r->bound[i] == 'l' ? "lower" : "upper");
+		if (r->tied != NULL && r->tied[i] != i)
+			rec_str(p, "tied", m->params[r->tied[i]]);
 	}
 }
 
@@ -71,6 +77,20 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	rec_str(rec, "by", f->by);
 	rec_str(rec, "group", f->group);
 	rec_int(rec, "n", (long long)r->n);
+	/* The rows left out for missing values (fit_complete_rows), only
+	 * when there were any: the data's rows, how many were complete, and
+	 * per column the rows without a value there. */
+	if (f->nmiss > 0) {
+		rec_int(rec, "rows", (long long)f->data_rows);
+		rec_int(rec, "complete", (long long)f->complete);
+		o = rec_arr(rec, "missing");
+	}
+	for (size_t i = 0; i < f->nmiss; i++) {
+		sx_rec *mo = rec_obj(o, NULL);
+
+		rec_str(mo, "column", f->miss_cols[i]);
+		rec_int(mo, "rows", (long long)f->miss_rows[i]);
+	}
 	rec_str(rec, "space", f->space == SX_SPACE_LOG ? "log" : "linear");
 	rec_str(rec, "loss", loss);
 	fit_record_params(rec, r, m);

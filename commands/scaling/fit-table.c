@@ -9,5 +9,6 @@ const sx_cmd *const cmd_fit_entries[] = {
 	&cmd_fit_show_entry,
 	&cmd_predict_entry,
 	&cmd_set_entry,
+	&cmd_compare_entry,
 	NULL
 };

@@ -174,7 +174,14 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 		fit_log_choices(ctx, name, as == NULL,
 		    arg(a, ctx->cmd, "--space") == NULL,
 		    job.seed_chosen ? &job.seed : NULL);
-	ws_set_current(&ctx->ws->cur_fit, name);
+	if (arg(a, ctx->cmd, "--by") != NULL) {
+		/* The TUI follows a fit: the first group's. */
+		sx_fitrec *first;
+
+		ws_group_fits(ctx->ws, name, &first, 1);
+		ws_set_current(&ctx->ws->cur_fit, first->name);
+	} else
+		ws_set_current(&ctx->ws->cur_fit, name);
 	rc = 0;
 out:
 	fit_job_free(&job);
@@ -224,6 +231,14 @@ static const sx_argdef fit_args[] = {
 	  "values (finite, > 0); the weights are relative, as scipy's "
 	  "curve_fit with sigma = 1/sqrt(w): the errors take their scale from "
 	  "the residuals. rmse and R² are weighted too", NULL },
+	{ "--bounds", ARG_WORD, 0, NULL, "P=lo:hi,...",
+	  "keep parameters within bounds (either side may be empty: open), "
+	  "e.g. rd=0:,E=1:3; the solvers fit a map of the interval, and a "
+	  "parameter that ends on its bound is held there and reported so "
+	  "(positive scales stay positive without it)", NULL },
+	{ "--tie", ARG_WORD, 0, NULL, "P=Q,...",
+	  "fit P and Q as one parameter (e.g. alpha=beta), reported once with "
+	  "one standard error", NULL },
 	{ "--by", ARG_COLUMN, 0, NULL, "COL",
 	  "fit each group of rows separately: the groups are the values of "
 	  "COL, a text or whole-number column; the fits are stored as "

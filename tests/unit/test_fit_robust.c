@@ -395,7 +395,7 @@ START_TEST(test_grid_parse)
 	size_t na = 0;
 	sx_err e;
 
-	ck_assert_int_eq(fit_grid_parse(m, NULL, "alpha=0:2:0.5,logA=0:25:5", &ax, &na,
+	ck_assert_int_eq(fit_grid_parse(m, NULL, NULL, "alpha=0:2:0.5,logA=0:25:5", &ax, &na,
 	    &e), 0);
 	ck_assert_uint_eq(na, 2);
 	ck_assert_uint_eq(ax[1].param, 1);
@@ -403,7 +403,7 @@ START_TEST(test_grid_parse)
 	free(ax);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		ax = NULL;
-		ck_assert_msg(fit_grid_parse(m, NULL, bad[i], &ax, &na, &e) == -1,
+		ck_assert_msg(fit_grid_parse(m, NULL, NULL, bad[i], &ax, &na, &e) == -1,
 		    "'%s' parsed", bad[i]);
 		ck_assert(strlen(e.msg) > 5);
 		ck_assert_ptr_null(ax);
@@ -413,7 +413,7 @@ START_TEST(test_grid_parse)
 		const unsigned char fx[5] = { 0, 0, 0, 0, 1 };
 
 		ax = NULL;
-		ck_assert_int_eq(fit_grid_parse(m, fx, "alpha=0:2:0.5,beta=0:1:0.5",
+		ck_assert_int_eq(fit_grid_parse(m, fx, NULL, "alpha=0:2:0.5,beta=0:1:0.5",
 		    &ax, &na, &e), -1);
 		ck_assert_ptr_nonnull(strstr(e.msg, "beta is fixed"));
 		ck_assert_ptr_null(ax);

@@ -28,3 +28,10 @@ scalex -c "load $g as g
 fit chinchilla g --y loss_c4_val --by dataset_name as ch
 frontier ch --points 3
 frontier ch --plot"
+# compare takes fits of one group (its hold-out refits the group's rows)
+# and refuses fits of different groups.
+scalex -c "load $g as g
+fit chinchilla g --y loss_c4_val --by dataset_name as ch
+fit kaplan_nd g --y loss_c4_val --by dataset_name as k
+compare 'ch[rpj]' 'k[rpj]' --holdout 'params > 1e9'
+compare 'ch[rpj]' 'k[c4_original]'"
