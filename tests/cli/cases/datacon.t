@@ -49,3 +49,8 @@ scalex -c 'demo muennighoff2023 as mu
 fit datacon mu as dc --bootstrap 40 --seed 3
 predict dc C=1e22 U=1e11
 predict dc C=1e22'
+# With the fit core's --tie and --bounds: the paper's alpha = beta as one
+# parameter; R_D* held below its value by a bound, reported as active.
+scalex -c 'demo muennighoff2023 as mu
+fit datacon mu as t --tie beta=alpha
+fit datacon mu as b --bounds rd_star=1:10 --fix E=1.8691436784054858,A=520.8249516599187,alpha=0.3526596,B=1487.716093782861,beta=0.3526596'
