@@ -29,6 +29,12 @@ static const char *const column_d_aliases[] = {
 	"datasetsize", "trainingtokens", "traintokens", "tokenstrained",
 	"numtrainingtokens", NULL
 };
+/* Unique tokens of the training set (Muennighoff et al. 2023's U_D): "U_D"
+ * normalises to "ud". */
+static const char *const column_u_aliases[] = {
+	"u", "ud", "unique", "uniquetokens", "numuniquetokens", "nuniquetokens",
+	"uniquedata", "uniquetrainingtokens", "uniquetraintokens", NULL
+};
 static const char *const column_c_aliases[] = {
 	"c", "compute", "flops", "flop", "trainingflop", "trainingflops",
 	"trainflop", "trainflops", "computeflop", "computeflops", "totalflop",
@@ -54,6 +60,7 @@ static const struct column_entry {
 } column_table[] = {
 	{ "N", "parameters", column_n_aliases },
 	{ "D", "tokens", column_d_aliases },
+	{ "U", "unique tokens", column_u_aliases },
 	{ "C", "compute (FLOP)", column_c_aliases },
 	{ "L", "loss (nats/token)", column_l_aliases },
 	{ "S", "steps", column_s_aliases },
@@ -88,7 +95,7 @@ column_normalise(const char *name, char *buf, size_t len)
 }
 
 /*
- * The canonical name ("N", "D", "C", "L", "S" or "t") that `name` is an
+ * The canonical name ("N", "D", "U", "C", "L", "S" or "t") that `name` is an
  * alias of, or NULL (also for NULL or an empty name). The returned string
  * is static.
  */
@@ -114,7 +121,7 @@ column_canonical(const char *name)
 
 /*
  * The description of the canonical column `canonical` (exactly "N", "D",
- * "C", "L", "S" or "t"), or NULL for anything else.
+ * "U", "C", "L", "S" or "t"), or NULL for anything else.
  */
 const char *
 column_describe(const char *canonical)

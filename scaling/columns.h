@@ -3,8 +3,8 @@
 #define SX_COLUMNS_H
 
 /*
- * The canonical columns: N parameters, D tokens, C compute (FLOP), L loss,
- * S steps, t time. column_canonical("params") is "N"; matching ignores
+ * The canonical columns: N parameters, D tokens, U unique tokens, C compute
+ * (FLOP), L loss, S steps, t time. column_canonical("params") is "N"; matching ignores
  * case, spaces, '_' and '-'. Returns NULL for a name that is not an alias.
  */
 const char *column_canonical(const char *name);

@@ -25,7 +25,7 @@
  * 32-bit seeds, so larger seeds are refused rather than silently folded;
  * GSL maps seed 0 to its default seed 4357.
  */
-enum demo_kind { DEMO_ISOFLOP, DEMO_CURVES, DEMO_FRONTIER };
+enum demo_kind { DEMO_ISOFLOP, DEMO_CURVES, DEMO_FRONTIER, DEMO_REPEAT };
 
 typedef struct demo_spec {
 	sx_demo_info info;
@@ -44,6 +44,12 @@ static const double isoflop_budgets[] = {
 #define CURVE_SIZES 6      /* kaplan: N = 1e6 .. 1e9 */
 #define CURVE_STEPS 20     /* kaplan: S = 1e2 .. 1e5 */
 #define FRONTIER_POINTS 20 /* henighan: log-spaced C */
+/* muennighoff2023: unique tokens U = 1e8, 1e9, 1e10; epochs 1, 2, 4, ...,
+ * 64; sizes U_N(U) * 4^(-1 .. 2), U_N Chinchilla's compute-optimal N for
+ * U tokens, so half the runs have excess parameters. */
+#define REPEAT_UNIQUE 3
+#define REPEAT_EPOCHS 7
+#define REPEAT_SIZES 4
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -67,6 +73,11 @@ static const demo_spec demos[] = {
 	    "S = 1e2..1e5, kaplan2020 L(N,S) (Table 3 refit), "
 	    "0.5% log-normal noise" },
 	    DEMO_CURVES, "kaplan2020", "L(N,S)", 0.005, 0.0, 0.0 },
+	{ { "muennighoff2023", "repeated epochs: U = 1e8, 1e9, 1e10 unique "
+	    "tokens x 1..64 epochs x 4 sizes U_N/4..16 U_N (U_N: "
+	    "Chinchilla's compute-optimal N for U), muennighoff2023 "
+	    "L(N,D,U), 1% log-normal noise" },
+	    DEMO_REPEAT, "muennighoff2023", "L(N,D,U)", 0.01, 0.0, 0.0 },
 	HEN("language", 1e-5, 1e2),
 	HEN("image8", 1e-6, 1e1),
 	HEN("image16", 1e-6, 1e1),
@@ -225,6 +236,42 @@ demo_isoflop(const sx_preset_law *law, double *N, double *D, double *C,
 	return 0;
 }
 
+/*
+ * Repeated-epochs design (Muennighoff et al. 2023's data-constrained runs):
+ * for each U, every size at every epoch count, D = U * epochs, C = 6ND.
+ * U_N = G (G U)^(beta/alpha), G as in demo_isoflop: the size that is
+ * compute-optimal for U tokens, beyond which parameters are "excess".
+ */
+static int
+demo_repeat(const sx_preset_law *law, double *N, double *D, double *U,
+    double *C, double *ep, sx_err *err)
+{
+	double A, alpha, B, beta, G;
+	size_t u, e, k, r = 0;
+
+	if (demo_law_param(law, "A", &A) != 0 ||
+	    demo_law_param(law, "alpha", &alpha) != 0 ||
+	    demo_law_param(law, "B", &B) != 0 ||
+	    demo_law_param(law, "beta", &beta) != 0)
+		return err_set(err, "demo: law '%s' is not a data-constrained law",
+		    law->key);
+	G = pow(alpha * A / (beta * B), 1.0 / (alpha + beta));
+	for (u = 0; u < REPEAT_UNIQUE; u++) {
+		double uu = pow(10.0, 8.0 + (double)u);
+		double un = G * pow(G * uu, beta / alpha);
+
+		for (k = 0; k < REPEAT_SIZES; k++)
+			for (e = 0; e < REPEAT_EPOCHS; e++, r++) {
+				N[r] = un * pow(4.0, (double)k - 1.0);
+				ep[r] = pow(2.0, (double)e);
+				U[r] = uu;
+				D[r] = uu * ep[r];
+				C[r] = 6.0 * N[r] * D[r];
+			}
+	}
+	return 0;
+}
+
 /* Learning-curve design: every size at every step, sizes in the outer loop. */
 static void
 demo_curves(double *N, double *S)
@@ -362,6 +409,26 @@ demo_generate(const char *name, const char *dsname, unsigned long seed,
 			break;
 		ds = demo_dataset(dsname, n, 3, nm, un,
 		    (const double *const[]){ c1, c2, L }, err);
+		break;
+	}
+	case DEMO_REPEAT: {
+		static const char *const nm[] = { "N", "D", "U", "C", "epochs",
+		    "L" };
+		static const char *const un[] = { "params", "tokens", "tokens",
+		    "FLOP", "epochs", "nats/token" };
+		double *c4, *c5;
+
+		n = REPEAT_UNIQUE * REPEAT_EPOCHS * REPEAT_SIZES;
+		buf = xcalloc(6 * n, sizeof *buf);
+		c1 = buf, c2 = buf + n, c3 = buf + 2 * n, c4 = buf + 3 * n;
+		c5 = buf + 4 * n, L = buf + 5 * n;
+		if (demo_repeat(law, c1, c2, c3, c4, c5, err) != 0 ||
+		    demo_eval(law, nm, (const double *const[]){ c1, c2, c3 }, 3,
+		    n, L, err) != 0 ||
+		    demo_noise(L, n, spec->sigma, seed, err) != 0)
+			break;
+		ds = demo_dataset(dsname, n, 6, nm, un,
+		    (const double *const[]){ c1, c2, c3, c4, c5, L }, err);
 		break;
 	}
 	case DEMO_FRONTIER: {

@@ -50,6 +50,64 @@ frontier_nd_inputs(const sx_model *m, int *in_n, int *in_d, sx_err *err)
 	return 0;
 }
 
+/*
+ * Indices of the N and D inputs of m and, for a law of N, D and U (unique
+ * tokens, Muennighoff et al. 2023), of U (else -1); U > 0 says a limit on
+ * unique data is given, NaN that none is. -1 with err set when m is not a
+ * law of N and D, or of N, D and U, or when U and the law disagree.
+ */
+int
+frontier_u_input(const sx_model *m)
+{
+	for (size_t i = 0; m != NULL && m->nin == 3 && i < 3; i++) {
+		const char *c = column_canonical(m->inputs[i]);
+
+		if (strcmp(c != NULL ? c : m->inputs[i], "U") == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+frontier_ndu_inputs(const sx_model *m, double U, int *in_n, int *in_d,
+    int *in_u, sx_err *err)
+{
+	int u = frontier_u_input(m);
+
+	if (m != NULL && m->nin == 3) {
+		if (u >= 0) {
+			sx_model two = *m;
+			char *in2[2];
+			size_t k = 0;
+
+			for (size_t i = 0; i < 3; i++)
+				if ((int)i != u)
+					in2[k++] = m->inputs[i];
+			two.nin = 2;
+			two.inputs = in2;
+			if (frontier_nd_inputs(&two, in_n, in_d, err) != 0)
+				return -1;
+			*in_n += *in_n >= u;
+			*in_d += *in_d >= u;
+		}
+	}
+	if (u < 0) {
+		if (frontier_nd_inputs(m, in_n, in_d, err) != 0)
+			return -1;
+		if (!isnan(U))
+			return err_set(err, "%s has no input U: a limit on unique "
+			    "tokens needs a law of N, D and U (such as datacon)",
+			    m->name);
+	} else if (isnan(U))
+		return err_set(err, "%s is a law of N, D and U: its frontier "
+		    "needs the unique tokens U available (--unique U)", m->name);
+	else if (!(U > 0.0) || !isfinite(U))
+		return err_set(err, "unique tokens U = %g: it must be > 0 and "
+		    "finite", U);
+	*in_u = u;
+	return 0;
+}
+
 /* A budget and a k that give a finite positive C/k. */
 static int
 frontier_check_budget(double k, double C, sx_err *err)
@@ -83,6 +141,7 @@ frontier_closed(const double *p, double k, double C, sx_frontier_pt *pt,
 	lg = (log(al) + log(A) - log(be) - log(B)) / s;
 	lck = log(C / k);
 	pt->C = C;
+	pt->flat = 0;
 	pt->N_opt = exp(lg + be / s * lck);
 	pt->D_opt = exp(-lg + al / s * lck);
 	pt->L_opt = p[0] + exp(log(A) - al * log(pt->N_opt)) +
@@ -96,8 +155,9 @@ frontier_closed(const double *p, double k, double C, sx_frontier_pt *pt,
 typedef struct nd_ctx {
 	const sx_model *m;
 	const double *p;
-	int in_n, in_d;
+	int in_n, in_d, in_u;  /* in_u: -1 for a law of N and D only */
 	double lck;        /* log(C/k) */
+	double U;          /* unique tokens, held fixed (in_u >= 0) */
 } nd_ctx;
 
 /* L at N = exp(u), D = exp(lck - u) for n values of u; f[i] = +inf where
@@ -105,15 +165,18 @@ typedef struct nd_ctx {
 static void
 nd_eval(const nd_ctx *c, const double *u, size_t n, double *f)
 {
-	double *nv = xmalloc(2 * n * sizeof *nv), *dv = nv + n;
-	const double *x[2];
+	double *nv = xmalloc(3 * n * sizeof *nv), *dv = nv + n, *uv = dv + n;
+	const double *x[3];
 
 	for (size_t i = 0; i < n; i++) {
 		nv[i] = exp(u[i]);
 		dv[i] = exp(c->lck - u[i]);
+		uv[i] = c->U;
 	}
 	x[c->in_n] = nv;
 	x[c->in_d] = dv;
+	if (c->in_u >= 0)
+		x[c->in_u] = uv;
 	(void)c->m->eval(c->m, x, n, c->p, 0, f, NULL);
 	for (size_t i = 0; i < n; i++)
 		if (!isfinite(f[i]))
@@ -191,6 +254,14 @@ int
 frontier_numeric(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, sx_err *err)
 {
+	return frontier_numeric_u(m, p, k, C, NAN, pt, err);
+}
+
+/* frontier_numeric with the U input (if any) held at U. */
+int
+frontier_numeric_u(const sx_model *m, const double *p, double k, double C,
+    double U, sx_frontier_pt *pt, sx_err *err)
+{
 	nd_ctx c;
 	double u[SCAN_POINTS], f[SCAN_POINTS], uc, w, um, fm;
 	size_t i, best = 0;
@@ -199,9 +270,10 @@ frontier_numeric(const sx_model *m, const double *p, double k, double C,
 	gsl_error_handler_t *old;
 	int it;
 
-	if (frontier_nd_inputs(m, &c.in_n, &c.in_d, err) != 0 ||
+	if (frontier_ndu_inputs(m, U, &c.in_n, &c.in_d, &c.in_u, err) != 0 ||
 	    frontier_check_budget(k, C, err) != 0)
 		return -1;
+	c.U = U;
 	c.m = m;
 	c.p = p;
 	c.lck = log(C / k);
@@ -219,6 +291,24 @@ frontier_numeric(const sx_model *m, const double *p, double k, double C,
 		return err_set(err, "%s is not finite anywhere along C = %g "
 		    "(N from %.3g to %.3g)", m->name, C, exp(u[0]),
 		    exp(u[SCAN_POINTS - 1]));
+	/* Flat to rounding around the lowest value but bounded by higher ones
+	 * (a data-constrained law far past its unique data: more compute buys
+	 * nothing there): the middle of the flat stretch, flagged. */
+	if (best > 0 && best < SCAN_POINTS - 1 && !(f[best + 1] > f[best])) {
+		size_t hi = best;
+
+		while (hi + 1 < SCAN_POINTS && !(f[hi + 1] > f[best]))
+			hi++;
+		if (hi + 1 < SCAN_POINTS && f[best - 1] > f[best]) {
+			um = 0.5 * (u[best] + u[hi]);
+			pt->C = C;
+			pt->N_opt = exp(um);
+			pt->D_opt = exp(c.lck - um);
+			pt->L_opt = nd_f(um, &c);
+			pt->flat = 1;
+			return 0;
+		}
+	}
 	if (best == 0 || best == SCAN_POINTS - 1 || !(f[best - 1] > f[best]) ||
 	    !(f[best + 1] > f[best]))
 		return err_set(err, "%s has no minimum in N along C = %g: it %s "
@@ -244,10 +334,22 @@ frontier_numeric(const sx_model *m, const double *p, double k, double C,
 		}
 	}
 	gsl_min_fminimizer_free(s);
-	um = nd_polish(&c, um);
+	/* The polish assumes L is smooth; at a kink of its curvature (the
+	 * data-constrained law's N = U_N) the difference quotient is biased,
+	 * so the polished point is kept only when L is no higher there (to
+	 * rounding: 1e-13 relative, where the two differ only in the last
+	 * digits for a smooth law). */
+	fm = nd_f(um, &c);
+	{
+		double up = nd_polish(&c, um), fp = nd_f(up, &c);
+
+		if (fp <= fm + 1e-13 * fabs(fm)) {
+			um = up;
+			fm = fp;
+		}
+	}
 	gsl_set_error_handler(old);
 
-	fm = nd_f(um, &c);
 	if (!isfinite(fm))
 		return err_set(err, "%s: the minimum along C = %g is not finite",
 		    m->name, C);
@@ -255,6 +357,7 @@ frontier_numeric(const sx_model *m, const double *p, double k, double C,
 	pt->N_opt = exp(um);
 	pt->D_opt = exp(c.lck - um);
 	pt->L_opt = fm;
+	pt->flat = 0;
 	return 0;
 }
 
@@ -266,7 +369,15 @@ int
 frontier_point(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, int *closed, sx_err *err)
 {
-	const sx_roles *r = m != NULL ? m->roles : NULL;
+	return frontier_point_u(m, p, k, C, NAN, pt, closed, err);
+}
+
+/* frontier_point under a limit U on unique tokens (NaN: none). */
+int
+frontier_point_u(const sx_model *m, const double *p, double k, double C,
+    double U, sx_frontier_pt *pt, int *closed, sx_err *err)
+{
+	const sx_roles *r = m != NULL && isnan(U) ? m->roles : NULL;
 
 	if (closed != NULL)
 		*closed = r != NULL;
@@ -276,7 +387,7 @@ frontier_point(const sx_model *m, const double *p, double k, double C,
 
 		return frontier_closed(q, k, C, pt, err);
 	}
-	return frontier_numeric(m, p, k, C, pt, err);
+	return frontier_numeric_u(m, p, k, C, U, pt, err);
 }
 
 /*
@@ -333,6 +444,14 @@ int
 frontier_run(const sx_model *m, const double *p, double k, double c_lo,
     double c_hi, size_t npoints, sx_frontier *f, sx_err *err)
 {
+	return frontier_run_u(m, p, k, c_lo, c_hi, npoints, NAN, f, err);
+}
+
+/* frontier_run under a limit U on unique tokens (NaN: none). */
+int
+frontier_run_u(const sx_model *m, const double *p, double k, double c_lo,
+    double c_hi, size_t npoints, double U, sx_frontier *f, sx_err *err)
+{
 	double *cv, *nv, *dv, coef;
 	sx_frontier r;
 	size_t i;
@@ -349,6 +468,7 @@ frontier_run(const sx_model *m, const double *p, double k, double c_lo,
 		return err_set(err, "one point needs a single budget (LO = HI)");
 	memset(&r, 0, sizeof r);
 	r.k = k;
+	r.U = U;
 	r.n = npoints;
 	r.pt = xcalloc(npoints, sizeof *r.pt);
 	for (i = 0; i < npoints; i++) {
@@ -360,7 +480,8 @@ frontier_run(const sx_model *m, const double *p, double k, double c_lo,
 			c = c_lo;
 		else if (i == npoints - 1)
 			c = c_hi;
-		if (frontier_point(m, p, k, c, &r.pt[i], &r.closed, err) != 0) {
+		if (frontier_point_u(m, p, k, c, U, &r.pt[i], &r.closed,
+		    err) != 0) {
 			free(r.pt);
 			return -1;
 		}
@@ -750,8 +871,8 @@ approach_free(sx_approach *r)
 
 int
 frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
-    double k, double c_lo, double c_hi, size_t npoints, double level,
-    double ci[4], sx_err *err)
+    double k, double c_lo, double c_hi, size_t npoints, double U,
+    double level, double ci[4], sx_err *err)
 {
 	double *a = xmalloc(2 * (nboot + 1) * sizeof *a), *b = a + nboot + 1;
 	size_t n = 0;
@@ -759,8 +880,8 @@ frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
 	for (size_t r = 0; r < nboot; r++) {
 		sx_frontier f;
 
-		if (frontier_run(m, boot + r * m->np, k, c_lo, c_hi, npoints, &f,
-		    NULL) != 0)
+		if (frontier_run_u(m, boot + r * m->np, k, c_lo, c_hi, npoints,
+		    U, &f, NULL) != 0)
 			continue;
 		if (isfinite(f.a) && isfinite(f.b)) {
 			a[n] = f.a;

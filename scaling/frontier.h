@@ -21,11 +21,15 @@ typedef struct sx_frontier_pt {
 	double N_opt;
 	double D_opt;
 	double L_opt;
+	int flat;             /* 1: L is flat to rounding along C around the
+	                         optimum (a law of unique data far past it);
+	                         N_opt is then the middle of that stretch */
 } sx_frontier_pt;
 
 /* A frontier over a range of budgets, with the fitted exponents. */
 typedef struct sx_frontier {
 	double k;
+	double U;             /* the limit on unique tokens; NaN: none */
 	size_t n;
 	sx_frontier_pt *pt;   /* n points, C increasing */
 	double a;             /* N_opt ~ C^a (log-log regression over pt) */
@@ -39,6 +43,18 @@ typedef struct sx_frontier {
  * with err set when m does not have exactly two inputs, one N and one D.
  */
 int frontier_nd_inputs(const sx_model *m, int *in_n, int *in_d, sx_err *err);
+
+/*
+ * The same for a law of N and D or of N, D and U (unique tokens, such as
+ * datacon), with U > 0 the limit on unique data held fixed along the
+ * frontier, NaN for none. Sets *in_u to U's input or -1. Fails when the
+ * law is neither, when it has a U input and U is NaN, when it has none and
+ * U is given, or when U is not positive and finite.
+ */
+int frontier_ndu_inputs(const sx_model *m, double U, int *in_n, int *in_d,
+    int *in_u, sx_err *err);
+/* The index of the U input of a law of three inputs (N, D, U), else -1. */
+int frontier_u_input(const sx_model *m);
 
 /*
  * The closed form for L = E + A/N^alpha + B/D^beta (p in the form's
@@ -55,12 +71,18 @@ int frontier_closed(const double *p, double k, double C, sx_frontier_pt *pt,
  * inputs N and D: a scan over 2*|log(C/k)| + 50 e-folds of N brackets the
  * lowest value, gsl_min's Brent method refines it, and a root of the
  * derivative (central differences with Richardson extrapolation, gsl_root
- * Brent) polishes it to ~1e-10 in u. Fails when L is not finite anywhere
+ * Brent) polishes it to ~1e-10 in u. Where L is flat to rounding around
+ * its lowest value (a stretch bounded by higher values), the middle of the
+ * stretch, with pt->flat set. Fails when L is not finite anywhere
  * in the scan or has no interior minimum (it keeps falling towards N -> 0
  * or N -> infinity, as a law that ignores D does).
  */
 int frontier_numeric(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, sx_err *err);
+/* The same for a law of N, D and U at unique tokens U (NaN: a law of N, D):
+ * the data-constrained frontier, epochs D_opt/U. */
+int frontier_numeric_u(const sx_model *m, const double *p, double k,
+    double C, double U, sx_frontier_pt *pt, sx_err *err);
 
 /*
  * frontier_closed when m advertises the roles of that form (sx_roles),
@@ -69,6 +91,9 @@ int frontier_numeric(const sx_model *m, const double *p, double k, double C,
  */
 int frontier_point(const sx_model *m, const double *p, double k, double C,
     sx_frontier_pt *pt, int *closed, sx_err *err);
+/* frontier_point under a limit U on unique tokens (NaN: none; numeric). */
+int frontier_point_u(const sx_model *m, const double *p, double k, double C,
+    double U, sx_frontier_pt *pt, int *closed, sx_err *err);
 
 /*
  * The frontier at npoints budgets log-spaced over [c_lo, c_hi] (npoints = 1
@@ -79,18 +104,23 @@ int frontier_point(const sx_model *m, const double *p, double k, double C,
  */
 int frontier_run(const sx_model *m, const double *p, double k, double c_lo,
     double c_hi, size_t npoints, sx_frontier *f, sx_err *err);
+/* frontier_run under a limit U on unique tokens (NaN: none); f->U = U. */
+int frontier_run_u(const sx_model *m, const double *p, double k,
+    double c_lo, double c_hi, size_t npoints, double U, sx_frontier *f,
+    sx_err *err);
 void frontier_free(sx_frontier *f);
 
 /*
  * Percentile intervals at `level` of the exponents a and b over bootstrap
  * replicates of a law's parameters (boot: nboot x np, row-major), each
- * replicate's frontier computed as frontier_run does over the same range.
+ * replicate's frontier computed as frontier_run_u does over the same range
+ * and limit U on unique tokens (NaN: none).
  * ci receives a_lo, a_hi, b_lo, b_hi. Replicates whose frontier fails are
  * left out; fails when fewer than 2 remain.
  */
 int frontier_boot_ci(const sx_model *m, const double *boot, size_t nboot,
-    double k, double c_lo, double c_hi, size_t npoints, double level,
-    double ci[4], sx_err *err);
+    double k, double c_lo, double c_hi, size_t npoints, double U,
+    double level, double ci[4], sx_err *err);
 
 /*
  * Least squares of log y on log x over n points (all x, y > 0): y =

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_cdf.h>
 
@@ -176,12 +177,16 @@ interval_optimum(const sx_model *m, const sx_fit_result *r,
     enum sx_interval_kind kind, double *x, sx_prediction *out, sx_err *err)
 {
 	sx_frontier_pt pt;
-	int in_n, in_d, closed = 0;
-	double *nv, *dv, *g;
+	int in_n, in_d, in_u = -1, closed = 0;
+	double *nv, *dv, *g, U = NAN;
 	size_t n = 0, B = r->boot != NULL ? r->nboot : 0;
 
-	if (frontier_nd_inputs(m, &in_n, &in_d, err) != 0 ||
-	    frontier_point(m, r->p, k, C, &pt, &closed, err) != 0)
+	/* A law of N, D and U: its U input, held at x's value (the limit on
+	 * unique tokens); frontier_ndu_inputs checks it. */
+	if ((in_u = frontier_u_input(m)) >= 0)
+		U = x[in_u];
+	if (frontier_ndu_inputs(m, U, &in_n, &in_d, &in_u, err) != 0 ||
+	    frontier_point_u(m, r->p, k, C, U, &pt, &closed, err) != 0)
 		return -1;
 	x[in_n] = pt.N_opt;
 	x[in_d] = pt.D_opt;
@@ -201,7 +206,7 @@ interval_optimum(const sx_model *m, const sx_fit_result *r,
 	for (size_t b = 0; b < B; b++) {
 		sx_frontier_pt pb;
 
-		if (frontier_point(m, r->boot + b * m->np, k, C, &pb, NULL,
+		if (frontier_point_u(m, r->boot + b * m->np, k, C, U, &pb, NULL,
 		    NULL) != 0 || !(pb.L_opt > 0.0 || space == SX_SPACE_LINEAR))
 			continue;
 		nv[n] = pb.N_opt;

@@ -77,8 +77,10 @@ int interval_predict(const sx_model *m, const sx_fit_result *r,
  * (N_opt, D_opt) and, with replicates, each replicate's own optimum
  * giving percentile intervals of N_opt, D_opt and its L_opt (replicates
  * whose optimum fails are left out). x receives the allocation in m's
- * input order (m->nin values). Fails as interval_predict does, or when m
- * is not a law of N and D, or its frontier fails at C.
+ * input order (m->nin values). For a law of N, D and U (datacon) x holds
+ * U on entry at U's input: the optimum under that limit on unique tokens
+ * (frontier_point_u). Fails as interval_predict does, or when m is not a
+ * law of N and D (or of N, D and U), or its frontier fails at C.
  */
 int interval_optimum(const sx_model *m, const sx_fit_result *r,
     enum sx_space space, double k, double C, double level,

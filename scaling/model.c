@@ -1,7 +1,8 @@
 /* model.c: the built-in scaling laws (evaluated in log space); user laws
- * are in model_user.c. Longer than most files on purpose: the eight laws
- * share the log-space numerics and start-value helpers at its top, one
- * section a law, and splitting them would only export those helpers. */
+ * are in model_user.c, the data-constrained law in law_datacon.c. Longer
+ * than most files on purpose: the laws here share the log-space
+ * numerics and start-value helpers at its top (model_impl.h has those a
+ * law file elsewhere needs), one section a law. */
 #include "config.h"
 
 #include <math.h>
@@ -10,6 +11,7 @@
 
 #include "base/xalloc.h"
 #include "scaling/model.h"
+#include "scaling/model_impl.h"
 
 /*
  * Numerics. Every power law is written as exp(t) with t a difference of
@@ -21,37 +23,8 @@
  * exp(t_k - log L), which stay in [0, 1].
  */
 
-/* Largest t for which exp(t) and a sum of a few such terms stay finite. */
-#define T_DIRECT 700.0
-/* Smallest sum formed directly; below it log L comes from log-sum-exp. */
-#define L_DIRECT 1e-290
-
-/* log(exp(a) + exp(b)) without overflow. */
-static double
-lse2(double a, double b)
-{
-	double m = a > b ? a : b;
-
-	if (m == -INFINITY)
-		return -INFINITY;
-	return m + log1p(exp(-fabs(a - b)));
-}
-
-/* log(c + exp(s)) for any real c; NaN when the sum is not positive. */
-static double
-log_add_const(double c, double s)
-{
-	double r;
-
-	if (c == 0.0)
-		return s;
-	if (c > 0.0)
-		return lse2(log(c), s);
-	r = c * exp(-s);
-	if (!(r > -1.0))
-		return NAN;
-	return s + log1p(r);
-}
+/* T_DIRECT, L_DIRECT, lse2 and log_add_const are in model_impl.h, which
+ * law_datacon.c shares. */
 
 /*
  * Weighted linear least squares with k <= 3 basis columns phi (n x k,
@@ -558,25 +531,9 @@ chin_eval(const sx_model *m, const double *const *x, size_t n, const double *p,
 
 	for (i = 0; i < n; i++) {
 		double ln = log(x[0][i]), ld = log(x[1][i]);
-		double t1 = la - al * ln, t2 = lb - be * ld, e1, e2, L, v, s;
+		double t1 = la - al * ln, t2 = lb - be * ld, e1, e2, v, s;
 
-		if (!lg) {
-			e1 = exp(t1);
-			e2 = exp(t2);
-			v = e0 + e1 + e2;
-			s = 1.0;
-		} else if (t1 < T_DIRECT && t2 < T_DIRECT &&
-		    (L = e0 + (e1 = exp(t1)) + (e2 = exp(t2))) > L_DIRECT) {
-			v = log(L);
-			s = 1.0 / L;
-			e1 *= s;
-			e2 *= s;
-		} else {
-			v = log_add_const(e0, lse2(t1, t2));
-			s = exp(-v);
-			e1 = exp(t1 - v);
-			e2 = exp(t2 - v);
-		}
+		v = sum3_eval(e0, t1, t2, lg, &s, &e1, &e2);
 		f[i] = v;
 		ok &= isfinite(v);
 		if (J != NULL) {
@@ -643,6 +600,16 @@ chin_guess(const sx_model *m, const double *const *x, const double *y,
 	}
 	free(phi);
 	return best < INFINITY && isfinite(p[1]) && isfinite(p[3]) ? 0 : -1;
+}
+
+/* chin_guess on two columns, for laws built on Chinchilla's form. */
+int
+model_chin_guess(const double *N, const double *D, const double *y, size_t n,
+    double *p)
+{
+	const double *x[2] = { N, D };
+
+	return chin_guess(NULL, x, y, n, p);
 }
 
 /* ---- bnsl: broken neural scaling law (Caballero et al. 2022) ----------- */
@@ -816,6 +783,10 @@ static unsigned char pos_kns[] = { 1, 0, 1, 0 };
 static unsigned char pos_chin[] = { 0, 1, 0, 1, 0 };
 static const sx_roles roles_chin = { 0, 1, 2, 3, 4 };
 static const unsigned char ref_exp[] = { 0, 0, 1 };
+static char *in_ndu[] = { "N", "D", "U" };
+static char *pr_datacon[] = { "E", "A", "alpha", "B", "beta", "rd_star",
+    "rn_star" };
+static unsigned char pos_datacon[] = { 0, 1, 0, 1, 0, 1, 1 };
 
 static sx_model builtins[] = {
 	{ "pl", "A * x^-alpha",
@@ -838,6 +809,14 @@ static sx_model builtins[] = {
 	  "loss vs parameters and tokens (Hoffmann et al. 2022, eq. 10)",
 	  2, in_nd, 5, pr_chin, pos_chin, chin_eval, chin_guess, NULL, NULL,
 	  &roles_chin, &sx_kernel_vp, NULL, NULL, NULL },
+	{ "datacon", "E + A/N'^alpha + B/D'^beta, D' = U_D + U_D*rd_star*"
+	  "(1 - exp(-R_D/rd_star)), N' = U_N + U_N*rn_star*"
+	  "(1 - exp(-R_N/rn_star))",
+	  "data-constrained (Muennighoff et al. 2023, eq. 5): U_D = min(U, D) "
+	  "unique tokens, R_D = D/U_D - 1, U_N = min(N, Chinchilla's N_opt for "
+	  "U_D tokens), R_N = N/U_N - 1",
+	  3, in_ndu, 7, pr_datacon, pos_datacon, datacon_eval, datacon_guess,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "bnsl1", "a + b*x^-c0 * (1 + (x/d1)^(1/f1))^(-c1*f1)",
 	  "broken neural scaling law, 1 break (Caballero et al. 2022)",
 	  1, in_x, 6, pr_bnsl1, pos_bnsl, bnsl_eval, bnsl_guess, NULL, NULL,

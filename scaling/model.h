@@ -75,8 +75,8 @@ struct sx_model {
 /* The kernel of the roles' form, for Huber fits in log space (vp.c). */
 extern const sx_kernel sx_kernel_vp;
 
-/* Built-in laws: pl, plc, kaplan_nd, kaplan_ns, chinchilla, bnsl1, bnsl2,
- * exptrend (see model.c). */
+/* Built-in laws: pl, plc, kaplan_nd, kaplan_ns, chinchilla, datacon, bnsl1,
+ * bnsl2, exptrend (see model.c; datacon in law_datacon.c). */
 size_t model_builtin_count(void);
 const sx_model *model_builtin_at(size_t i);
 const sx_model *model_builtin(const char *name);

@@ -18,6 +18,7 @@
  *   kaplan_nd   L = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD
  *   kaplan_ns   L = (Nc/N)^alphaN + (Sc/S)^alphaS
  *   chinchilla  L = E + A/N^alpha + B/D^beta
+ *   datacon     L = E + A/N'^alpha + B/D'^beta (law_datacon.c)
  * Table 5's pure power laws L = (x_c/x)^alpha are plc with Linf = 0.
  */
 static const char *const plc_names[] = { "Linf", "x0", "alpha" };
@@ -152,6 +153,41 @@ static const sx_preset_const besiroglu_consts[] = {
 	{ "n_points", 240.0, "data points of the refit (chinchilla_epoch.csv "
 	    "less its 5 highest-loss rows)" },
 	{ "n_bootstrap", 4000.0, "bootstrap refits behind the standard errors" },
+};
+
+/* ---- Muennighoff et al. 2023 -------------------------------------------- */
+
+#define CITE_MUENNIGHOFF "Muennighoff, Rush, Barak, Le Scao, Piktus, Tazi, " \
+	"Pyysalo, Wolf, Raffel (2023). Scaling Data-Constrained Language " \
+	"Models. arXiv:2305.16264"
+
+static const char *const datacon_names[] = { "E", "A", "alpha", "B", "beta",
+    "rd_star", "rn_star" };
+
+/* The authors' notebook values (github.com/huggingface/datablations,
+ * utils/parametric_fit.ipynb): E, A, B are exp of its e, a, b. */
+static const sx_preset_law muennighoff_laws[] = {
+	{ "L(N,D,U)", "datacon", NULL, 7, datacon_names,
+	    (const double[]){ 1.8691436784054858, 520.8249516599187, 0.3526596,
+	    1487.716093782861, 0.3526596, 15.387756, 5.309743 },
+	    "eq. 5 with the fitted half-lives R_D* = 15.4, R_N* = 5.3 (the "
+	    "notebook's unrounded values) and E, A, B, alpha = beta from the "
+	    "Chinchilla-form fit to their C4 runs of at most about 2.5 epochs; "
+	    "N parameters, D tokens, U unique tokens, L nats/token; frontier "
+	    "with C = 6ND in FLOP under a limit U (frontier --unique)" },
+};
+
+static const sx_preset_const muennighoff_consts[] = {
+	{ "E_paper", 1.87, "the paper's rounded E" },
+	{ "A_paper", 521.0, "the paper's rounded A" },
+	{ "B_paper", 1488.0, "the paper's rounded B" },
+	{ "alpha_paper", 0.353, "the paper's rounded alpha = beta" },
+	{ "rd_star_paper", 15.4, "the paper's rounded R_D*" },
+	{ "rn_star_paper", 5.3, "the paper's rounded R_N*" },
+	{ "log_A", 6.255414, "notebook: A = exp(log_A)" },
+	{ "log_B", 7.3049974, "notebook: B = exp(log_B)" },
+	{ "huber_delta", 1e-3, "Huber delta of the fit on log L "
+	    "(as Hoffmann et al.)" },
 };
 
 /* ---- Henighan et al. 2020, one preset per domain of Table 1 -------------- */
@@ -292,6 +328,9 @@ static const sx_preset presets[] = {
 	PRESET("besiroglu2024", "Besiroglu et al. 2024: Chinchilla L(N,D) "
 	    "refit, with bootstrap standard errors", CITE_BESIROGLU,
 	    besiroglu_laws, besiroglu_consts),
+	PRESET("muennighoff2023", "Muennighoff et al. 2023: data-constrained "
+	    "L(N,D,U) with repeated epochs", CITE_MUENNIGHOFF,
+	    muennighoff_laws, muennighoff_consts),
 	PRESET("henighan2020-language", "Henighan et al. 2020: language",
 	    CITE_HENIGHAN, hen_language_laws, hen_language_consts),
 	PRESET("henighan2020-image8", "Henighan et al. 2020: images 8x8",

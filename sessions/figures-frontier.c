@@ -28,10 +28,10 @@ figures_nd_fit(const sx_workspace *ws, const sx_fitrec *prefer)
 }
 
 int
-figures_nd_source(const sx_workspace *ws, const char *source,
+figures_nd_source(const sx_workspace *ws, const char *source, double U,
     const sx_model **m, const double **p, const sx_fitrec **fr, sx_err *e)
 {
-	int in_n, in_d;
+	int in_n, in_d, in_u;
 
 	*fr = ws_fit(ws, source);
 	if (*fr != NULL) {
@@ -46,7 +46,8 @@ figures_nd_source(const sx_workspace *ws, const char *source,
 		if (pr == NULL)
 			return err_set(e, "no fit or preset '%s' (see 'fits' and "
 			    "'presets')", source);
-		if ((l = preset_law(pr, "L(N,D)")) == NULL)
+		if ((l = preset_law(pr, "L(N,D)")) == NULL &&
+		    (l = preset_law(pr, "L(N,D,U)")) == NULL)
 			return err_set(e, "preset %s has no law of N and D; a "
 			    "frontier needs L(N, D)%s", source,
 			    strncmp(source, "henighan", 8) == 0 ?
@@ -57,7 +58,7 @@ figures_nd_source(const sx_workspace *ws, const char *source,
 			    source, l->model);
 		*p = l->pvals;
 	}
-	return frontier_nd_inputs(*m, &in_n, &in_d, e);
+	return frontier_ndu_inputs(*m, U, &in_n, &in_d, &in_u, e);
 }
 
 /* The frontier's curves, its budgets marked on them, the fit's runs. */
@@ -72,7 +73,7 @@ figures_frontier_series(figures_fig *ff, const sx_workspace *ws,
 	sx_err e;
 	/* A fit's runs (a group fit's: its group's), when its data is there. */
 	const sx_dataset *ds = fr != NULL ? ws_fit_data(ws, fr, &owned, &e) : NULL;
-	int in_n, in_d, rc = 0;
+	int in_n, in_d, in_u, rc = 0;
 
 	for (size_t i = 0; i < rows->n; i++) {
 		c[i] = rows->pt[i].C;
@@ -82,7 +83,7 @@ figures_frontier_series(figures_fig *ff, const sx_workspace *ws,
 	for (int w = 1; w <= 2 && rc == 0; w++) {
 		struct law_curve *lc = &ff->curves[ff->ncurves++];
 
-		*lc = (struct law_curve){ m, p, w, s->k };
+		*lc = (struct law_curve){ m, p, w, s->k, s->unique };
 		if (figure_function(ff->f, w == 1 ? "N_opt" : "D_opt",
 		    figures_frontier_eval, lc, pe) < 0)
 			rc = -1;
@@ -95,8 +96,8 @@ figures_frontier_series(figures_fig *ff, const sx_workspace *ws,
 			rc = -1;
 	}
 	free(c);
-	if (rc == 0 && ds != NULL && frontier_nd_inputs(m, &in_n, &in_d,
-	    NULL) == 0) {
+	if (rc == 0 && ds != NULL && frontier_ndu_inputs(m, s->unique, &in_n,
+	    &in_d, &in_u, NULL) == 0) {
 		int cc = dataset_column(ds, "C"), nc = dataset_column_exact(ds,
 		    fr->xcols[in_n]);
 
@@ -124,8 +125,9 @@ figures_frontier(const sx_workspace *ws, const figures_fspec *s,
 
 	if (rows != NULL)
 		*rows = (sx_frontier){ 0 };
-	if (figures_nd_source(ws, s->source, &m, &p, &fr, e) != 0 ||
-	    frontier_run(m, p, s->k, s->c_lo, s->c_hi, s->points, &f, e) != 0)
+	if (figures_nd_source(ws, s->source, s->unique, &m, &p, &fr, e) != 0 ||
+	    frontier_run_u(m, p, s->k, s->c_lo, s->c_hi, s->points, s->unique,
+	    &f, e) != 0)
 		return NULL;
 	if ((ff = figures_new()) == NULL) {
 		frontier_free(&f);

@@ -18,6 +18,7 @@ struct law_curve {
 	const double *p;
 	int what;            /* frontier curves: 0 L_opt, 1 N_opt, 2 D_opt */
 	double k;            /* frontier curves: C = k*N*D */
+	double U;            /* frontier curves: unique tokens (NaN: none) */
 };
 
 struct figures_fig {

@@ -31,7 +31,8 @@ figures_frontier_eval(double C, void *vctx)
 	struct law_curve *lc = vctx;
 	sx_frontier_pt pt;
 
-	if (frontier_point(lc->m, lc->p, lc->k, C, &pt, NULL, NULL) != 0)
+	if (frontier_point_u(lc->m, lc->p, lc->k, C, lc->U, &pt, NULL,
+	    NULL) != 0)
 		return NAN;
 	return lc->what == 1 ? pt.N_opt : lc->what == 2 ? pt.D_opt : pt.L_opt;
 }
@@ -189,7 +190,7 @@ figures_add_law(figures_fig *ff, const sx_fitrec *fr, const sx_model *m,
 	int in_n, in_d, k;
 	px_err pe;
 
-	*lc = (struct law_curve){ m, fr->res.p, 0, SX_FRONTIER_K };
+	*lc = (struct law_curve){ m, fr->res.p, 0, SX_FRONTIER_K, NAN };
 	if (m->nin == 1 && strcmp(fr->xcols[0], ds->cols[xcol].name) == 0) {
 		ff->ncurves++;
 		if (figure_function(ff->f, fr->name, law_curve_eval, lc, &pe) < 0)

@@ -5,6 +5,8 @@
 #include "base/err.h"
 #include "plots/figure.h"
 #include "scaling/crossover.h"
+#include <math.h>
+
 #include "scaling/frontier.h"
 #include "sessions/workspace.h"
 
@@ -67,20 +69,24 @@ typedef struct figures_fspec {
 	double c_lo, c_hi;   /* budgets in FLOP (--C) */
 	double k;            /* C = k*N*D (--k) */
 	size_t points;       /* budgets computed, log-spaced (--points) */
+	double unique;       /* the limit on unique tokens of a law of N, D
+	                        and U (--unique); NaN: none */
 } figures_fspec;
 /* Budgets and rows of a frontier by default (its options' defaults). */
 #define FIGURES_FRONTIER_C_LO 1e18
 #define FIGURES_FRONTIER_C_HI 1e26
 #define FIGURES_FRONTIER_POINTS 9
 #define FIGURES_FSPEC_DEFAULT { NULL, FIGURES_FRONTIER_C_LO, \
-	FIGURES_FRONTIER_C_HI, SX_FRONTIER_K, FIGURES_FRONTIER_POINTS }
+	FIGURES_FRONTIER_C_HI, SX_FRONTIER_K, FIGURES_FRONTIER_POINTS, NAN }
 
 /*
  * The law of N and D of a frontier's source: a fit (*fr set, its model
- * and parameters) or else a preset's L(N,D) (*fr NULL). Returns 0, or -1
- * with e set for an unknown name, a missing model or a law not of N, D.
+ * and parameters) or else a preset's L(N,D), or L(N,D,U) when it has no
+ * L(N,D) (*fr NULL). Returns 0, or -1 with e set for an unknown name, a
+ * missing model, a law not of N, D (or of N, D, U), or a limit U on unique
+ * tokens (NaN: none) the law cannot take or needs (frontier_ndu_inputs).
  */
-int figures_nd_source(const sx_workspace *ws, const char *source,
+int figures_nd_source(const sx_workspace *ws, const char *source, double U,
     const sx_model **m, const double **p, const sx_fitrec **fr, sx_err *e);
 
 /*

@@ -14,6 +14,7 @@ text_frontier(sx_out *o, const sx_rec *r)
 	const sx_rec *rows = rec_get(r, "rows"), *ac = rec_get(r, "a_ci");
 	const sx_rec *bc = rec_get(r, "b_ci");
 	double a = rec_get_num(r, "a");
+	int ep = rec_get(r, "unique") != NULL;
 
 	out_printf(o, "frontier of %s (%s, %s), C = %g*N*D\n",
 	    rec_get_str(r, "source"), rec_get_str(r, "law"),
@@ -26,15 +27,23 @@ text_frontier(sx_out *o, const sx_rec *r)
 		    "[%.4f, %.4f]\n", 100 * rec_get_num(r, "ci_level"),
 		    rec_at(ac, 0)->v.n, rec_at(ac, 1)->v.n, rec_at(bc, 0)->v.n,
 		    rec_at(bc, 1)->v.n);
-	out_printf(o, "  %11s %11s %11s %11s %9s %10s\n", "C (FLOP)",
-	    "C (PF-days)", "N_opt", "D_opt", "L_opt", "tokens/N");
+	if (ep)
+		out_printf(o, "  unique tokens U = %g (epochs = D_opt/U)\n",
+		    rec_get_num(r, "unique"));
+	out_printf(o, "  %11s %11s %11s %11s %9s %10s%s\n", "C (FLOP)",
+	    "C (PF-days)", "N_opt", "D_opt", "L_opt", "tokens/N",
+	    ep ? "    epochs" : "");
 	for (size_t i = 0; i < rec_len(rows); i++) {
 		const sx_rec *p = rec_at(rows, i);
 
-		out_printf(o, "  %11.4g %11.4g %11.4g %11.4g %9.5g %10.4g\n",
+		out_printf(o, "  %11.4g %11.4g %11.4g %11.4g %9.5g %10.4g",
 		    rec_get_num(p, "C"), rec_get_num(p, "C_pfdays"),
 		    rec_get_num(p, "N_opt"), rec_get_num(p, "D_opt"),
 		    rec_get_num(p, "L_opt"), rec_get_num(p, "tokens_per_param"));
+		if (ep)
+			out_printf(o, " %9.4g", rec_get_num(p, "epochs"));
+		out_printf(o, "%s\n", rec_get(p, "flat") != NULL ?
+		    "  (flat: more compute buys nothing here)" : "");
 	}
 }
 

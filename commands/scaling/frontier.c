@@ -26,6 +26,8 @@ frontier_rec(const char *source, const char *law, const sx_frontier *f,
 	rec_str(r, "method", f->closed ? "closed form" :
 	    "numeric minimisation over log N");
 	rec_num(r, "k", f->k);
+	if (!isnan(f->U))
+		rec_num(r, "unique", f->U);
 	rec_num(r, "a", f->a);
 	rec_num(r, "b", f->b);
 	if (ci != NULL) {
@@ -47,6 +49,10 @@ frontier_rec(const char *source, const char *law, const sx_frontier *f,
 		rec_num(row, "D_opt", p->D_opt);
 		rec_num(row, "L_opt", p->L_opt);
 		rec_num(row, "tokens_per_param", p->D_opt / p->N_opt);
+		if (!isnan(f->U))
+			rec_num(row, "epochs", p->D_opt / f->U);
+		if (p->flat)
+			rec_bool(row, "flat", 1);
 		rec_num(row, "C_pfdays", units_flop_to_pfdays(p->C));
 	}
 	return r;
@@ -83,16 +89,16 @@ frontier_table(sx_ctx *ctx, const figures_fspec *fs, int argi)
 	double ci[4];
 
 	err_clear(&e);
-	if (figures_nd_source(ctx->ws, fs->source, &m, &p, &fr, &e) != 0 ||
-	    frontier_run(m, p, fs->k, fs->c_lo, fs->c_hi, fs->points, &f,
-	    &e) != 0) {
+	if (figures_nd_source(ctx->ws, fs->source, fs->unique, &m, &p, &fr,
+	    &e) != 0 || frontier_run_u(m, p, fs->k, fs->c_lo, fs->c_hi,
+	    fs->points, fs->unique, &f, &e) != 0) {
 		cmd_fail(ctx, argi, "%s", e.msg);
 		return NULL;
 	}
 	/* With bootstrap replicates, each one's exponents give intervals. */
 	if (fr != NULL && fr->res.nboot > 1 &&
 	    frontier_boot_ci(m, fr->res.boot, fr->res.nboot, fs->k, fs->c_lo,
-	    fs->c_hi, fs->points, fr->res.ci_level, ci, &e) == 0)
+	    fs->c_hi, fs->points, fs->unique, fr->res.ci_level, ci, &e) == 0)
 		have_ci = 1;
 	r = frontier_rec(fs->source, m->name, &f, have_ci ? ci : NULL,
 	    have_ci ? fr->res.ci_level : NAN);
@@ -144,7 +150,9 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	sx_err e;
 
 	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
-	    parse_positive(ctx, a, "--k", &fs.k) != 0)
+	    parse_positive(ctx, a, "--k", &fs.k) != 0 ||
+	    (arg(a, ctx->cmd, "--unique") != NULL &&
+	    parse_positive(ctx, a, "--unique", &fs.unique) != 0))
 		return -1;
 	npts = arg_int(a, ctx->cmd, "--points");
 	if (npts < 1 || npts > 100000)
@@ -162,8 +170,16 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	if (nfits > 0)
 		return frontier_groups(ctx, a, &fs, argi, nfits);
 	err_clear(&e);
-	if (figures_nd_source(ctx->ws, src, &m, &p, &fr, &e) != 0)
+	if (figures_nd_source(ctx->ws, src, fs.unique, &m, &p, &fr, &e) != 0) {
+		sx_err e2;
+
+		/* A law of N and D given --unique: the caret under --unique. */
+		err_clear(&e2);
+		if (!isnan(fs.unique) && figures_nd_source(ctx->ws, src, NAN, &m,
+		    &p, &fr, &e2) == 0)
+			argi = arg_index(a, ctx->cmd, "--unique");
 		return cmd_fail(ctx, argi, "%s", e.msg);
+	}
 	if (arg(a, ctx->cmd, "--plot") != NULL)
 		return frontier_plot(ctx, a, &fs, argi);
 	if ((r = frontier_table(ctx, &fs, argi)) == NULL)
@@ -180,6 +196,10 @@ static const sx_argdef frontier_args[] = {
 	  SX_STR(FIGURES_FRONTIER_POINTS) },
 	{ "--k", ARG_NUMBER, 0, NULL, "K", "FLOP per parameter per token",
 	  SX_STR(SX_FRONTIER_K) },
+	{ "--unique", ARG_NUMBER, 0, NULL, "U",
+	  "unique tokens available, for a law of N, D and U such as datacon "
+	  "(muennighoff2023): N and D = C/(k*N) minimise L(N, D, U), and each "
+	  "row gives the epochs D_opt/U", NULL },
 	{ "--plot", ARG_FLAG, 0, NULL, NULL,
 	  "draw N_opt(C) and D_opt(C) instead of the table, the rows' budgets "
 	  "marked and a fit's runs as (C, N) points (the TUI's Frontier pane "
@@ -198,7 +218,12 @@ const sx_cmd cmd_frontier_entry = {
 	"the fit has bootstrap replicates: fit ... --bootstrap K). Chinchilla's\n"
 	"law uses its closed form N_opt = G*(C/k)^(beta/(alpha+beta)); any\n"
 	"other law, user-defined ones included, a Brent minimisation over\n"
-	"log N. See also 'frontier approach1', 'frontier approach2' (from\n"
+	"log N. A law of N, D and unique tokens U (datacon, preset\n"
+	"muennighoff2023) takes the limit on unique data with --unique U:\n"
+	"the data-constrained optimum, repeating data for D_opt/U epochs\n"
+	"(a row where L is flat to rounding along C, the unique data long\n"
+	"exhausted, is marked flat: more compute buys nothing there).\n"
+	"See also 'frontier approach1', 'frontier approach2' (from\n"
 	"runs) and 'frontier henighan'.\n",
 	  frontier_args, 0, cmd_frontier_exec
 };

@@ -53,7 +53,7 @@ pred_parse(sx_ctx *ctx, int argi, const sx_fitrec *f, const sx_model *m,
     const char *assigns, struct pred_at *at)
 {
 	char *copy = xstrdup(assigns), *save = NULL;
-	int rc = -1, ngiven = 0, in_n, in_d;
+	int rc = -1, ngiven = 0, in_n, in_d, u;
 
 	at->C = NAN;
 	for (char *tok = strtok_r(copy, " ,", &save); tok != NULL;
@@ -78,8 +78,10 @@ pred_parse(sx_ctx *ctx, int argi, const sx_fitrec *f, const sx_model *m,
 			goto out;
 		}
 		if (k == m->nin) {
-			/* C without an input C: the budget of an allocation. */
-			if (frontier_nd_inputs(m, &in_n, &in_d, NULL) != 0) {
+			/* C without an input C: the budget of an allocation (for
+			 * a law of N, D and U, under the limit U also given). */
+			if (frontier_u_input(m) < 0 &&
+			    frontier_nd_inputs(m, &in_n, &in_d, NULL) != 0) {
 				cmd_fail(ctx, argi, "C=V predicts at the compute-optimal "
 				    "allocation, which needs a law of N and D (%s is a law "
 				    "of %s%s)", f->name, f->xcols[0], f->nx > 1 ? ", ..." : "");
@@ -96,9 +98,16 @@ pred_parse(sx_ctx *ctx, int argi, const sx_fitrec *f, const sx_model *m,
 			ngiven++;
 		}
 	}
-	if (!isnan(at->C) && ngiven > 0) {
-		cmd_fail(ctx, argi, "give C alone: N and D are its compute-optimal "
-		    "allocation");
+	u = frontier_u_input(m);
+	if (!isnan(at->C) && ngiven > (u >= 0 && at->have[u])) {
+		cmd_fail(ctx, argi, "give C alone%s: N and D are its "
+		    "compute-optimal allocation", u >= 0 ? " (and U)" : "");
+		goto out;
+	}
+	if (!isnan(at->C) && u >= 0 && !at->have[u]) {
+		cmd_fail(ctx, argi, "C=V for %s, a law of N, D and U, needs "
+		    "%s=V too: the unique tokens available", f->name,
+		    f->xcols[u]);
 		goto out;
 	}
 	for (size_t k = 0; isnan(at->C) && k < m->nin; k++)
@@ -327,6 +336,7 @@ const sx_cmd cmd_predict_entry = {
 	"For a law of N and D, predict FIT C=1e22 predicts at the\n"
 	"compute-optimal allocation of the budget C = k*N*D (as frontier\n"
 	"finds it) and prints N_opt and D_opt, with intervals from the\n"
-	"replicates when there are any.\n",
+	"replicates when there are any. For a law of N, D and unique tokens\n"
+	"U (datacon), give the limit too: predict FIT C=1e22 U=1e11.\n",
 	predict_args, 0, cmd_predict_exec
 };

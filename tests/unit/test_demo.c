@@ -18,7 +18,8 @@
  */
 
 static const char *const expect_names[] = {
-	"chinchilla", "kaplan", "henighan-language", "henighan-image8",
+	"chinchilla", "kaplan", "muennighoff2023", "henighan-language",
+	"henighan-image8",
 	"henighan-image16", "henighan-image32", "henighan-imagevq16",
 	"henighan-imagevq32", "henighan-text2image", "henighan-image2text",
 	"henighan-video", "henighan-math",
@@ -153,6 +154,15 @@ START_TEST(test_shapes)
 			col(ds, "N", "params");
 			col(ds, "D", "tokens");
 			col(ds, "C", "FLOP");
+			col(ds, "L", "nats/token");
+		} else if (strcmp(expect_names[i], "muennighoff2023") == 0) {
+			/* its law and noise: test_datacon.c */
+			ck_assert_uint_eq(ds->ncols, 6);
+			col(ds, "N", "params");
+			col(ds, "D", "tokens");
+			col(ds, "U", "tokens");
+			col(ds, "C", "FLOP");
+			col(ds, "epochs", "epochs");
 			col(ds, "L", "nats/token");
 		} else if (strcmp(expect_names[i], "kaplan") == 0) {
 			ck_assert_uint_eq(ds->ncols, 3);

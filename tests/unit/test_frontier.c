@@ -442,16 +442,16 @@ START_TEST(test_boot_ci)
 		p[4] = 0.23 + 0.001 * r;
 	}
 	err_clear(&e);
-	ck_assert_int_eq(frontier_boot_ci(m, boot, 101, 6.0, 1e18, 1e24, 5, 0.95,
-	    ci, &e), 0);
+	ck_assert_int_eq(frontier_boot_ci(m, boot, 101, 6.0, 1e18, 1e24, 5, NAN,
+	    0.95, ci, &e), 0);
 	lo = 0.5 * (0.232 / 0.572 + 0.233 / 0.573);
 	hi = 0.5 * (0.327 / 0.667 + 0.328 / 0.668);
 	ck_assert_close(ci[0], lo, 1e-9);
 	ck_assert_close(ci[1], hi, 1e-9);
 	ck_assert_close(ci[2], 1 - hi, 1e-9);
 	ck_assert_close(ci[3], 1 - lo, 1e-9);
-	ck_assert_int_eq(frontier_boot_ci(m, boot, 1, 6.0, 1e18, 1e24, 5, 0.95,
-	    ci, &e), -1);
+	ck_assert_int_eq(frontier_boot_ci(m, boot, 1, 6.0, 1e18, 1e24, 5, NAN,
+	    0.95, ci, &e), -1);
 }
 END_TEST
 

@@ -72,13 +72,13 @@ closed_form(const char *name, const double *p, double x0, double x1)
 START_TEST(test_table)
 {
 	static const char *names[] = { "pl", "plc", "kaplan_nd", "kaplan_ns",
-	    "chinchilla", "bnsl1", "bnsl2", "exptrend" };
-	static const size_t nps[] = { 2, 3, 4, 4, 5, 6, 9, 3 };
+	    "chinchilla", "datacon", "bnsl1", "bnsl2", "exptrend" };
+	static const size_t nps[] = { 2, 3, 4, 4, 5, 7, 6, 9, 3 };
 	const sx_model *m;
 	size_t i;
 
-	ck_assert_uint_eq(model_builtin_count(), 8);
-	for (i = 0; i < 8; i++) {
+	ck_assert_uint_eq(model_builtin_count(), 9);
+	for (i = 0; i < 9; i++) {
 		m = model_builtin(names[i]);
 		ck_assert_ptr_nonnull(m);
 		ck_assert_ptr_eq(m, model_builtin_at(i));
@@ -87,7 +87,7 @@ START_TEST(test_table)
 		ck_assert(strlen(m->about) > 10 && strlen(m->formula) > 5);
 	}
 	ck_assert_ptr_null(model_builtin("nope"));
-	ck_assert_ptr_null(model_builtin_at(8));
+	ck_assert_ptr_null(model_builtin_at(9));
 	m = model_builtin("chinchilla");
 	ck_assert_int_eq(model_param_index(m, "E"), 0);
 	ck_assert_int_eq(model_param_index(m, "beta"), 4);

@@ -16,7 +16,7 @@
 
 static const char *const expect_names[] = {
 	"kaplan2020", "hoffmann2022", "hoffmann2022-unrounded",
-	"besiroglu2024", "henighan2020-language", "henighan2020-image8",
+	"besiroglu2024", "muennighoff2023", "henighan2020-language", "henighan2020-image8",
 	"henighan2020-image16", "henighan2020-image32",
 	"henighan2020-imagevq16", "henighan2020-imagevq32",
 	"henighan2020-text2image", "henighan2020-image2text",
@@ -60,7 +60,8 @@ lval(const sx_preset *p, const char *key, const char *name)
 
 /* The law written out by hand from its formula, for the eval cross-check. */
 static double
-closed_form(const char *model, const double *p, double x0, double x1)
+closed_form(const char *model, const double *p, double x0, double x1,
+    double x2)
 {
 	if (strcmp(model, "plc") == 0)
 		return p[0] + pow(p[1] / x0, p[2]);
@@ -70,6 +71,17 @@ closed_form(const char *model, const double *p, double x0, double x1)
 		return pow(p[0] / x0, p[1]) + pow(p[2] / x1, p[3]);
 	if (strcmp(model, "chinchilla") == 0)
 		return p[0] + p[1] / pow(x0, p[2]) + p[3] / pow(x1, p[4]);
+	if (strcmp(model, "datacon") == 0) {
+		/* Muennighoff et al. 2023 eq. 5 with U_N from Chinchilla's
+		 * frontier, for D >= U as here. */
+		double G = pow(p[2] * p[1] / (p[4] * p[3]), 1.0 / (p[2] + p[4]));
+		double un = fmin(x0, G * pow(G * x2, p[4] / p[2]));
+		double rn = x0 / un - 1.0, rd = x1 / x2 - 1.0;
+
+		return p[0] + p[1] / pow(un * (1.0 + p[6] * (1.0 - exp(-rn /
+		    p[6]))), p[2]) + p[3] / pow(x2 * (1.0 + p[5] * (1.0 -
+		    exp(-rd / p[5]))), p[4]);
+	}
 	ck_abort_msg("no closed form for %s", model);
 	return NAN;
 }
@@ -107,6 +119,7 @@ START_TEST(test_citations_and_notes)
 		{ "kaplan2020", "Kaplan", "(2020)", "arXiv:2001.08361" },
 		{ "hoffmann2022", "Hoffmann", "(2022)", "arXiv:2203.15556" },
 		{ "besiroglu2024", "Besiroglu", "(2024)", "arXiv:2404.10102" },
+		{ "muennighoff2023", "Muennighoff", "(2023)", "arXiv:2305.16264" },
 		{ "henighan2020", "Henighan", "(2020)", "arXiv:2010.14701" },
 		{ "dorner2021", "Dorner", "(2021)", "arXiv:2102.04881" },
 	};
@@ -170,8 +183,8 @@ START_TEST(test_laws_match_models)
 		for (k = 0; k < p->nlaws; k++) {
 			const sx_preset_law *l = &p->laws[k];
 			const sx_model *m = model_builtin(l->model);
-			double x0 = 1e9, x1, f = NAN, want;
-			const double *x[2] = { &x0, &x1 };
+			double x0 = 1e9, x1, x2 = 1e10, f = NAN, want;
+			const double *x[3] = { &x0, &x1, &x2 };
 
 			ck_assert_msg(m != NULL, "%s %s: no model %s", p->name,
 			    l->key, l->model);
@@ -189,7 +202,7 @@ START_TEST(test_laws_match_models)
 				x1 = strcmp(m->inputs[1], "S") == 0 ? 3e4 : 2e10;
 			}
 			ck_assert_int_eq(m->eval(m, x, 1, l->pvals, 0, &f, NULL), 0);
-			want = closed_form(l->model, l->pvals, x0, x1);
+			want = closed_form(l->model, l->pvals, x0, x1, x2);
 			ck_assert_msg(f > 0.0, "%s %s: L = %g", p->name, l->key, f);
 			ck_assert_close(f, want, 1e-12);
 		}
@@ -334,6 +347,30 @@ static const struct {
 	    2.3e-12, 0.69 },
 };
 
+/* published-constants.md, Muennighoff et al. 2023: the notebook's values. */
+START_TEST(test_muennighoff)
+{
+	const sx_preset *p = get("muennighoff2023");
+
+	ck_assert_close(lval(p, "L(N,D,U)", "E"), 1.8691436784054858, 1e-15);
+	ck_assert_close(lval(p, "L(N,D,U)", "A"), 520.8249516599187, 1e-15);
+	ck_assert_close(lval(p, "L(N,D,U)", "B"), 1487.716093782861, 1e-15);
+	ck_assert_close(lval(p, "L(N,D,U)", "alpha"), 0.3526596, 1e-15);
+	ck_assert_close(lval(p, "L(N,D,U)", "beta"), 0.3526596, 1e-15);
+	ck_assert_close(lval(p, "L(N,D,U)", "rd_star"), 15.387756, 1e-15);
+	ck_assert_close(lval(p, "L(N,D,U)", "rn_star"), 5.309743, 1e-15);
+	/* A, B are exp of the notebook's logs, to its 7 or 8 digits. */
+	ck_assert_close(exp(cval(p, "log_A")), lval(p, "L(N,D,U)", "A"), 1e-7);
+	ck_assert_close(exp(cval(p, "log_B")), lval(p, "L(N,D,U)", "B"), 1e-7);
+	ck_assert_close(cval(p, "rd_star_paper"), 15.4, 1e-15);
+	ck_assert_close(cval(p, "rn_star_paper"), 5.3, 1e-15);
+	ck_assert_close(cval(p, "E_paper"), 1.87, 1e-15);
+	ck_assert_close(cval(p, "A_paper"), 521.0, 1e-15);
+	ck_assert_close(cval(p, "B_paper"), 1488.0, 1e-15);
+	ck_assert_close(cval(p, "alpha_paper"), 0.353, 1e-15);
+}
+END_TEST
+
 START_TEST(test_henighan)
 {
 	size_t i;
@@ -429,6 +466,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_kaplan);
 	tcase_add_test(tc, test_hoffmann);
 	tcase_add_test(tc, test_besiroglu);
+	tcase_add_test(tc, test_muennighoff);
 	tcase_add_test(tc, test_henighan);
 	tcase_add_test(tc, test_dorner);
 	tcase_add_test(tc, test_lookup_misses);
