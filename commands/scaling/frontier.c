@@ -12,6 +12,7 @@
 #include "scaling/units.h"
 #include "sessions/figures.h"
 #include "sessions/plotout.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 /* ci: a_lo, a_hi, b_lo, b_hi at level, or NULL without bootstrap. */
@@ -123,7 +124,7 @@ frontier_groups(sx_ctx *ctx, const sx_args *a, const figures_fspec *fs,
 		if ((recs[k] = frontier_table(ctx, &one, argi)) == NULL)
 			break;
 	}
-	rc = view_put_all(ctx->out, recs, n, k);
+	rc = tableout_put_all(ctx, a, recs, n, k);
 	free(recs);
 	free(fits);
 	return rc;
@@ -168,8 +169,7 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 		return frontier_plot(ctx, a, &fs, argi);
 	if ((r = frontier_table(ctx, &fs, argi)) == NULL)
 		return -1;
-	view_put(ctx->out, r);
-	return 0;
+	return tableout_put(ctx, a, r);
 }
 
 static const sx_argdef frontier_args[] = {
@@ -185,6 +185,7 @@ static const sx_argdef frontier_args[] = {
 	  "marked and a fit's runs as (C, N) points (the TUI's Frontier pane "
 	  "draws this with the defaults), with the plot options:", NULL },
 	PLOTOUT_ARGS,
+	TABLEOUT_FORMAT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 

@@ -11,6 +11,7 @@
 #include "commands/scaling/frontier.h"
 #include "scaling/frontier.h"
 #include "scaling/interval.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 /* What COL=V ... asked for: the inputs (have[k] set for each given), or
@@ -238,7 +239,7 @@ cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
 	for (k = 0; k < n && (recs[k] = predict_one(ctx, a, fits[k])) != NULL;
 	    k++)
 		;
-	rc = view_put_all(ctx->out, recs, n, k);
+	rc = tableout_put_all(ctx, a, recs, n, k);
 	free(recs);
 	free(fits);
 	return rc;
@@ -258,6 +259,7 @@ static const sx_argdef predict_args[] = {
 	{ "--k", ARG_NUMBER, 0, NULL, "K",
 	  "FLOP per parameter per token of a budget C = k*N*D",
 	  SX_STR(SX_FRONTIER_K) },
+	TABLEOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_predict_entry = {
