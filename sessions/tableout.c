@@ -86,6 +86,7 @@ tableout_put_all(sx_ctx *ctx, const sx_args *a, sx_rec **recs, size_t n,
 		o.se_pm = strcmp(se, "pm") == 0;
 	if (path == NULL) {
 		tableout_emit(&o, recs, n);
+		ctx->out->tables = o.tables;
 		tableout_free(recs, n);
 		return 0;
 	}
@@ -96,6 +97,7 @@ tableout_put_all(sx_ctx *ctx, const sx_args *a, sx_rec **recs, size_t n,
 	}
 	o.fp = fp;
 	o.color = 0;
+	o.tables = 0;
 	tableout_emit(&o, recs, n);
 	fclose(fp);
 	err_clear(&fe);

@@ -52,6 +52,8 @@ table_markdown(sx_out *o, const sx_table *t)
 	size_t *width = xcalloc(t->ncols ? t->ncols : 1, sizeof *width);
 	int *right = xcalloc(t->ncols ? t->ncols : 1, sizeof *right);
 
+	if (o->tables++ > 0)
+		out_puts(o, "\n");  /* this table is another one */
 	for (size_t c = 0; c < t->ncols; c++) {
 		right[c] = table_col_numeric(t, c);
 		text[c] = md_escape(t->cols[c]);
@@ -82,7 +84,6 @@ table_markdown(sx_out *o, const sx_table *t)
 		}
 		out_puts(o, "\n");
 	}
-	out_puts(o, "\n");  /* the next table is another one */
 	for (size_t i = 0; i < n; i++)
 		free(text[i]);
 	free(text);
