@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "sessions/session.h"
 #include "sessions/tableout.h"
 #include "views/view.h"
@@ -134,6 +135,39 @@ tableout_check(sx_ctx *ctx, const sx_args *a)
 		return 0;
 	return cmd_fail(ctx, arg_index(a, ctx->cmd, "--out"), "%s: %s", path,
 	    fe.msg);
+}
+
+int
+tableout_strip(const sx_ctx *ctx, const sx_args *a, sx_cmdline *out)
+{
+	static const char *const opts[] = { "--format", "--se", "--out",
+	    "--force" };
+	const sx_cmdline *cl = ctx->cl;
+	char *drop = xcalloc((size_t)cl->argc + 1, 1);
+	int any = 0, n = 0;
+
+	for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+		int i = arg_index(a, ctx->cmd, opts[k]);
+
+		if (i < 0)
+			continue;
+		any = 1;
+		drop[i] = 1;
+		/* "--out FILE": the option's word before its value; "--out=FILE"
+		 * and "--force" are one word. */
+		if (strncmp(cl->argv[i], opts[k], strlen(opts[k])) != 0)
+			drop[i - 1] = 1;
+	}
+	if (any) {
+		*out = *cl;
+		out->argv = xcalloc((size_t)cl->argc + 1, sizeof *out->argv);
+		for (int i = 0; i < cl->argc; i++)
+			if (!drop[i])
+				out->argv[n++] = cl->argv[i];
+		out->argc = n;
+	}
+	free(drop);
+	return any;
 }
 
 int

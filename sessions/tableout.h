@@ -43,6 +43,14 @@ int tableout_put_all(sx_ctx *ctx, const sx_args *a, sx_rec **recs,
 /* Before a command that changes the workspace: 0, or -1 after cmd_fail
  * when --out names an existing file it may not replace (no --force). */
 int tableout_check(sx_ctx *ctx, const sx_args *a);
+/*
+ * A command that changes the workspace is logged, and replay must not
+ * rewrite its table: *out becomes ctx->cl without the words of --format,
+ * --se, --out and --force (its argv allocated, the words shared; free
+ * out->argv) and 1 is returned when there were any, else 0 and *out is
+ * untouched. A handler logs out instead (cmd_text).
+ */
+int tableout_strip(const sx_ctx *ctx, const sx_args *a, sx_cmdline *out);
 /* The same for one record. */
 int tableout_put(sx_ctx *ctx, const sx_args *a, sx_rec *r);
 

@@ -149,6 +149,8 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	sx_fitrec *f;
 	sx_rec *r;
 	fit_job job;
+	const sx_cmdline *cl = ctx->cl;
+	sx_cmdline bare;
 	int rc = -1;
 
 	if (m == NULL)
@@ -177,10 +179,19 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 		}
 		ws_put_fit(ctx->ws, f);
 	}
+	/* Logged without its table's options: replay writes no file. */
+	if (tableout_strip(ctx, a, &bare))
+		ctx->cl = &bare;
 	if (as == NULL || arg(a, ctx->cmd, "--space") == NULL || job.seed_chosen)
 		fit_log_choices(ctx, name, as == NULL,
 		    arg(a, ctx->cmd, "--space") == NULL,
 		    job.seed_chosen ? &job.seed : NULL);
+	else if (ctx->cl == &bare)
+		ctx->logtext = cmd_text(&bare, NULL);
+	if (ctx->cl == &bare) {
+		ctx->cl = cl;
+		free(bare.argv);
+	}
 	ws_set_current(&ctx->ws->cur_fit, name);
 	rc = 0;
 out:

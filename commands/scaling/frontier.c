@@ -144,6 +144,14 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	sx_rec *r;
 	sx_err e;
 
+	if (arg(a, ctx->cmd, "--plot") != NULL &&
+	    (arg(a, ctx->cmd, "--format") != NULL ||
+	    arg(a, ctx->cmd, "--se") != NULL))
+		return cmd_fail(ctx, arg_index(a, ctx->cmd,
+		    arg(a, ctx->cmd, "--format") != NULL ? "--format" : "--se"),
+		    "%s is for the table, and --plot draws instead (its --out "
+		    "FILE takes the plot)", arg(a, ctx->cmd, "--format") != NULL ?
+		    "--format" : "--se");
 	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
 	    parse_positive(ctx, a, "--k", &fs.k) != 0)
 		return -1;

@@ -64,3 +64,6 @@ cat g.tex
 # --out writes only files this session wrote or --force allows.
 scalex -c "$fit; fit show a --out a.tex" >/dev/null
 scalex -c "$fit; fit show a --out a.tex --force; fit show a --out a.tex --format csv" | tail -2 && head -1 a.tex
+# fit is logged without its table's options: replay writes no file.
+scalex -c "$fit --out=t1.csv --se pm; fit chinchilla runs as b --format csv --force --out t2.csv --space log; history; save s.sx" | tail -3
+rm t1.csv t2.csv; scalex --replay s.sx > /dev/null; ls t1.csv t2.csv 2>&1 | sed 's/^ls: //'
