@@ -129,7 +129,12 @@ main(int argc, char **argv)
 			else if (!fmt && (strcmp(v, "paren") == 0 ||
 			    strcmp(v, "pm") == 0))
 				se_pm = strcmp(v, "pm") == 0;
-			else {
+			else if (*v == '\0') {
+				fprintf(stderr, "scalex: %s needs a value (%s)\n",
+				    fmt ? "--format" : "--se", fmt ?
+				    OUT_FORMAT_WORDS : "paren|pm");
+				return 2;
+			} else {
 				fprintf(stderr, "scalex: %s takes %s, not '%s'\n",
 				    fmt ? "--format" : "--se", fmt ?
 				    "text, json, csv, markdown or latex" :

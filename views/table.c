@@ -18,7 +18,6 @@ static const struct {
 	{ "json", OUT_JSON },
 	{ "csv", OUT_CSV },
 	{ "markdown", OUT_MARKDOWN },
-	{ "md", OUT_MARKDOWN },
 	{ "latex", OUT_LATEX },
 };
 

@@ -10,7 +10,7 @@
 /* The output formats of an sx_out (its `format`). */
 enum { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_MARKDOWN, OUT_LATEX };
 
-/* The format named by word ("text", "json", "csv", "markdown" or "md",
+/* The format named by word ("text", "json", "csv", "markdown",
  * "latex"), or -1. OUT_FORMAT_WORDS lists them for specs and help. */
 int table_format_of(const char *word);
 #define OUT_FORMAT_WORDS "text|json|csv|markdown|latex"

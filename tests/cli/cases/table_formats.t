@@ -67,3 +67,7 @@ scalex -c "$fit; fit show a --out a.tex --force; fit show a --out a.tex --format
 # fit is logged without its table's options: replay writes no file.
 scalex -c "$fit --out=t1.csv --se pm; fit chinchilla runs as b --format csv --force --out t2.csv --space log; history; save s.sx" | tail -3
 rm t1.csv t2.csv; scalex --replay s.sx > /dev/null; ls t1.csv t2.csv 2>&1 | sed 's/^ls: //'
+# scalex's own --format and --se: bad values are usage errors (status 2).
+scalex --format xls -c fits; echo "status $?"
+scalex --se; echo "status $?"
+scalex --format=csv --se=pm -c 'presets' | head -2
