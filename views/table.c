@@ -367,6 +367,16 @@ table_fmt_se(char *buf, size_t len, double v, double se, int pm, int latex)
 	return buf;
 }
 
+/* A negative number in math mode: a minus sign, not a hyphen. */
+static void
+latex_minus(char *buf, size_t len)
+{
+	char m[64];
+
+	snprintf(m, sizeof m, "%s", buf);
+	snprintf(buf, len, "$%s$", m);
+}
+
 const char *
 table_cell_text(const sx_out *o, const sx_tcell *c, int latex, char *buf,
     size_t len)
@@ -387,10 +397,13 @@ table_cell_text(const sx_out *o, const sx_tcell *c, int latex, char *buf,
 			snprintf(m, sizeof m, "%.*s", (int)(e - buf), buf);
 			snprintf(buf, len, "$%s\\times10^{%d}$", m,
 			    atoi(e + 1));
-		}
+		} else if (latex && buf[0] == '-')
+			latex_minus(buf, len);
 		break;
 	case REC_INT:
 		snprintf(buf, len, "%lld", c->i);
+		if (latex && buf[0] == '-')
+			latex_minus(buf, len);
 		break;
 	case REC_BOOL:
 		snprintf(buf, len, "%s", c->i ? "true" : "false");

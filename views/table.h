@@ -87,7 +87,8 @@ char *table_fmt_se(char *buf, size_t len, double v, double se, int pm,
 
 /* A cell as Markdown and LaTeX show it (before their escapes): a number
  * through table_fmt_se with o's se_pm (latex: in math mode, "1e+22" as
- * $1\times10^{22}$), true/false, a string as is (its own text), null as "". */
+ * $1\times10^{22}$, a negative one as $-3$), true/false, a string as is
+ * (its own text), null as "". */
 const char *table_cell_text(const sx_out *o, const sx_tcell *c, int latex,
     char *buf, size_t len);
 /* Column c holds numbers (or nulls) only: right-aligned. */

@@ -181,11 +181,13 @@ START_TEST(test_latex)
 	e = rec_obj(rows, NULL);
 	rec_str(e, "name", "a_b%c&d#e$f{g}h~i^j\\k");
 	rec_num(e, "x", 1e25);
+	rec_num(e, "y", -747.449);
 	s = rendered(r, OUT_LATEX, 0);
-	ck_assert_str_eq(s, "\\begin{tabular}{lr}\n\\toprule\n"
-	    "name & x \\\\\n\\midrule\n"
+	ck_assert_str_eq(s, "\\begin{tabular}{lrr}\n\\toprule\n"
+	    "name & x & y \\\\\n\\midrule\n"
 	    "a\\_b\\%c\\&d\\#e\\$f\\{g\\}h\\textasciitilde{}i"
-	    "\\textasciicircum{}j\\textbackslash{}k & $1\\times10^{25}$ \\\\\n"
+	    "\\textasciicircum{}j\\textbackslash{}k & $1\\times10^{25}$ & "
+	    "$-747.449$ \\\\\n"
 	    "\\bottomrule\n\\end{tabular}\n");
 	for (const char *p = s; *p != '\0'; p++)
 		if (*p == '\\' && strchr("{}", p[1]) != NULL)
