@@ -68,3 +68,45 @@ fmt_append(char *buf, size_t size, const char *fmt, ...)
 		fmt_mark_cut(buf, size);   /* no room after the old text */
 	return cut;
 }
+
+size_t
+fmt_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+void
+fmt_cell(char *buf, size_t size, const char *s, size_t width, int right)
+{
+	size_t w = fmt_width(s), n, pad, i = 0;
+
+	if (w > width) {
+		/* width - 1 characters, then the ellipsis. */
+		size_t k = 0;
+
+		for (n = 0; s[n] != '\0'; n++) {
+			if (((unsigned char)s[n] & 0xc0) != 0x80 && k++ == width - 1)
+				break;
+		}
+		if (width == 0)
+			n = 0;
+		fmt_set(buf, size, "%.*s%s", (int)n, s, width > 0 ?
+		    FMT_ELLIPSIS : "");
+		return;
+	}
+	pad = width - w;
+	if (right)
+		for (; i < pad && i + 1 < size; i++)
+			buf[i] = ' ';
+	fmt_set(buf + i, size - i, "%s", s);
+	if (!right) {
+		i = strlen(buf);
+		for (; pad > 0 && i + 1 < size; pad--)
+			buf[i++] = ' ';
+		buf[i] = '\0';
+	}
+}

@@ -18,4 +18,15 @@ int fmt_set(char *buf, size_t size, const char *fmt, ...)
 int fmt_vset(char *buf, size_t size, const char *fmt, va_list ap)
     __attribute__((format(printf, 3, 0)));
 
+/* The width of UTF-8 text in characters (one column each). */
+size_t fmt_width(const char *s);
+
+/*
+ * Text s as a cell of `width` characters into buf (size bytes): padded
+ * with spaces (on the left when `right`, else on the right) when shorter,
+ * cut to width - 1 characters and "…" when longer, so a cut is seen.
+ */
+void fmt_cell(char *buf, size_t size, const char *s, size_t width,
+    int right);
+
 #endif

@@ -56,6 +56,15 @@ csv_error(struct csv_parser *p, size_t off, const char *fmt, ...)
 	return err_at(p->err, p->label, line, col, "%s", msg);
 }
 
+int
+csv_line_of(const struct csv_parser *p, size_t off)
+{
+	int line, col;
+
+	csv_position(p, off, &line, &col);
+	return line;
+}
+
 /*
  * Copy at most CSV_QUOTE_MAX bytes of a cell into `buf` for a message:
  * cut on a UTF-8 character boundary, control characters shown as '?', and

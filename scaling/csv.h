@@ -11,12 +11,17 @@
  * Parse delimited text into a new dataset named `name`. The delimiter is
  * sniffed from the header line (comma, tab, semicolon); lines starting with
  * '#' and blank lines are skipped; fields may be quoted with '"' ("" is a
- * quote inside). The first non-comment line is the header. A column whose
- * first data cell is not a number is a text column (run names, dataset
- * names) and is kept as text; in every other column each cell must be a
- * finite number. `label` names the input in errors
- * ("runs.csv:12:3: not a number: 'abc'"). Returns NULL and fills `err` on the
- * first bad cell; nothing is skipped silently.
+ * quote inside). The first non-comment line is the header.
+ *
+ * Missing values: an empty cell, NA, NaN, nan, null, None or - (any case;
+ * NaN also signed) is missing, never an error. A column's type is decided
+ * by its first cell that is not missing: a number makes it numeric, where
+ * every other cell must be a finite number or missing (a missing value is
+ * NaN there), and anything else makes it a text column (run names, data
+ * mixes), where a missing cell is "". A column with no value at all is
+ * numeric, all NaN. `label` names the input in errors
+ * ("runs.csv:12:3: not a number: 'abc' (...)"). Returns NULL and fills
+ * `err` on the first bad cell; nothing is skipped silently.
  */
 sx_dataset *csv_parse(const char *text, size_t len, const char *label,
     const char *name, sx_err *err);
@@ -27,6 +32,11 @@ sx_dataset *csv_parse(const char *text, size_t len, const char *label,
  * session inlining its data. *text is malloc'ed. Returns 0 or -1.
  */
 int csv_read_text(const char *path, char **text, size_t *len, sx_err *err);
+
+/* csv_read_text for an open descriptor (standard input), read to its end;
+ * `label` names it in messages. */
+int csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
+    sx_err *err);
 
 /* Read and parse a file; the dataset's source is set to `path`. */
 sx_dataset *csv_read_file(const char *path, const char *name, sx_err *err);

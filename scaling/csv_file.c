@@ -81,7 +81,6 @@ int
 csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
 {
 	struct stat st;
-	char *buf = NULL;
 	int fd = open(path, O_RDONLY), rc;
 
 	if (fd < 0)
@@ -92,10 +91,19 @@ csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
 		return err_set(err, "'%s' is larger than the 1 GiB limit for data "
 		    "files (%jd bytes)", path, (intmax_t)st.st_size);
 	}
-	*len = 0;
-	rc = csv_read_fd(fd, path, &buf, len, err);
+	rc = csv_read_fd_text(fd, path, text, len, err);
 	close(fd);
-	if (rc != 0) {
+	return rc;
+}
+
+int
+csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
+    sx_err *err)
+{
+	char *buf = NULL;
+
+	*len = 0;
+	if (csv_read_fd(fd, label, &buf, len, err) != 0) {
 		free(buf);
 		return -1;
 	}

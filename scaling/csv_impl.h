@@ -41,8 +41,7 @@ struct csv_col {
 	char **text;
 	size_t n;           /* values stored */
 	size_t cap;
-	int has_empty;      /* an empty cell was seen while undecided */
-	size_t empty_off;   /* where the first one was */
+	size_t first_off;   /* where the cell that made it numeric was */
 };
 
 struct csv_parser {
@@ -67,6 +66,11 @@ int csv_error(struct csv_parser *p, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void csv_quote(const char *s, size_t n, char *buf, size_t len);
 void csv_reserve(char **buf, size_t *cap, size_t need);
+/* csv.c: the line number of byte offset `off`. */
+int csv_line_of(const struct csv_parser *p, size_t off);
+
+/* csv_value.c: whether s[0..n) spells a missing value (see csv.h). */
+int csv_missing(const char *s, size_t n);
 
 /* csv_value.c: store a cell as row `row` of column c (deciding its type);
  * move finished columns into a dataset; free the columns of a failed

@@ -1,5 +1,6 @@
-/* csv_value.c: a cell's value: exact decimal conversion, and the type of
- * a column decided by its first non-empty cell; the columns made a dataset. */
+/* csv_value.c: a cell's value: exact decimal conversion, missing cells,
+ * and the type of a column decided by its first cell that is not missing;
+ * the columns made a dataset. */
 #include "config.h"
 
 #include <float.h>
@@ -203,10 +204,38 @@ csv_col_make_text(struct csv_col *c, size_t row, size_t hint)
 		c->text[c->n] = xstrdup("");
 }
 
+/* Turn an undecided column into a numeric column of `row` missing values. */
+static void
+csv_col_make_num(struct csv_col *c, size_t row, size_t hint)
+{
+	c->type = CSV_NUM;
+	c->cap = 0;
+	csv_col_reserve(c, row, hint);
+	for (c->n = 0; c->n < row; c->n++)
+		c->v[c->n] = NAN;
+}
+
 /*
- * Store cell `cell` as row `row` of column c. The first non-empty cell of
- * a column decides its type; empty cells are text ("") in a text column
- * and an error in a numeric one.
+ * Whether a cell is a missing value: empty, or NA, NaN, nan, null, None
+ * or - (any case; NaN with a sign too, as a diverged run's loss is
+ * printed). See csv.h.
+ */
+int
+csv_missing(const char *s, size_t n)
+{
+	if (n == 0 || (n == 1 && s[0] == '-'))
+		return 1;
+	if (n == 4 && (s[0] == '+' || s[0] == '-'))
+		s++, n--;
+	return csv_ieq(s, n, "na") || csv_ieq(s, n, "nan") ||
+	    csv_ieq(s, n, "null") || csv_ieq(s, n, "none");
+}
+
+/*
+ * Store cell `cell` as row `row` of column c. The first cell that is not
+ * missing decides the column's type: a number makes it numeric, anything
+ * else text. A missing cell is NaN in a numeric column and "" in a text
+ * one; in a numeric column every other cell must be a finite number.
  */
 int
 csv_store(struct csv_parser *p, struct csv_col *c, size_t row,
@@ -215,18 +244,18 @@ csv_store(struct csv_parser *p, struct csv_col *c, size_t row,
 	char q[CSV_QUOTE_MAX + 8];
 	enum csv_num r;
 	double v = 0;
+	int missing = csv_missing(cell->p, cell->n);
 
 	if (c->type == CSV_TEXT) {
 		csv_col_reserve(c, row, p->hint);
-		c->text[c->n++] = xstrndup(cell->p, cell->n);
+		c->text[c->n++] = missing ? xstrdup("") :
+		    xstrndup(cell->p, cell->n);
 		return 0;
 	}
-	if (cell->n == 0) {
-		if (c->type == CSV_NUM)
-			return csv_error(p, cell->off, "empty cell");
-		if (!c->has_empty) {
-			c->has_empty = 1;
-			c->empty_off = cell->off;
+	if (missing) {
+		if (c->type == CSV_NUM) {
+			csv_col_reserve(c, row, p->hint);
+			c->v[c->n++] = NAN;
 		}
 		return 0;
 	}
@@ -241,8 +270,11 @@ csv_store(struct csv_parser *p, struct csv_col *c, size_t row,
 			return 0;
 		}
 		csv_quote(cell->p, cell->n, q, sizeof q);
-		return csv_error(p, cell->off, "not a number: '%s'", q);
+		return csv_error(p, cell->off,
+		    "not a number: '%s' (the column has numbers from line %d)",
+		    q, csv_line_of(p, c->first_off));
 	case CSV_NUM_NAN:
+		/* csv_missing took every NaN spelling csv_number knows. */
 		return csv_error(p, cell->off, "NaN is not allowed");
 	case CSV_NUM_INF:
 		return csv_error(p, cell->off, "infinite value");
@@ -251,9 +283,8 @@ csv_store(struct csv_parser *p, struct csv_col *c, size_t row,
 		return csv_error(p, cell->off, "number out of range: '%s'", q);
 	}
 	if (c->type == CSV_UNDECIDED) {
-		if (c->has_empty)
-			return csv_error(p, c->empty_off, "empty cell");
-		c->type = CSV_NUM;
+		csv_col_make_num(c, row, p->hint);
+		c->first_off = cell->off;
 	}
 	csv_col_reserve(c, row, p->hint);
 	c->v[c->n++] = v;
@@ -277,8 +308,8 @@ csv_cols_free(struct csv_col *cols, size_t ncols)
 	free(cols);
 }
 
-/* Move the parsed columns into a new dataset (columns undecided at the end
- * are all empty: text when there are rows, numeric when there are none). */
+/* Move the parsed columns into a new dataset (a column undecided at the
+ * end has only missing cells, or no rows: numeric, all NaN). */
 sx_dataset *
 csv_build(struct csv_col *cols, char **names, size_t ncols, size_t nrows,
     const char *name)
@@ -292,12 +323,8 @@ csv_build(struct csv_col *cols, char **names, size_t ncols, size_t nrows,
 		struct csv_col *c = &cols[j];
 		sx_column *out = &ds->cols[j];
 
-		if (c->type == CSV_UNDECIDED) {
-			if (nrows > 0)
-				csv_col_make_text(c, nrows, nrows);
-			else
-				c->type = CSV_NUM;
-		}
+		if (c->type == CSV_UNDECIDED)
+			csv_col_make_num(c, nrows, nrows > 0 ? nrows : 1);
 		out->name = names[j];
 		names[j] = NULL;
 		if (c->type == CSV_NUM) {

@@ -305,3 +305,47 @@ dataset_numeric_column(const sx_dataset *ds, const char *name, sx_err *e)
 		    ds->cols[c].name, ds->name);
 	return c;
 }
+
+/*
+ * Whether row r of column c is missing: NaN in a numeric column, the
+ * empty string in a text one (see csv.h for the spellings read as such).
+ */
+int
+dataset_missing(const sx_column *c, size_t r)
+{
+	if (c->v != NULL)
+		return c->v[r] != c->v[r];
+	return c->text == NULL || c->text[r] == NULL || c->text[r][0] == '\0';
+}
+
+size_t
+dataset_count_missing(const sx_dataset *ds, size_t c)
+{
+	size_t n = 0;
+
+	for (size_t r = 0; r < ds->nrows; r++)
+		n += dataset_missing(&ds->cols[c], r) != 0;
+	return n;
+}
+
+size_t
+dataset_complete_rows(const sx_dataset *ds, const int *cols, size_t ncols,
+    unsigned char *keep, size_t *missing)
+{
+	size_t nkept = 0;
+
+	for (size_t k = 0; k < ncols && missing != NULL; k++)
+		missing[k] = 0;
+	for (size_t r = 0; r < ds->nrows; r++) {
+		keep[r] = 1;
+		for (size_t k = 0; k < ncols; k++) {
+			if (!dataset_missing(&ds->cols[cols[k]], r))
+				continue;
+			keep[r] = 0;
+			if (missing != NULL)
+				missing[k]++;
+		}
+		nkept += keep[r];
+	}
+	return nkept;
+}

@@ -63,6 +63,24 @@ int dataset_column(const sx_dataset *ds, const char *name);
 int dataset_numeric_column(const sx_dataset *ds, const char *name,
     sx_err *e);
 
+/*
+ * Missing values: NaN in a numeric column, "" in a text column (the CSV
+ * reader's spellings, csv.h). dataset_missing says whether row r of c is
+ * missing; dataset_count_missing counts column c's missing rows.
+ */
+int dataset_missing(const sx_column *c, size_t r);
+size_t dataset_count_missing(const sx_dataset *ds, size_t c);
+
+/*
+ * The rows complete in the columns cols[0..ncols) (indices into ds):
+ * keep[r] = 1 when none of them is missing in row r, else 0 (keep has
+ * nrows entries). When `missing` is not NULL, missing[k] is the number of
+ * rows where column cols[k] is missing (a row missing two columns counts
+ * in both). Returns the number of complete rows.
+ */
+size_t dataset_complete_rows(const sx_dataset *ds, const int *cols,
+    size_t ncols, unsigned char *keep, size_t *missing);
+
 /* A new dataset holding the rows i where keep[i] != 0. */
 sx_dataset *dataset_select_rows(const sx_dataset *ds, const unsigned char *keep,
     const char *name);

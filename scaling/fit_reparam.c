@@ -25,6 +25,8 @@ typedef struct rp_priv {
 	size_t *first;          /* nq: the first p of each q */
 	enum rp_kind *kind;     /* nq */
 	double *lo, *hi;        /* nq: bounds, in p's units */
+	unsigned char *asked;   /* nq: a bound the user gave (not only a
+	                           positive scale's 0) */
 	unsigned char *ref;     /* nq: reference flags, or NULL */
 	double *pbuf, *Jbuf;    /* np; n x np, grown as needed */
 	size_t jcap;
@@ -156,6 +158,7 @@ rp_free(void *vp)
 	free(r->kind);
 	free(r->lo);
 	free(r->hi);
+	free(r->asked);
 	free(r->ref);
 	free(r->pbuf);
 	free(r->Jbuf);
@@ -179,6 +182,7 @@ rp_model(const sx_model *m, const size_t *tie, const double *lo,
 	r->kind = xcalloc(np + 1, sizeof *r->kind);
 	r->lo = xmalloc((np + 1) * sizeof *r->lo);
 	r->hi = xmalloc((np + 1) * sizeof *r->hi);
+	r->asked = xcalloc(np + 1, 1);
 	r->pbuf = xmalloc((np + 1) * sizeof *r->pbuf);
 	for (size_t j = 0; j < np; j++) {
 		size_t t = tie != NULL ? tie[j] : j;
@@ -191,6 +195,7 @@ rp_model(const sx_model *m, const size_t *tie, const double *lo,
 		r->first[r->nq] = j;
 		r->lo[r->nq] = lo != NULL ? lo[j] : -INFINITY;
 		r->hi[r->nq] = hi != NULL ? hi[j] : INFINITY;
+		r->asked[r->nq] = isfinite(r->lo[r->nq]) || isfinite(r->hi[r->nq]);
 		r->nq++;
 	}
 	w->np = r->nq;
@@ -203,8 +208,10 @@ rp_model(const sx_model *m, const size_t *tie, const double *lo,
 		if (m->positive[j] && !(l > 0.0))
 			r->lo[k] = l = 0.0;
 		w->params[k] = xstrdup(m->params[j]);
-		if (fixed != NULL && fixed[j])
+		if (fixed != NULL && fixed[j]) {
 			r->kind[k] = m->positive[j] ? RP_POS : RP_FREE;
+			r->asked[k] = 0;   /* held by the user, not by a bound */
+		}
 		else if (l == 0.0 && h == INFINITY)
 			r->kind[k] = RP_POS;
 		else if (isfinite(l) && isfinite(h))
@@ -329,7 +336,9 @@ rp_at_bound(const rp_priv *r, size_t k, double p)
 	double scale = fmax(fmax(fabs(p), 1.0), isfinite(lo) && isfinite(hi) ?
 	    hi - lo : 0.0);
 
-	if (r->kind[k] != RP_LO && r->kind[k] != RP_HI && r->kind[k] != RP_BOTH)
+	/* A positive scale's own 0 is not a bound the user gave: its
+	 * running off to zero has a warning of its own. */
+	if (r->kind[k] == RP_FREE || !r->asked[k])
 		return 0;
 	if (isfinite(lo) && p - lo <= 1e-6 * scale)
 		return 'l';

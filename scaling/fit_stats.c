@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <gsl/gsl_blas.h>
@@ -128,6 +129,20 @@ fit_warnings(const sx_model *m, const unsigned char *fixed, sx_fit_result *r)
 		fmt_append(r->warn, sizeof r->warn, "%s%s = %.3g runs off "
 		    "to %s", warn_sep(r), m->params[j], v,
 		    m->positive[j] && v < 1.0 ? "zero" : "infinity");
+	}
+	for (j = 0; m->domain != NULL && j < np; j++) {
+		double lo = m->domain[2 * j], hi = m->domain[2 * j + 1];
+		char range[64];
+
+		if (!(r->p[j] < lo) && !(r->p[j] > hi))
+			continue;
+		/* As --bounds takes it: an open side empty. */
+		snprintf(range, sizeof range, isfinite(lo) ? "%g:" : ":", lo);
+		if (isfinite(hi))
+			fmt_append(range, sizeof range, "%g", hi);
+		fmt_append(r->warn, sizeof r->warn, "%s%s = %.4g is outside its "
+		    "domain %s: not physical (fit --bounds %s=%s holds it inside)",
+		    warn_sep(r), m->params[j], r->p[j], range, m->params[j], range);
 	}
 	for (j = 0; j < np && r->loss == SX_LOSS_HUBER; j++)
 		if ((fixed == NULL || !fixed[j]) && isnan(r->se[j]) &&

@@ -84,4 +84,18 @@ int interval_optimum(const sx_model *m, const sx_fit_result *r,
     enum sx_space space, double k, double C, double level,
     enum sx_interval_kind kind, double *x, sx_prediction *out, sx_err *err);
 
+/*
+ * Law m (one input) fitted r in space, at the value y of an upstream
+ * prediction up (of another fit: Gadre et al. 2024's task error as a law
+ * of the loss): the delta method through both fits, taken as independent,
+ * se^2 = g' cov g + (df/dy)^2 var(y), var(y) from up's se (and its
+ * residual scale for a new run) in y's units; df/dy by central
+ * differences. The t quantile takes the smaller residual degrees of
+ * freedom of the two; no bootstrap interval (the replicates know only
+ * this fit). Fails as interval_predict does, or when m has not one input.
+ */
+int interval_chain(const sx_model *m, const sx_fit_result *r,
+    enum sx_space space, const sx_prediction *up, double level,
+    enum sx_interval_kind kind, sx_prediction *out, sx_err *err);
+
 #endif

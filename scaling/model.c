@@ -821,35 +821,35 @@ static sx_model builtins[] = {
 	{ "pl", "A * x^-alpha",
 	  "pure power law (Kaplan et al. 2020, Table 5 form)",
 	  1, in_x, 2, pr_pl, pos_pl, pl_eval, pl_guess, NULL, NULL,
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "plc", "Linf + (x0/x)^alpha",
 	  "power law plus constant (Henighan et al. 2020, eq. 1.1)",
 	  1, in_x, 3, pr_plc, pos_plc, plc_eval, plc_guess, NULL, NULL,
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "kaplan_nd", "[(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD",
 	  "loss vs parameters and tokens (Kaplan et al. 2020, eq. 1.5)",
 	  2, in_nd, 4, pr_knd, pos_knd, knd_eval, knd_guess, NULL, NULL,
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "kaplan_ns", "(Nc/N)^alphaN + (Sc/S)^alphaS",
 	  "loss vs parameters and steps (Kaplan et al. 2020, eq. 1.6)",
 	  2, in_ns, 4, pr_kns, pos_kns, kns_eval, kns_guess, NULL, NULL,
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "chinchilla", "E + A/N^alpha + B/D^beta",
 	  "loss vs parameters and tokens (Hoffmann et al. 2022, eq. 10)",
 	  2, in_nd, 5, pr_chin, pos_chin, chin_eval, chin_guess, NULL, NULL,
-	  &roles_chin, &sx_kernel_vp, NULL, NULL },
+	  &roles_chin, &sx_kernel_vp, NULL, NULL, NULL },
 	{ "bnsl1", "a + b*x^-c0 * (1 + (x/d1)^(1/f1))^(-c1*f1)",
 	  "broken neural scaling law, 1 break (Caballero et al. 2022)",
 	  1, in_x, 6, pr_bnsl1, pos_bnsl, bnsl_eval, bnsl_guess, NULL, NULL,
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "bnsl2", "a + b*x^-c0 * prod_i (1 + (x/d_i)^(1/f_i))^(-c_i*f_i), i=1,2",
 	  "broken neural scaling law, 2 breaks (Caballero et al. 2022)",
 	  1, in_x, 9, pr_bnsl2, pos_bnsl, bnsl_eval, bnsl_guess, NULL, NULL,
-	  NULL, NULL, NULL, NULL },
+	  NULL, NULL, NULL, NULL, NULL },
 	{ "exptrend", "y0 * 2^((t - t0)/T)",
 	  "exponential trend, doubling time T (t0 held at the first t)",
 	  1, in_t, 3, pr_exp, pos_exp, exptrend_eval, exptrend_guess, NULL,
-	  NULL, NULL, NULL, ref_exp, "T" },
+	  NULL, NULL, NULL, ref_exp, "T", NULL },
 };
 
 #define NBUILTIN (sizeof builtins / sizeof builtins[0])
@@ -912,6 +912,7 @@ model_free(sx_model *m)
 	free(m->inputs);
 	free(m->params);
 	free(m->positive);
+	free(m->domain);
 	free(m->name);
 	free(m->formula);
 	free(m->about);

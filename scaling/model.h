@@ -66,6 +66,10 @@ struct sx_model {
 	const char *doubling;     /* a parameter that is a doubling time (a
 	                            halving one when negative), which reports
 	                            show as such; NULL when none */
+	double *domain;           /* np pairs lo, hi: where each parameter is
+	                            physical (model define --domain), or NULL;
+	                            a fit that ends outside warns, naming it.
+	                            Owned by a user law (model_free) */
 };
 
 /* The kernel of the roles' form, for Huber fits in log space (vp.c). */

@@ -1,6 +1,7 @@
 /* colbind.c: datasets and columns named in commands, found or explained. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,15 +83,50 @@ colbind(sx_ctx *ctx, int argi, const sx_dataset *ds, const sx_expr *e,
 	return 0;
 }
 
+/*
+ * The rows of ds where a column x names is missing, into a new mask (NULL
+ * when there are none): there, the expression's value is missing too.
+ */
+static unsigned char *
+colbind_missing_rows(const sx_dataset *ds, const sx_expr *x)
+{
+	unsigned char *miss = NULL;
+
+	for (size_t k = 0; k < expr_nvars(x); k++) {
+		int c = dataset_column(ds, expr_var(x, k));
+
+		for (size_t i = 0; c >= 0 && i < ds->nrows; i++) {
+			if (!dataset_missing(&ds->cols[c], i))
+				continue;
+			if (miss == NULL)
+				miss = xcalloc(ds->nrows + 1, 1);
+			miss[i] = 1;
+		}
+	}
+	return miss;
+}
+
 double *
 colbind_eval(sx_ctx *ctx, int argi, const sx_dataset *ds, const char *text,
     const char *what, const char *textres)
 {
+	return colbind_eval_rows(ctx, argi, ds, text, what, textres, NULL);
+}
+
+double *
+colbind_eval_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
+    const char *text, const char *what, const char *textres,
+    unsigned char **missing)
+{
 	sx_expr_bind b = { NULL, NULL, NULL };
 	double *v = NULL;
+	unsigned char *miss = NULL;
 	sx_expr *x;
 	sx_err e;
 	int type;
+
+	if (missing != NULL)
+		*missing = NULL;
 
 	err_clear(&e);
 	if ((x = expr_parse(text, &e)) == NULL) {
@@ -118,8 +154,18 @@ colbind_eval(sx_ctx *ctx, int argi, const sx_dataset *ds, const char *text,
 		cmd_fail(ctx, argi, "%s%s", what, e.msg);
 		free(v);
 		v = NULL;
+		goto out;
+	}
+	miss = colbind_missing_rows(ds, x);
+	for (size_t i = 0; miss != NULL && i < ds->nrows; i++)
+		if (miss[i])
+			v[i] = NAN;
+	if (missing != NULL) {
+		*missing = miss;
+		miss = NULL;
 	}
 out:
+	free(miss);
 	free((void *)b.col);
 	free((void *)b.text);
 	expr_free(x);

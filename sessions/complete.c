@@ -126,10 +126,20 @@ cand_values(sx_completions *c, const sx_workspace *ws, const sx_argdef *d,
 		for (size_t i = 0; i < demo_count(); i++)
 			cand_add(c, prefix, demo_at(i)->name);
 		break;
-	case ARG_COLUMN:
-		for (size_t i = 0; ds != NULL && i < ds->ncols; i++)
-			cand_add(c, prefix, ds->cols[i].name);
+	case ARG_COLUMN: {
+		/* A list COL,COL,...: the last name, after what was typed. */
+		const char *comma = strrchr(prefix, ',');
+		size_t head = comma != NULL ? (size_t)(comma - prefix) + 1 : 0;
+
+		for (size_t i = 0; ds != NULL && i < ds->ncols; i++) {
+			char *w = xasprintf("%.*s%s", (int)head, prefix,
+			    ds->cols[i].name);
+
+			cand_add(c, prefix, w);
+			free(w);
+		}
 		break;
+	}
 	case ARG_COMMAND:
 		cand_commands(c, prefix);
 		break;

@@ -9,26 +9,24 @@
 #include "sessions/cmd.h"
 #include "sessions/lex.h"
 #include "sessions/run.h"
+#include "views/out.h"
 
 /*
  * Errors echo what the user wrote, which may be anything (a colleague's
- * session file): control bytes are shown as \xNN so that none reaches the
- * terminal as an escape sequence.
+ * session file): control bytes, newlines too, are shown as \xNN by the
+ * sink's helper (views/out.c), so that none reaches the terminal as an
+ * escape sequence.
  */
 static int
 run_unsafe(unsigned char c)
 {
-	return (c < 0x20 && c != '\t') || c == 0x7f;
+	return out_unsafe_byte(c, 0);
 }
 
 static void
 run_put(FILE *fp, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
-		if (run_unsafe(*p))
-			fprintf(fp, "\\x%02x", *p);
-		else
-			fputc(*p, fp);
+	out_write_safe(fp, s, strlen(s), 0);
 }
 
 /* Print the source line and a caret (^~~~) under bytes col..col+len-1,
@@ -113,9 +111,48 @@ run_report(FILE *fp, const char *where, const sx_cmdline *cl, const sx_ctx *ctx)
 	run_caret(fp, cl->src, col, len);
 }
 
+/* Standard input for 'load -' (run_offer_stdin), and how deep run_text
+ * is: only the outermost one's commands read standard input. */
+static int run_stdin_offered, run_stdin_read, run_depth;
+
+void
+run_offer_stdin(int on)
+{
+	run_stdin_offered = on;
+}
+
+int
+run_stdin(void)
+{
+	if (!run_stdin_offered || run_depth != 1)
+		return 0;
+	return run_stdin_read ? -1 : 1;
+}
+
+void
+run_stdin_taken(void)
+{
+	run_stdin_read = 1;
+}
+
+static int run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
+    const char *text, size_t len, const char *where);
+
 int
 run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
     size_t len, const char *where)
+{
+	int rc;
+
+	run_depth++;
+	rc = run_text_nested(ws, out, errfp, text, len, where);
+	run_depth--;
+	return rc;
+}
+
+static int
+run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
+    const char *text, size_t len, const char *where)
 {
 	sx_script s;
 	sx_err err;

@@ -18,6 +18,18 @@
 int run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
     size_t len, const char *where);
 
+/*
+ * Standard input as data for 'load -' without a here-document. main()
+ * offers it (run_offer_stdin) for the commands of -c when it is not a
+ * terminal; run_stdin says whether the running command may read it:
+ * offered, not read yet (run_stdin_taken marks it read) and not inside a
+ * script that source or replay runs, where 'load -' means the
+ * here-document that follows. 1 yes, 0 no, -1 read already.
+ */
+void run_offer_stdin(int on);
+int run_stdin(void);
+void run_stdin_taken(void);
+
 /* Read a whole file into memory (NUL-terminated); NULL with a message in
  * errbuf. Used for scripts; datasets go through scaling/csv. */
 char *run_slurp(const char *path, size_t *len, char *errbuf, size_t errlen);

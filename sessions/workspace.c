@@ -27,6 +27,10 @@ fitrec_free(sx_fitrec *f)
 	free(f->xcols);
 	free(f->ycol);
 	free(f->wcol);
+	for (size_t i = 0; i < f->nmiss; i++)
+		free(f->miss_cols[i]);
+	free(f->miss_cols);
+	free(f->miss_rows);
 	free(f->by);
 	free(f->group);
 	free(f->base);

@@ -25,6 +25,13 @@ typedef struct sx_fitrec {
 	                       Its name is base[group] (fit_group_name) */
 	char *base;         /* the name the group fits share, or NULL */
 	enum sx_space space;
+	/* The rows left out for missing values: of data_rows, complete were
+	 * complete in ycol and the xcols; miss_rows[k] rows had no value in
+	 * miss_cols[k] (only the columns with any, nmiss of them). */
+	size_t data_rows, complete;
+	size_t nmiss;
+	char **miss_cols;
+	size_t *miss_rows;
 	sx_fit_result res;
 } sx_fitrec;
 

@@ -3,6 +3,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,23 @@ usage(FILE *fp)
 	    fp);
 }
 
+/* A message on standard error, after "scalex: ", with control bytes
+ * (from an argument, a path, TERM) shown as \xNN. Returns status. */
+static int __attribute__((format(printf, 2, 3)))
+main_say(int status, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	fputs("scalex: ", stderr);
+	out_write_safe(stderr, buf, strlen(buf), 0);
+	fputc('\n', stderr);
+	return status;
+}
+
 static int
 has_suffix(const char *s, const char *suffix)
 {
@@ -96,6 +114,30 @@ main_display(sx_out *out, int ascii, const char *color)
 	}
 }
 
+/*
+ * The full-screen front end; where the terminal cannot show it (TERM
+ * unset, unknown or dumb) the same start-up script, then the line
+ * console, saying why. Without a terminal at all --tui is refused: a
+ * front end reading /dev/null would wait for keys that never come.
+ */
+static int
+main_front(sx_workspace *ws, sx_out *out, const char *script,
+    const char *where)
+{
+	char why[160];
+
+	if (tui_terminal_ok(why, sizeof why))
+		return tui_run(ws, out, script, where);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return main_say(2, "--tui needs a terminal: %s (without --tui: "
+		    "batch mode)", why);
+	main_say(0, "no full-screen front end: %s; the line console instead "
+	    "(as scalex --repl)", why);
+	run_text(ws, out, stderr, script, strlen(script), where);
+	fflush(stdout);
+	return repl_run(ws, out);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -105,7 +147,12 @@ main(int argc, char **argv)
 	sx_workspace ws;
 	sx_out out;
 
+	/* The user's locale for characters (UTF-8 in readline, ncurses and
+	 * plots), the C locale for numbers: commands, sessions, CSV, JSON
+	 * and printed results read and write '.' decimals whatever LC_NUMERIC
+	 * or LC_ALL say, so a session replays the same everywhere. */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	xalloc_keep_freed();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -158,9 +205,8 @@ main(int argc, char **argv)
 				color = "";
 			if (strcmp(color, "auto") != 0 && strcmp(color, "always") != 0 &&
 			    strcmp(color, "never") != 0) {
-				fprintf(stderr, "scalex: --color takes auto, always or "
-				    "never, not '%s'\n", color);
-				return 2;
+				return main_say(2, "--color takes auto, always or "
+				    "never, not '%s'", color);
 			}
 		}
 		else if (strcmp(a, "--replay") == 0) {
@@ -177,13 +223,11 @@ main(int argc, char **argv)
 			}
 			cmds = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "scalex: unknown option '%s' (see scalex "
-			    "--help)\n", a);
-			return 2;
+			return main_say(2, "unknown option '%s' (see scalex "
+			    "--help)", a);
 		} else if (file != NULL) {
-			fprintf(stderr, "scalex: more than one file given ('%s' and "
-			    "'%s')\n", file, a);
-			return 2;
+			return main_say(2, "more than one file given ('%s' and "
+			    "'%s')", file, a);
 		} else
 			file = a;
 	}
@@ -227,13 +271,13 @@ main(int argc, char **argv)
 		    has_suffix(file, ".tsv")))
 			script = xasprintf("load %s as data\ndata describe data\n", q);
 		else if (file != NULL) {
-			fprintf(stderr, "scalex: --tui opens FILE.csv or --replay "
-			    "FILE, not '%s'\n", file);
+			main_say(2, "--tui opens FILE.csv or --replay FILE, not "
+			    "'%s'", file);
 			free(q);
 			ws_free(&ws);
 			return 2;
 		}
-		rc = tui_run(&ws, &out, script != NULL ? script :
+		rc = main_front(&ws, &out, script != NULL ? script :
 		    builtin_demo_session, replay != NULL ? "--replay" :
 		    file != NULL ? file : "<demo>");
 		free(q);
@@ -247,8 +291,11 @@ main(int argc, char **argv)
 		rc = run_text(&ws, &out, stderr, script, strlen(script), "--replay");
 		free(q);
 		free(script);
-	} else if (cmds != NULL)
+	} else if (cmds != NULL) {
+		/* cat runs.csv | scalex -c 'load - as runs' */
+		run_offer_stdin(!isatty(STDIN_FILENO));
 		rc = run_text(&ws, &out, stderr, cmds, strlen(cmds), "-c");
+	}
 	else if (file != NULL && (has_suffix(file, ".csv") ||
 	    has_suffix(file, ".tsv"))) {
 		char *q = lex_quote(file);
@@ -263,7 +310,7 @@ main(int argc, char **argv)
 		char *text = run_slurp(file, &len, err, sizeof err);
 
 		if (text == NULL) {
-			fprintf(stderr, "scalex: %s\n", err);
+			main_say(1, "%s", err);
 			ws_free(&ws);
 			return 1;
 		}

@@ -7,6 +7,7 @@
 
 #include <curses.h>
 
+#include "base/fmt.h"
 #include "tui/tui.h"
 
 static const char *const data_keys[] = {
@@ -48,7 +49,7 @@ data_draw(tui_pane *p, tui *t)
 	const sx_dataset *ds = data_shown(p, t);
 	data_state *s = p->state;
 	int iw = tui_iw(p), ih = tui_ih(p), row = 0, cw = 11, ncols;
-	char buf[512];
+	char buf[512], cell[64];
 
 	tui_frame(t, p, ds != NULL ? ds->name : NULL);
 	if (ds == NULL) {
@@ -87,9 +88,10 @@ data_draw(tui_pane *p, tui *t)
 	{
 		int n = snprintf(buf, sizeof buf, "%5s", "#");
 
-		for (int c = 0; c < ncols && (size_t)c < ds->ncols; c++)
-			n += snprintf(buf + n, sizeof buf - (size_t)n, " %*.*s",
-			    cw - 1, cw - 1, ds->cols[c].name);
+		for (int c = 0; c < ncols && (size_t)c < ds->ncols; c++) {
+			fmt_cell(cell, sizeof cell, ds->cols[c].name, (size_t)cw - 1, 1);
+			n += snprintf(buf + n, sizeof buf - (size_t)n, " %s", cell);
+		}
 		tui_text(t, p, row++, 0, A_BOLD | A_UNDERLINE, buf);
 	}
 	if (s->top > (int)ds->nrows - 1)
@@ -97,14 +99,19 @@ data_draw(tui_pane *p, tui *t)
 	for (size_t r = (size_t)s->top; r < ds->nrows && row < ih; r++) {
 		int n = snprintf(buf, sizeof buf, "%5zu", r + 1);
 
+		/* Names and text cut with "…", a missing cell as NA. */
 		for (int c = 0; c < ncols && (size_t)c < ds->ncols; c++) {
-			if (ds->cols[c].v != NULL)
-				n += snprintf(buf + n, sizeof buf - (size_t)n, " %*.4g",
-				    cw - 1, ds->cols[c].v[r]);
-			else
-				n += snprintf(buf + n, sizeof buf - (size_t)n, " %*.*s",
-				    cw - 1, cw - 1, ds->cols[c].text != NULL &&
-				    ds->cols[c].text[r] != NULL ? ds->cols[c].text[r] : "");
+			if (dataset_missing(&ds->cols[c], r))
+				fmt_cell(cell, sizeof cell, "NA", (size_t)cw - 1, 1);
+			else if (ds->cols[c].v != NULL) {
+				char num[32];
+
+				snprintf(num, sizeof num, "%.4g", ds->cols[c].v[r]);
+				fmt_cell(cell, sizeof cell, num, (size_t)cw - 1, 1);
+			} else
+				fmt_cell(cell, sizeof cell, ds->cols[c].text[r],
+				    (size_t)cw - 1, 1);
+			n += snprintf(buf + n, sizeof buf - (size_t)n, " %s", cell);
 		}
 		tui_text(t, p, row++, 0, A_NORMAL, buf);
 	}

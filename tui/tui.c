@@ -258,6 +258,8 @@ tui_run(sx_workspace *ws, sx_out *out, const char *script, const char *where)
 	if (ws->cur_fit != NULL)
 		snprintf(t.fit, sizeof t.fit, "%s", ws->cur_fit);
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL) {
+		fputs("scalex: curses cannot start on this terminal (TERM)\n",
+		    stderr);
 		rc = 1;
 		goto done;
 	}

@@ -102,6 +102,13 @@ extern const tui_kind pane_console_kind;
 /* tui.c: the loop. */
 
 /*
+ * Whether the TUI can run here: standard input and output terminals, TERM
+ * set to a type terminfo knows that can move the cursor (not dumb). When
+ * not, 0 and why, in words ("TERM is not set"). term.c.
+ */
+int tui_terminal_ok(char *why, size_t len);
+
+/*
  * Run the TUI on ws until the user quits: the startup script (may be NULL)
  * is run first, through the interpreter, its output kept in the console.
  * Autosaves on the way out. Returns the process exit status (0, or 1 when

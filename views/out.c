@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "views/out.h"
 
 void
@@ -19,20 +20,100 @@ out_init(sx_out *o, FILE *fp, int json)
 	o->height = 24;
 }
 
+/*
+ * Text for a terminal shows what a file or a session supplied (column
+ * names, cells, paths) as it is written, but never its control bytes:
+ * those are shown as \xNN so that none reaches the terminal as an escape
+ * sequence (clear screen, set title, bell). Tab stays; newline stays
+ * where the text is lines (keep_nl). JSON has its own escaping.
+ */
+int
+out_unsafe_byte(unsigned char c, int keep_nl)
+{
+	return (c < 0x20 && c != '\t' && !(keep_nl && c == '\n')) || c == 0x7f;
+}
+
+void
+out_write_safe(FILE *fp, const char *s, size_t n, int keep_nl)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run;
+
+	while (p < end) {
+		for (run = p; p < end && !out_unsafe_byte(*p, keep_nl); p++)
+			;
+		fwrite(run, 1, (size_t)(p - run), fp);
+		if (p < end)
+			fprintf(fp, "\\x%02x", *p++);
+	}
+}
+
+/* A colour sequence of our own (ESC [ digits and ';' m) at s, or 0. */
+static size_t
+out_sgr_len(const char *s)
+{
+	size_t i = 2;
+
+	if (s[0] != '\033' || s[1] != '[')
+		return 0;
+	while ((s[i] >= '0' && s[i] <= '9') || s[i] == ';')
+		i++;
+	return s[i] == 'm' ? i + 1 : 0;
+}
+
 void
 out_printf(sx_out *o, const char *fmt, ...)
 {
 	va_list ap;
+	char buf[1024], *big = NULL;
+	int n;
 
 	va_start(ap, fmt);
-	vfprintf(o->fp, fmt, ap);
+	if (o->json) {
+		vfprintf(o->fp, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof buf) {
+		big = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	out_write_safe(o->fp, big != NULL ? big : buf, (size_t)n, 1);
+	free(big);
 }
 
 void
 out_puts(sx_out *o, const char *s)
 {
-	fputs(s, o->fp);
+	if (o->json)
+		fputs(s, o->fp);
+	else
+		out_write_safe(o->fp, s, strlen(s), 1);
+}
+
+void
+out_puts_sgr(sx_out *o, const char *s)
+{
+	size_t k;
+
+	while (*s != '\0') {
+		if ((k = out_sgr_len(s)) > 0) {
+			fwrite(s, 1, k, o->fp);
+			s += k;
+			continue;
+		}
+		for (k = 0; s[k] != '\0' && s[k] != '\033'; k++)
+			;
+		if (k == 0)
+			k = 1;
+		out_write_safe(o->fp, s, k, 1);
+		s += k;
+	}
 }
 
 void

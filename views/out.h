@@ -37,6 +37,13 @@ void out_init(sx_out *o, FILE *fp, int json);
 void out_printf(sx_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void out_puts(sx_out *o, const char *s);
+/* Text with colour sequences of our own (plots): those pass, any other
+ * control byte is escaped as out_puts does. */
+void out_puts_sgr(sx_out *o, const char *s);
+/* In text mode out_printf and out_puts show control bytes (but tab and
+ * newline) as \xNN; errors use the same helper, escaping newlines too. */
+int out_unsafe_byte(unsigned char c, int keep_nl);
+void out_write_safe(FILE *fp, const char *s, size_t n, int keep_nl);
 
 /* Shortest round-trip representation of v ("1e+25" style), NaN -> "nan". */
 void out_fmt_double(char *buf, size_t len, double v);

@@ -59,6 +59,22 @@ tf_corr(sx_out *o, const sx_rec *params, const sx_rec *corr)
 }
 
 /* The report of fit and fit show. */
+/* "fitted 36 of 37 rows; 1 has no L", when rows had missing values. */
+static void
+tf_missing(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *miss = rec_get(r, "missing"), *ho = rec_get(r, "holdout");
+
+	if (rec_len(miss) == 0)
+		return;
+	out_printf(o, "  fitted %lld of %lld rows", rec_get_int(r, "n"),
+	    rec_get_int(r, "rows"));
+	text_missing(o, miss);
+	if (ho != NULL)
+		out_printf(o, "; %lld held out", rec_get_int(ho, "n"));
+	out_puts(o, "\n");
+}
+
 void
 text_fit(sx_out *o, const sx_rec *r)
 {
@@ -79,6 +95,7 @@ text_fit(sx_out *o, const sx_rec *r)
 	for (size_t i = 0; i < rec_len(x); i++)
 		out_printf(o, "%s%s", i > 0 ? ", " : "", rec_at(x, i)->v.s);
 	out_printf(o, "), %s-space residuals\n", rec_get_str(r, "space"));
+	tf_missing(o, r);
 	out_printf(o, "  L = %s\n", rec_get_str(r, "formula"));
 	for (size_t i = 0; i < rec_len(params); i++)
 		tf_param(o, rec_at(params, i)->key, rec_at(params, i),
@@ -172,6 +189,12 @@ text_predict(sx_out *o, const sx_rec *r)
 	int pred = strcmp(rec_get_str(iv, "kind"), "prediction") == 0;
 	double lo = rec_get_num(iv, "lo"), hi = rec_get_num(iv, "hi");
 
+	/* Through an upstream fit: its prediction first. */
+	if (rec_get(r, "through") != NULL) {
+		text_predict(o, rec_get(r, "through"));
+		out_printf(o, "then %s, a law of %s:\n", rec_get_str(r, "fit"),
+		    rec_get_str(rec_get(r, "through"), "y"));
+	}
 	/* One of a group fit's predictions: say whose. */
 	if (rec_get_str(r, "group") != NULL)
 		out_printf(o, "%s (%s %s):\n", rec_get_str(r, "fit"),

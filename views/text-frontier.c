@@ -51,6 +51,12 @@ text_approach(sx_out *o, const sx_rec *r)
 	    one ? "approach 1 (lower envelope)" : "approach 2 (IsoFLOP parabolas)",
 	    rec_get_str(r, "data"), rec_len(pts), rec_get_int(r, "skipped"),
 	    rec_get_int(r, "groups"), one ? "compute bins" : "budgets");
+	if (rec_get(r, "missing") != NULL) {
+		out_printf(o, "  used %lld of %lld rows",
+		    rec_get_int(r, "complete"), rec_get_int(r, "rows"));
+		text_missing(o, rec_get(r, "missing"));
+		out_puts(o, "\n");
+	}
 	if (isnan(se))
 		out_printf(o, "  N_opt = %.4g * C^%.4f   (D_opt ~ C^%.4f)\n", coef,
 		    a, 1.0 - a);

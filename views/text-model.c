@@ -33,6 +33,24 @@ text_models(sx_out *o, const sx_rec *r)
 	}
 }
 
+/* "  domain: rd 0..inf, rn 0..inf" when the law declares one. */
+static void
+text_domain(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *dom = rec_get(r, "domain");
+
+	if (rec_len(dom) == 0)
+		return;
+	out_puts(o, "  domain:");
+	for (size_t i = 0; i < rec_len(dom); i++) {
+		const sx_rec *d = rec_at(dom, i);
+
+		out_printf(o, "%s %s %g..%g", i > 0 ? "," : "", d->key,
+		    rec_num_of(rec_at(d, 0)), rec_num_of(rec_at(d, 1)));
+	}
+	out_puts(o, "\n");
+}
+
 void
 text_model_show(sx_out *o, const sx_rec *r)
 {
@@ -52,6 +70,7 @@ text_model_show(sx_out *o, const sx_rec *r)
 		out_printf(o, " %s%s", rec_at(par, i)->v.s,
 		    rec_at(pos, i)->v.b ? " (>0)" : "");
 	out_puts(o, "\n");
+	text_domain(o, r);
 }
 
 void
@@ -65,4 +84,5 @@ text_model_define(sx_out *o, const sx_rec *r)
 	for (size_t i = 0; i < rec_len(par); i++)
 		out_printf(o, " %s", rec_at(par, i)->v.s);
 	out_puts(o, "\n");
+	text_domain(o, r);
 }

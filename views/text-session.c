@@ -28,7 +28,7 @@ text_plot(sx_out *o, const sx_rec *r)
 	const sx_rec *lines = rec_get(r, "lines");
 
 	for (size_t i = 0; i < rec_len(lines); i++) {
-		out_puts(o, rec_at(lines, i)->v.s);
+		out_puts_sgr(o, rec_at(lines, i)->v.s);
 		out_puts(o, "\n");
 	}
 }

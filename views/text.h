@@ -27,6 +27,9 @@ void text_data_drop(sx_out *o, const sx_rec *r);
 void text_rename(sx_out *o, const sx_rec *r);
 void text_derive(sx_out *o, const sx_rec *r);
 void text_filter(sx_out *o, const sx_rec *r);
+void text_dropna(sx_out *o, const sx_rec *r);
+/* "; 3 have no L, 1 has no N" from a record's "missing" array. */
+void text_missing(sx_out *o, const sx_rec *miss);
 
 /* text-fit.c */
 void text_fit(sx_out *o, const sx_rec *r);

@@ -55,6 +55,7 @@ static const struct {
 	{ "rename", text_rename },
 	{ "derive", text_derive },
 	{ "filter", text_filter },
+	{ "dropna", text_dropna },
 };
 
 view_text_fn

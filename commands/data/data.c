@@ -49,7 +49,9 @@ cmd_data_show_exec(sx_ctx *ctx, const sx_args *a)
 		sx_rec *col = rec_arr(cols, ds->cols[c].name);
 
 		for (size_t i = 0; i < k; i++) {
-			if (ds->cols[c].v != NULL)
+			if (dataset_missing(&ds->cols[c], i))
+				rec_null(col, NULL);
+			else if (ds->cols[c].v != NULL)
 				rec_num(col, NULL, ds->cols[c].v[i]);
 			else
 				rec_str(col, NULL, ds->cols[c].text[i]);
@@ -75,22 +77,28 @@ cmd_data_describe_exec(sx_ctx *ctx, const sx_args *a)
 	for (size_t c = 0; c < ds->ncols; c++) {
 		const sx_column *col = &ds->cols[c];
 		double mn = INFINITY, mx = -INFINITY, sum = 0, ss = 0, mean, sd;
+		size_t miss = dataset_count_missing(ds, c), n = ds->nrows - miss;
 		sx_rec *cr = rec_obj(cols, NULL);
 
 		rec_str(cr, "name", col->name);
 		rec_str(cr, "canonical", column_canonical(col->name));
 		rec_str(cr, "type", col->v != NULL ? "number" : "text");
-		if (col->v == NULL || ds->nrows == 0)
+		rec_int(cr, "missing", (long long)miss);
+		/* The statistics of the values there are. */
+		if (col->v == NULL || n == 0)
 			continue;
 		for (size_t i = 0; i < ds->nrows; i++) {
+			if (isnan(col->v[i]))
+				continue;
 			mn = fmin(mn, col->v[i]);
 			mx = fmax(mx, col->v[i]);
 			sum += col->v[i];
 		}
-		mean = sum / (double)ds->nrows;
+		mean = sum / (double)n;
 		for (size_t i = 0; i < ds->nrows; i++)
-			ss += (col->v[i] - mean) * (col->v[i] - mean);
-		sd = ds->nrows > 1 ? sqrt(ss / (double)(ds->nrows - 1)) : NAN;
+			if (!isnan(col->v[i]))
+				ss += (col->v[i] - mean) * (col->v[i] - mean);
+		sd = n > 1 ? sqrt(ss / (double)(n - 1)) : NAN;
 		rec_num(cr, "min", mn);
 		rec_num(cr, "max", mx);
 		rec_num(cr, "mean", mean);
@@ -138,14 +146,15 @@ const sx_cmd cmd_data_list_entry = {
 
 const sx_cmd cmd_data_show_entry = {
 	"data show", NULL,
-	"Print the first rows of a dataset.\n",
+	"Print the first rows of a dataset (a missing cell as NA).\n",
 	show_args, 0, cmd_data_show_exec
 };
 
 const sx_cmd cmd_data_describe_entry = {
 	"data describe", NULL,
-	"Per column: the canonical quantity it stands for, min, max, mean and\n"
-	"standard deviation.\n", name_args, 0, cmd_data_describe_exec
+	"Per column: the canonical quantity it stands for, the number of\n"
+	"missing cells, and min, max, mean and standard deviation of the\n"
+	"values there are.\n", name_args, 0, cmd_data_describe_exec
 };
 
 const sx_cmd cmd_data_drop_entry = {

@@ -6,7 +6,8 @@
 
 /*
  * common.c: parse EXPR and evaluate it over every row of ds into a new
- * array (derive, filter). NULL after cmd_fail at argv index argi; when
+ * array (derive, filter); where a column it names is missing, so is the
+ * value (NaN). NULL after cmd_fail at argv index argi; when
  * the value is text, the message is `textres` (NULL: "not a condition").
  */
 double *data_eval(sx_ctx *ctx, int argi, const sx_dataset *ds,
@@ -21,5 +22,6 @@ extern const sx_cmd cmd_data_drop_entry;
 extern const sx_cmd cmd_rename_entry;
 extern const sx_cmd cmd_derive_entry;
 extern const sx_cmd cmd_filter_entry;
+extern const sx_cmd cmd_dropna_entry;
 
 #endif

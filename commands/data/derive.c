@@ -18,6 +18,7 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 	int argi = arg_index(a, ctx->cmd, "EXPR");
 	double *v;
 	size_t bad = 0, first = 0;
+	unsigned char *miss;
 	sx_rec *r;
 	sx_err e;
 
@@ -27,15 +28,19 @@ cmd_derive_exec(sx_ctx *ctx, const sx_args *a)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "COL"),
 		    "'%s' already has a column '%s' (drop or rename it first)",
 		    ds->name, col);
-	v = data_eval(ctx, argi, ds, expr, "the expression's value is text: "
-	    "derive makes number columns only (a text result is not supported)");
+	v = colbind_eval_rows(ctx, argi, ds, expr, "", "the expression's value "
+	    "is text: derive makes number columns only (a text result is not "
+	    "supported)", &miss);
 	if (v == NULL)
 		return -1;
+	/* A missing input gives a missing value; anything else not finite
+	 * is an error. */
 	for (size_t i = ds->nrows; i-- > 0;)
-		if (!isfinite(v[i])) {
+		if (!isfinite(v[i]) && (miss == NULL || !miss[i])) {
 			bad++;
 			first = i;
 		}
+	free(miss);
 	if (bad > 0) {
 		free(v);
 		return cmd_fail(ctx, argi, "the expression is not finite on %zu "
@@ -68,7 +73,8 @@ const sx_cmd cmd_derive_entry = {
 	"columns: + - * / ^, exp log log10 sqrt abs min max, comparisons,\n"
 	"and/or/not, e.g. 'derive ep D = C/(6*N)'; text columns compare with\n"
 	"quoted text (== != in), giving 1 or 0, and a text result is not\n"
-	"supported. Fails, changing nothing, if the result is not finite on\n"
+	"supported. Where a column it uses is missing, so is the result;\n"
+	"elsewhere it fails, changing nothing, if the result is not finite on\n"
 	"some row.\n",
 	derive_args, CMD_STATE, cmd_derive_exec
 };

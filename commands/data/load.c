@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/sha256.h"
 #include "base/xalloc.h"
@@ -11,6 +12,7 @@
 #include "scaling/columns.h"
 #include "scaling/csv.h"
 #include "sessions/lex.h"
+#include "sessions/run.h"
 #include "views/view.h"
 
 /* Default dataset name from a path: the file's base name up to its first
@@ -72,6 +74,36 @@ data_load_logtext(const char *name, const char *from, const char *text,
 	return s;
 }
 
+/*
+ * 'load -' in scalex -c without a here-document: standard input, read
+ * once, and logged with its data inlined as a file's would be. -1 after
+ * cmd_fail.
+ */
+static int
+data_load_stdin(sx_ctx *ctx, int argi, const char *name, sx_dataset **ds)
+{
+	char *text;
+	size_t len;
+	sx_err e;
+
+	if (run_stdin() < 0)
+		return cmd_fail(ctx, argi, "standard input was read already (by an "
+		    "earlier 'load -')");
+	err_clear(&e);
+	run_stdin_taken();
+	if (csv_read_fd_text(STDIN_FILENO, "<stdin>", &text, &len, &e) != 0)
+		return cmd_fail_err(ctx, argi, &e);
+	*ds = csv_parse(text, len, "<stdin>", name, &e);
+	if (*ds == NULL) {
+		free(text);
+		return cmd_fail_err(ctx, argi, &e);
+	}
+	(*ds)->source = xstrdup("<stdin>");
+	ctx->logtext = data_load_logtext(name, "<stdin>", text, len);
+	free(text);
+	return 0;
+}
+
 static int
 cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 {
@@ -87,7 +119,11 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 	sx_err e;
 
 	err_clear(&e);
-	if (strcmp(path, "-") == 0) {
+	if (strcmp(path, "-") == 0 && ctx->cl->heredoc == NULL && from == NULL &&
+	    sum == NULL && run_stdin() != 0) {
+		if (data_load_stdin(ctx, argi, name, &ds) != 0)
+			goto out;
+	} else if (strcmp(path, "-") == 0) {
 		if (ctx->cl->heredoc == NULL) {
 			cmd_fail(ctx, argi, "'load -' reads a here-document: "
 			    "load - as NAME <<END");
@@ -147,14 +183,19 @@ const sx_cmd cmd_load_entry = {
 	"load", NULL,
 	"Read a CSV or TSV file into a dataset. The first line that is not a\n"
 	"'#' comment is the header; the delimiter (comma, tab or semicolon) is\n"
-	"taken from it. Columns whose first cell is not a number are kept as\n"
-	"text; every other cell must be a finite number, or the load fails\n"
-	"with file:line:column and nothing changes. Columns are recognised as\n"
-	"N (parameters), D (tokens), C (compute, FLOP), L (loss), S (steps)\n"
-	"and t (time) from common names (params, tokens, flops, loss, ...).\n"
+	"taken from it. An empty cell, NA, NaN, nan, null, None or - is a\n"
+	"missing value (see dropna; fits leave such rows out and say so). A\n"
+	"column whose first value is not a number is kept as text; in every\n"
+	"other column each cell must be a finite number or missing, or the\n"
+	"load fails with file:line:column and nothing changes. Columns are\n"
+	"recognised as N (parameters), D (tokens), C (compute, FLOP), L\n"
+	"(loss), S (steps) and t (time) from common names (params, tokens,\n"
+	"flops, loss, ...).\n"
 	"'load - as NAME <<END' reads the lines up to END (a here-document)\n"
-	"instead of a file; saved sessions inline loaded files that way, with\n"
-	"--from naming the original file and --sha256 its checksum (checked\n"
-	"on replay).\n",
+	"instead of a file; in scalex -c, 'load - as NAME' without one reads\n"
+	"standard input (cat runs.csv | scalex -c 'load - as runs'). Saved\n"
+	"sessions inline what was read that way, with --from naming the\n"
+	"original file (or <stdin>) and --sha256 its checksum (checked on\n"
+	"replay).\n",
 	load_args, CMD_STATE, cmd_load_exec
 };

@@ -13,5 +13,6 @@ const sx_cmd *const cmd_data_entries[] = {
 	&cmd_rename_entry,
 	&cmd_derive_entry,
 	&cmd_filter_entry,
+	&cmd_dropna_entry,
 	NULL
 };

@@ -20,7 +20,8 @@
  */
 static int
 runs_columns(sx_ctx *ctx, const sx_args *a, double k, const sx_dataset **ds,
-    const double **N, const double **C, const double **L, double **owned)
+    const double **N, const double **C, const double **L, double **owned,
+    int *used)
 {
 	int argi = arg_index(a, ctx->cmd, "DATA"), cn, cc, cl, cd;
 
@@ -33,9 +34,13 @@ runs_columns(sx_ctx *ctx, const sx_args *a, double k, const sx_dataset **ds,
 		return -1;
 	*N = (*ds)->cols[cn].v;
 	*L = (*ds)->cols[cl].v;
+	used[0] = cn;
+	used[1] = cl;
 	cc = dataset_column(*ds, "C");
 	if (cc >= 0 && (*ds)->cols[cc].v != NULL) {
 		const char *u = (*ds)->cols[cc].unit;
+
+		used[2] = cc;
 
 		*C = (*ds)->cols[cc].v;
 		if (u != NULL && (strcasecmp(u, "PF-days") == 0 ||
@@ -51,6 +56,7 @@ runs_columns(sx_ctx *ctx, const sx_args *a, double k, const sx_dataset **ds,
 	if (cd < 0 || (*ds)->cols[cd].v == NULL)
 		return cmd_fail(ctx, argi, "'%s' has no compute column C and no "
 		    "token column D to make C = k*N*D from", (*ds)->name);
+	used[2] = cd;
 	*owned = xmalloc((*ds)->nrows * sizeof **owned);
 	for (size_t i = 0; i < (*ds)->nrows; i++)
 		(*owned)[i] = k * (*N)[i] * (*ds)->cols[cd].v[i];
@@ -58,12 +64,35 @@ runs_columns(sx_ctx *ctx, const sx_args *a, double k, const sx_dataset **ds,
 	return 0;
 }
 
+/*
+ * The record of an approach on ds; rows missing one of the columns used
+ * (N, L, C or D) are not runs the core can use: when there are any, it
+ * says how many of the rows were complete and which values were missing.
+ */
 static sx_rec *
-approach_rec(const char *cmd, const char *data, const sx_approach *a)
+approach_rec(const char *cmd, const sx_dataset *ds, const int *used,
+    const sx_approach *a)
 {
-	sx_rec *r = rec_new(cmd), *w, *pts;
+	sx_rec *r = rec_new(cmd), *w, *pts, *mr;
+	unsigned char *keep = xcalloc(ds->nrows + 1, 1);
+	size_t miss[3], nkept = dataset_complete_rows(ds, used, 3, keep, miss);
 
-	rec_str(r, "data", data);
+	rec_str(r, "data", ds->name);
+	if (nkept < ds->nrows) {
+		rec_int(r, "rows", (long long)ds->nrows);
+		rec_int(r, "complete", (long long)nkept);
+		mr = rec_arr(r, "missing");
+		for (size_t i = 0; i < 3; i++) {
+			sx_rec *o;
+
+			if (miss[i] == 0)
+				continue;
+			o = rec_obj(mr, NULL);
+			rec_str(o, "column", ds->cols[used[i]].name);
+			rec_int(o, "rows", (long long)miss[i]);
+		}
+	}
+	free(keep);
 	rec_num(r, "a", a->a);
 	rec_num(r, "a_se", a->a_se);
 	rec_num(r, "b", 1.0 - a->a);
@@ -93,7 +122,7 @@ cmd_approach1_exec(sx_ctx *ctx, const sx_args *a)
 	unsigned long bins;
 	sx_approach r;
 	sx_err e;
-	int rc;
+	int rc, used[3];
 
 	if (parse_positive(ctx, a, "--k", &k) != 0 ||
 	    parse_range(ctx, a, "--C", &lo, &hi) != 0)
@@ -105,14 +134,14 @@ cmd_approach1_exec(sx_ctx *ctx, const sx_args *a)
 	if (lo == hi && lo > 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--C"), "--C needs a "
 		    "range (LO < HI)");
-	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned) != 0)
+	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned, used) != 0)
 		return -1;
 	err_clear(&e);
 	rc = frontier_approach1(N, C, L, ds->nrows, (size_t)bins, lo, hi, &r, &e);
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
-	view_put(ctx->out, approach_rec("frontier approach1", ds->name, &r));
+	view_put(ctx->out, approach_rec("frontier approach1", ds, used, &r));
 	approach_free(&r);
 	return 0;
 }
@@ -126,7 +155,7 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	unsigned long window;
 	sx_approach r;
 	sx_err e;
-	int rc;
+	int rc, used[3];
 
 	if (parse_positive(ctx, a, "--k", &k) != 0 ||
 	    parse_positive(ctx, a, "--gap", &gap) != 0)
@@ -135,7 +164,7 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	if (window != 0 && (window < 3 || window > 100000))
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--window"),
 		    "--window must be 3 to 100000 sizes, or 0 for all");
-	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned) != 0)
+	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned, used) != 0)
 		return -1;
 	err_clear(&e);
 	rc = frontier_approach2(N, C, L, ds->nrows, gap, (size_t)window, &r,
@@ -143,7 +172,7 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
-	view_put(ctx->out, approach_rec("frontier approach2", ds->name, &r));
+	view_put(ctx->out, approach_rec("frontier approach2", ds, used, &r));
 	approach_free(&r);
 	return 0;
 }

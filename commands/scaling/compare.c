@@ -94,9 +94,32 @@ cmp_mixed_losses(const struct cmp *c)
 	return NULL;
 }
 
+/* The rows of c->ds the fits were fitted to: those complete in y and
+ * every fit's inputs (fit_complete_rows), into *own when some are not. */
+static void
+cmp_complete(struct cmp *c, sx_dataset **own)
+{
+	int cols[CMP_MAX * 8 + 1];
+	size_t n = 0;
+	int yc = dataset_column_exact(c->ds, c->f[0]->ycol);
+
+	if (yc >= 0)
+		cols[n++] = yc;
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t k = 0; k < c->f[i]->nx && n < sizeof cols /
+		    sizeof cols[0]; k++) {
+			int xc = dataset_column_exact(c->ds, c->f[i]->xcols[k]);
+
+			if (xc >= 0)
+				cols[n++] = xc;
+		}
+	c->ds = fit_complete_rows(c->ds, cols, n, NULL, own);
+}
+
 static int
 cmd_compare_exec(sx_ctx *ctx, const sx_args *a)
 {
+	sx_dataset *own = NULL;
 	struct cmp c;
 	sx_cmp_row t[CMP_MAX];
 	sx_rec *rec, *rows, *rowv[CMP_MAX];
@@ -118,6 +141,7 @@ cmd_compare_exec(sx_ctx *ctx, const sx_args *a)
 		if (c.ds == NULL)
 			return cmd_fail(ctx, c.argi[0], "%s: a hold-out refits the fits "
 			    "on their data", e.msg);
+		cmp_complete(&c, &own);
 	}
 	for (size_t i = 0; i < c.n; i++) {
 		memset(&t[i], 0, sizeof t[i]);
@@ -168,6 +192,7 @@ cmd_compare_exec(sx_ctx *ctx, const sx_args *a)
 		rc = cmp_holdout(ctx, a, &c, rowv, rec);
 	else if (arg(a, ctx->cmd, "--holdout-by") != NULL)
 		rc = cmp_holdout_by(ctx, a, &c, rowv, rec);
+	dataset_free(own);
 	dataset_free(c.owned);
 	if (rc != 0) {
 		rec_free(rec);

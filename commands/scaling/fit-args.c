@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fmt.h"
 #include "base/xalloc.h"
 #include "commands/scaling/fit.h"
 #include "sessions/colbind.h"
@@ -143,6 +144,54 @@ fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
 	return 0;
 }
 
+const sx_dataset *
+fit_complete_rows(const sx_dataset *ds, const int *cols, size_t n,
+    sx_fitrec *f, sx_dataset **own)
+{
+	unsigned char *keep = xcalloc(ds->nrows + 1, 1);
+	size_t *miss = xcalloc(n + 1, sizeof *miss);
+	size_t nkept = dataset_complete_rows(ds, cols, n, keep, miss);
+
+	*own = NULL;
+	if (f != NULL) {
+		f->data_rows = ds->nrows;
+		f->complete = nkept;
+		f->miss_cols = xcalloc(n + 1, sizeof *f->miss_cols);
+		f->miss_rows = xcalloc(n + 1, sizeof *f->miss_rows);
+		for (size_t k = 0; k < n; k++) {
+			/* A column named twice (an input that is also y) once. */
+			int dup = 0;
+
+			for (size_t j = 0; j < k; j++)
+				dup |= cols[j] == cols[k];
+			if (miss[k] == 0 || dup)
+				continue;
+			f->miss_cols[f->nmiss] = xstrdup(ds->cols[cols[k]].name);
+			f->miss_rows[f->nmiss++] = miss[k];
+		}
+	}
+	if (nkept < ds->nrows)
+		*own = dataset_select_rows(ds, keep, ds->name);
+	free(keep);
+	free(miss);
+	return *own != NULL ? *own : ds;
+}
+
+const char *
+fit_missing_note(const sx_fitrec *f, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (f->nmiss == 0)
+		return buf;
+	fmt_set(buf, len, "; %zu of %zu rows complete", f->complete,
+	    f->data_rows);
+	for (size_t i = 0; i < f->nmiss; i++)
+		fmt_append(buf, len, ", %zu ha%s no %s",
+		    f->miss_rows[i], f->miss_rows[i] == 1 ? "s" : "ve",
+		    f->miss_cols[i]);
+	return buf;
+}
+
 sx_fitrec *
 fit_find(sx_ctx *ctx, int argi, const char *name)
 {
@@ -182,7 +231,11 @@ fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
 	if (c < 0)
 		return -1;
 	for (size_t i = 0; i < ds->nrows; i++)
-		if (!(ds->cols[c].v[i] > 0.0 && isfinite(ds->cols[c].v[i])))
+		if (isnan(ds->cols[c].v[i]))
+			return cmd_fail(ctx, argi, "row %zu of '%s' has no weight "
+			    "(column '%s' is missing there; 'dropna' can leave such "
+			    "rows out)", i + 1, ds->name, ds->cols[c].name);
+		else if (!(ds->cols[c].v[i] > 0.0 && isfinite(ds->cols[c].v[i])))
 			return cmd_fail(ctx, argi, "weight %g of row %zu of '%s' "
 			    "(column '%s') is not a finite number > 0", ds->cols[c].v[i],
 			    i + 1, ds->name, ds->cols[c].name);
@@ -225,8 +278,8 @@ bound_side(const char *s, size_t len, double open, double *v)
 }
 
 int
-fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
-    double *lo, double *hi)
+fit_parse_bounds(sx_ctx *ctx, int argi, const char *opt, const sx_model *m,
+    const char *text, double *lo, double *hi)
 {
 	char *copy = xstrdup(text), *save = NULL;
 	int rc = 0;
@@ -237,8 +290,8 @@ fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m, const char *text,
 		int k;
 
 		if (eq == NULL || (colon = strchr(eq + 1, ':')) == NULL) {
-			rc = cmd_fail(ctx, argi, "--bounds expects P=lo:hi (either side "
-			    "may be empty), not '%s'", tok);
+			rc = cmd_fail(ctx, argi, "%s expects P=lo:hi (either side may "
+			    "be empty), not '%s'", opt, tok);
 			break;
 		}
 		*eq = '\0';

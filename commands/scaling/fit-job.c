@@ -92,7 +92,8 @@ fit_job_parse(sx_ctx *ctx, const sx_args *a, const sx_model *m, fit_job *j)
 			j->lo[i] = -INFINITY;
 			j->hi[i] = INFINITY;
 		}
-		if (fit_parse_bounds(ctx, arg_index(a, ctx->cmd, "--bounds"), m,
+		if (fit_parse_bounds(ctx, arg_index(a, ctx->cmd, "--bounds"),
+		    "--bounds", m,
 		    arg(a, ctx->cmd, "--bounds"), j->lo, j->hi) != 0)
 			return -1;
 		j->opts.lo = j->lo;
@@ -152,34 +153,45 @@ fit_job_free(fit_job *j)
 }
 
 sx_fitrec *
-fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j, const sx_dataset *ds)
+fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j,
+    const sx_dataset *all)
 {
 	const sx_model *m = j->m;
 	const char *yname = arg(a, ctx->cmd, "--y");
 	const char *ho = arg(a, ctx->cmd, "--holdout");
 	const double **x = NULL, *w;
+	const sx_dataset *ds = all;
+	sx_dataset *own = NULL;
 	unsigned char *held = NULL;
 	sx_fitrec *f = NULL;
 	sx_err e;
-	int ycol, wcol, ok = 0;
+	char note[200];
+	int ycol, wcol, *cols = NULL, ok = 0;
 
 	ycol = colbind_column(ctx, arg_index(a, ctx->cmd, yname != NULL ? "--y" :
-	    "DATA"), ds, yname != NULL ? yname : "L");
-	if (ycol < 0 || fit_weights(ctx, a, ds, &w, &wcol) != 0)
+	    "DATA"), all, yname != NULL ? yname : "L");
+	if (ycol < 0 || fit_weights(ctx, a, all, &w, &wcol) != 0)
 		return NULL;
-	j->opts.weights = w;
 	f = xcalloc(1, sizeof *f);
 	f->nx = m->nin;
 	f->xcols = xcalloc(m->nin, sizeof *f->xcols);
 	x = xcalloc(m->nin, sizeof *x);
+	cols = xcalloc(m->nin + 1, sizeof *cols);
+	cols[0] = ycol;
 	for (size_t i = 0; i < m->nin; i++) {
-		int c = fit_input_column(ctx, a, ds, m, m->inputs[i], ycol);
+		int c = fit_input_column(ctx, a, all, m, m->inputs[i], ycol);
 
 		if (c < 0)
 			goto out;
-		x[i] = ds->cols[c].v;
-		f->xcols[i] = xstrdup(ds->cols[c].name);
+		cols[i + 1] = c;
+		f->xcols[i] = xstrdup(all->cols[c].name);
 	}
+	/* The fit, hold-out and bootstrap see the rows complete in y and the
+	 * inputs; the record says how many others there were and why. */
+	ds = fit_complete_rows(all, cols, m->nin + 1, f, &own);
+	for (size_t i = 0; i < m->nin; i++)
+		x[i] = ds->cols[cols[i + 1]].v;
+	j->opts.weights = w != NULL ? ds->cols[wcol].v : NULL;
 	held = xcalloc(ds->nrows + 1, 1);
 	if (ho != NULL && fit_holdout_rows(ctx, arg_index(a, ctx->cmd,
 	    "--holdout"), ds, ho, held) != 0)
@@ -188,12 +200,14 @@ fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j, const sx_dataset *ds)
 	if (ho != NULL) {
 		if (fit_holdout(m, x, ds->cols[ycol].v, ds->nrows, held, ho,
 		    &j->opts, &f->res, &e) != 0) {
-			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s", e.msg);
+			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s%s",
+			    e.msg, fit_missing_note(f, note, sizeof note));
 			goto out;
 		}
 	} else if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &j->opts, &f->res,
 	    &e) != 0) {
-		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s", e.msg);
+		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s%s",
+		    e.msg, fit_missing_note(f, note, sizeof note));
 		goto out;
 	}
 	/* A fit stuck where nothing can be identified is no result: it fails,
@@ -217,6 +231,8 @@ fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j, const sx_dataset *ds)
 	ok = 1;
 out:
 	j->opts.weights = NULL;
+	dataset_free(own);
+	free(cols);
 	free(x);
 	free(held);
 	if (!ok) {

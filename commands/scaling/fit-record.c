@@ -77,6 +77,20 @@ fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 	rec_str(rec, "by", f->by);
 	rec_str(rec, "group", f->group);
 	rec_int(rec, "n", (long long)r->n);
+	/* The rows left out for missing values (fit_complete_rows), only
+	 * when there were any: the data's rows, how many were complete, and
+	 * per column the rows without a value there. */
+	if (f->nmiss > 0) {
+		rec_int(rec, "rows", (long long)f->data_rows);
+		rec_int(rec, "complete", (long long)f->complete);
+		o = rec_arr(rec, "missing");
+	}
+	for (size_t i = 0; i < f->nmiss; i++) {
+		sx_rec *mo = rec_obj(o, NULL);
+
+		rec_str(mo, "column", f->miss_cols[i]);
+		rec_int(mo, "rows", (long long)f->miss_rows[i]);
+	}
 	rec_str(rec, "space", f->space == SX_SPACE_LOG ? "log" : "linear");
 	rec_str(rec, "loss", loss);
 	fit_record_params(rec, r, m);

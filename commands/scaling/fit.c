@@ -192,7 +192,14 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 		ctx->cl = cl;
 		free(bare.argv);
 	}
-	ws_set_current(&ctx->ws->cur_fit, name);
+	if (arg(a, ctx->cmd, "--by") != NULL) {
+		/* The TUI follows a fit: the first group's. */
+		sx_fitrec *first;
+
+		ws_group_fits(ctx->ws, name, &first, 1);
+		ws_set_current(&ctx->ws->cur_fit, first->name);
+	} else
+		ws_set_current(&ctx->ws->cur_fit, name);
 	rc = 0;
 out:
 	fit_job_free(&job);

@@ -16,17 +16,26 @@ int fit_parse_loss(sx_ctx *ctx, int argi, const char *v, sx_fit_opts *o);
 int fit_parse_starts(sx_ctx *ctx, int argi, const sx_model *m,
     const unsigned char *fixed, const double *lo, const char *v,
     sx_starts *st, sx_grid_axis **axes);
-/* --bounds P=lo:hi,... (either side may be empty: open) into lo, hi (np,
+/* --bounds (or model define's --domain, opt) P=lo:hi,... (either side may
+ * be empty: open) into lo, hi (np,
  * preset to -Inf, +Inf); --tie P=Q,... into tie (np, preset to itself):
  * each tied to the root of its chain. */
-int fit_parse_bounds(sx_ctx *ctx, int argi, const sx_model *m,
-    const char *text, double *lo, double *hi);
+int fit_parse_bounds(sx_ctx *ctx, int argi, const char *opt,
+    const sx_model *m, const char *text, double *lo, double *hi);
 int fit_parse_ties(sx_ctx *ctx, int argi, const sx_model *m,
     const char *text, size_t *tie);
 int fit_holdout_rows(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, unsigned char *held);
 int fit_weights(sx_ctx *ctx, const sx_args *a, const sx_dataset *ds,
     const double **w, int *wcol);
+/* The rows of ds complete in its columns cols[0..n): ds itself when all
+ * are, else a new dataset of them in *own (the caller frees it); with f,
+ * what was left out goes to f's data_rows, complete and miss_*. */
+const sx_dataset *fit_complete_rows(const sx_dataset *ds, const int *cols,
+    size_t n, sx_fitrec *f, sx_dataset **own);
+/* "" when f left no row out, else what it left out, for a message:
+ * "; 2 of 3 rows complete, 1 has no L", in buf. */
+const char *fit_missing_note(const sx_fitrec *f, char *buf, size_t len);
 /*
  * fit-job.c: one fit as 'fit' asks for it. fit_job_parse reads the options
  * that do not depend on the data (the start, fixed values, loss, starts,

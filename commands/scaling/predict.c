@@ -182,7 +182,8 @@ pred_record(const sx_fitrec *f, const sx_model *m, const struct pred_at *at,
 
 /* The prediction of one fit, as its record (NULL after cmd_fail). */
 static sx_rec *
-predict_one(sx_ctx *ctx, const sx_args *a, const sx_fitrec *f)
+predict_one(sx_ctx *ctx, const sx_args *a, const sx_fitrec *f,
+    sx_prediction *pout)
 {
 	int fi = arg_index(a, ctx->cmd, "FIT"), argi = arg_index(a, ctx->cmd,
 	    "COL=V");
@@ -217,9 +218,54 @@ predict_one(sx_ctx *ctx, const sx_args *a, const sx_fitrec *f)
 		goto out;
 	}
 	r = pred_record(f, m, &at, &p);
+	if (pout != NULL)
+		*pout = p;
 out:
 	free(at.x);
 	free(at.have);
+	return r;
+}
+
+/*
+ * predict FIT --through UP COL=V ...: UP predicted at COL=V, then FIT (a
+ * law of one input: UP's y) at that value, the interval carried through
+ * both (interval_chain). The record is FIT's, with UP's as "through".
+ */
+static sx_rec *
+predict_through(sx_ctx *ctx, const sx_args *a, const sx_fitrec *f)
+{
+	int ti = arg_index(a, ctx->cmd, "--through");
+	const sx_fitrec *up = fit_find(ctx, ti, arg(a, ctx->cmd, "--through"));
+	const sx_model *m = fit_model(ctx, arg_index(a, ctx->cmd, "FIT"), f);
+	double level = arg_num(a, ctx->cmd, "--level");
+	enum sx_interval_kind kind = strcmp(arg_str(a, ctx->cmd, "--interval"),
+	    "prediction") == 0 ? SX_INTERVAL_PREDICTION : SX_INTERVAL_CONFIDENCE;
+	struct pred_at at = { NULL, NULL, NAN };
+	sx_prediction pu, p;
+	unsigned char have = 1;
+	sx_rec *ru, *r;
+	sx_err e;
+
+	if (up == NULL || m == NULL)
+		return NULL;
+	if (m->nin != 1) {
+		cmd_fail(ctx, arg_index(a, ctx->cmd, "FIT"), "%s is a law of %zu "
+		    "inputs: --through needs a law of one (%s's %s)", f->name, m->nin,
+		    up->name, up->ycol);
+		return NULL;
+	}
+	if ((ru = predict_one(ctx, a, up, &pu)) == NULL)
+		return NULL;
+	err_clear(&e);
+	if (interval_chain(m, &f->res, f->space, &pu, level, kind, &p, &e) != 0) {
+		rec_free(ru);
+		cmd_fail(ctx, ti, "%s through %s: %s", f->name, up->name, e.msg);
+		return NULL;
+	}
+	at.x = &pu.y;
+	at.have = &have;
+	r = pred_record(f, m, &at, &p);
+	rec_adopt(r, "through", ru);
 	return r;
 }
 
@@ -236,8 +282,9 @@ cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
 	if (fits == NULL)
 		return -1;
 	recs = xcalloc(n, sizeof *recs);
-	for (k = 0; k < n && (recs[k] = predict_one(ctx, a, fits[k])) != NULL;
-	    k++)
+	for (k = 0; k < n && (recs[k] = arg(a, ctx->cmd, "--through") != NULL ?
+	    predict_through(ctx, a, fits[k]) : predict_one(ctx, a, fits[k],
+	    NULL)) != NULL; k++)
 		;
 	rc = tableout_put_all(ctx, a, recs, n, k);
 	free(recs);
@@ -256,6 +303,12 @@ static const sx_argdef predict_args[] = {
 	  "for the law's mean there, or for one new run (adds the residual "
 	  "scale)", "confidence" },
 	{ "--level", ARG_NUMBER, 0, NULL, "P", "the interval's level", "0.95" },
+	{ "--through", ARG_FIT, 0, NULL, "UP",
+	  "predict UP at COL=V ..., then FIT, a law of one input (UP's y: a "
+	  "task's error as a law of the loss, Gadre et al. 2024), at that "
+	  "value; the interval is carried through both fits by the delta "
+	  "method (taken as independent; t with the smaller residual degrees "
+	  "of freedom)", NULL },
 	{ "--k", ARG_NUMBER, 0, NULL, "K",
 	  "FLOP per parameter per token of a budget C = k*N*D",
 	  SX_STR(SX_FRONTIER_K) },

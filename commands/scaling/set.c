@@ -17,10 +17,11 @@
 static int
 fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 {
-	sx_dataset *owned;
+	sx_dataset *owned, *own = NULL;
 	sx_err e;
 	const sx_dataset *ds = ws_fit_data(ctx->ws, f, &owned, &e);
 	const double **x = NULL;
+	int *cols = NULL;
 	unsigned char *held = NULL;
 	int ycol = ds != NULL ? dataset_column_exact(ds, f->ycol) : -1, rc = -1;
 	int wcol = ds != NULL && f->wcol != NULL ? dataset_column_exact(ds,
@@ -43,6 +44,8 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 		goto out;
 	}
 	x = xcalloc(f->nx + 1, sizeof *x);
+	cols = xcalloc(f->nx + 1, sizeof *cols);
+	cols[0] = ycol;
 	for (size_t i = 0; i < f->nx; i++) {
 		int c = dataset_column_exact(ds, f->xcols[i]);
 
@@ -51,8 +54,12 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 			    "(refit it first)", f->name, f->xcols[i], f->data);
 			goto out;
 		}
-		x[i] = ds->cols[c].v;
+		cols[i + 1] = c;
 	}
+	/* The rows the fit used: those complete in y and its inputs. */
+	ds = fit_complete_rows(ds, cols, f->nx + 1, NULL, &own);
+	for (size_t i = 0; i < f->nx; i++)
+		x[i] = ds->cols[cols[i + 1]].v;
 	used = ds->nrows;
 	if (f->res.holdout != NULL) {
 		held = xcalloc(ds->nrows + 1, 1);
@@ -77,6 +84,8 @@ fit_rescore(sx_ctx *ctx, int argi, sx_fitrec *f, const sx_model *m)
 	f->res = r;
 	rc = 0;
 out:
+	dataset_free(own);
+	free(cols);
 	free(held);
 	free(x);
 	dataset_free(owned);

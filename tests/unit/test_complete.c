@@ -45,6 +45,7 @@ cands(const char *line)
 START_TEST(test_commands_and_subcommands)
 {
 	ck_assert_str_eq(cands("fi"), "filter fit fits");
+	ck_assert_str_eq(cands("dr"), "dropna");
 	ck_assert_str_eq(cands("data "), "describe drop list show");
 	ck_assert_str_eq(cands("data s"), "show");
 	ck_assert_str_eq(cands("demo chinchilla; pre"), "predict preset presets");
@@ -75,6 +76,10 @@ START_TEST(test_options_choices_columns)
 	ck_assert_str_eq(cands("fit chinchilla runs --y "), "C D L N");
 	ck_assert_str_eq(cands("rename runs "), "C D L N");
 	ck_assert_str_eq(cands("data show runs --"), "--help --rows");
+	/* A list of columns: each name after the commas typed. */
+	ck_assert_str_eq(cands("dropna runs "), "C D L N");
+	ck_assert_str_eq(cands("dropna runs L,"), "L,C L,D L,L L,N");
+	ck_assert_str_eq(cands("dropna runs L,N,D"), "L,N,D");
 	/* compare's columns are those of the fits' data. */
 	ck_assert_str_eq(cands("compare "), "ch");
 	ck_assert_str_eq(cands("compare ch --holdout-by "), "C D L N");

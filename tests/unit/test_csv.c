@@ -43,6 +43,9 @@ parse_fail_n(const char *text, size_t len, char *out, size_t outlen)
 }
 
 /* Assert that `text` fails with exactly the formatted error `want`. */
+/* What a text cell in a numeric column adds, when numbers began on line 2. */
+#define FROM2 " (the column has numbers from line 2)"
+
 #define ck_csv_error(text, want) do { \
 	char got_[800]; \
 	parse_fail_n((text), strlen(text), got_, sizeof got_); \
@@ -102,26 +105,74 @@ END_TEST
 
 START_TEST(test_number_errors)
 {
-	ck_csv_error("x\n1\n0x10\n", "t.csv:3:1: not a number: '0x10'");
-	ck_csv_error("x\n1\n1e\n", "t.csv:3:1: not a number: '1e'");
-	ck_csv_error("x\n1\n1.2.3\n", "t.csv:3:1: not a number: '1.2.3'");
-	ck_csv_error("x\n1\n-\n", "t.csv:3:1: not a number: '-'");
+	ck_csv_error("x\n1\n0x10\n", "t.csv:3:1: not a number: '0x10'" FROM2);
+	ck_csv_error("x\n1\n1e\n", "t.csv:3:1: not a number: '1e'" FROM2);
+	ck_csv_error("x\n1\n1.2.3\n", "t.csv:3:1: not a number: '1.2.3'" FROM2);
 	ck_csv_error("x\n1\n1,5\n", "t.csv:3:3: extra cell (header has 1 column)");
-	ck_csv_error("x,y\n1,2\n3,abc\n", "t.csv:3:3: not a number: 'abc'");
-	ck_csv_error("x,y\n1,2\n3,  abc  \n", "t.csv:3:5: not a number: 'abc'");
-	ck_csv_error("x,y\n1,2\n3,nan\n", "t.csv:3:3: NaN is not allowed");
-	ck_csv_error("x,y\n1,2\n3,-NaN\n", "t.csv:3:3: NaN is not allowed");
+	ck_csv_error("x,y\n1,2\n3,abc\n",
+	    "t.csv:3:3: not a number: 'abc'" FROM2);
+	ck_csv_error("x,y\n1,2\n3,  abc  \n",
+	    "t.csv:3:5: not a number: 'abc'" FROM2);
 	ck_csv_error("x,y\n1,2\n3,inf\n", "t.csv:3:3: infinite value");
 	ck_csv_error("x,y\n1,2\n3,-Infinity\n", "t.csv:3:3: infinite value");
 	ck_csv_error("x,y\n1,2\n3,1e999\n",
 	    "t.csv:3:3: number out of range: '1e999'");
 	ck_csv_error("x,y\n1,2\n3,-2e308\n",
 	    "t.csv:3:3: number out of range: '-2e308'");
-	/* A NaN first cell does not turn a column into text. */
-	ck_csv_error("x,y\n1,NaN\n3,4\n", "t.csv:2:3: NaN is not allowed");
-	ck_csv_error("x,y\n1,2\n3,\n", "t.csv:3:3: empty cell");
-	/* An empty first cell is reported once the column turns out numeric. */
-	ck_csv_error("x,y\n1,\n3,\n5,6\n", "t.csv:2:3: empty cell");
+}
+END_TEST
+
+/* Every missing spelling, in a numeric and in a text column. */
+START_TEST(test_missing_values)
+{
+	static const char *const spell[] = { "", "NA", "NaN", "nan", "null",
+	    "None", "-", "na", "NULL", "-nan", "+NaN", "  NA  ", "\"\"",
+	    "\"NA\"" };
+	char text[200];
+	sx_dataset *ds;
+
+	for (size_t i = 0; i < sizeof spell / sizeof spell[0]; i++) {
+		/* First data row missing: the column is still numeric. */
+		snprintf(text, sizeof text, "N,L,name\n1,%s,%s\n2,3.5,b\n",
+		    spell[i], spell[i]);
+		ds = parse_ok(text);
+		ck_assert_msg(ds->cols[1].v != NULL, "'%s' made L text",
+		    spell[i]);
+		ck_assert_msg(isnan(ds->cols[1].v[0]), "'%s' not missing",
+		    spell[i]);
+		ck_assert(ds->cols[1].v[1] == 3.5);
+		ck_assert_str_eq(ds->cols[2].text[0], "");
+		ck_assert_str_eq(ds->cols[2].text[1], "b");
+		dataset_free(ds);
+		/* Later rows missing too. */
+		snprintf(text, sizeof text, "N,L\n1,2\n2,%s\n3,%s\n",
+		    spell[i], spell[i]);
+		ds = parse_ok(text);
+		ck_assert(ds->cols[1].v[0] == 2);
+		ck_assert(isnan(ds->cols[1].v[1]) && isnan(ds->cols[1].v[2]));
+		dataset_free(ds);
+	}
+	/* Not missing: other words, and signs on a short word. */
+	ck_csv_error("x\n1\nN/A\n",
+	    "t.csv:3:1: not a number: 'N/A'" FROM2);
+	ck_csv_error("x\n1\n--\n",
+	    "t.csv:3:1: not a number: '--'" FROM2);
+	ck_csv_error("x\n1\n-NA\n",
+	    "t.csv:3:1: not a number: '-NA'" FROM2);
+	/* Infinities stay errors. */
+	ck_csv_error("x\nNA\ninf\n", "t.csv:3:1: infinite value");
+}
+END_TEST
+
+/* Numbers first, then text: an error at the first text cell, naming the
+ * line the numbers started on (after missing cells). */
+START_TEST(test_mixed_column)
+{
+	ck_csv_error("run,loss\na,NA\nb,\nc,2.5\nd,2.4\ne,diverged\n",
+	    "t.csv:6:3: not a number: 'diverged' (the column has numbers from "
+	    "line 4)");
+	ck_csv_error("loss\n2.5\nNA\n2,5\n",
+	    "t.csv:4:3: extra cell (header has 1 column)");
 }
 END_TEST
 
@@ -133,13 +184,15 @@ START_TEST(test_long_cell_quoted)
 	    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP");
 	parse_fail_n(text, strlen(text), got, sizeof got);
 	ck_assert_str_eq(got, "t.csv:3:1: not a number: "
-	    "'abcdefghijklmnopqrstuvwxyz0123456789ABCD...'");
+	    "'abcdefghijklmnopqrstuvwxyz0123456789ABCD...'"
+	    " (the column has numbers from line 2)");
 	/* Cut on a character boundary: 39 ASCII bytes then a 2-byte 'é'. */
 	snprintf(text, sizeof text, "x\n1\n%s\n",
 	    "abcdefghijklmnopqrstuvwxyz0123456789ABC\xc3\xa9xyz");
 	parse_fail_n(text, strlen(text), got, sizeof got);
 	ck_assert_str_eq(got, "t.csv:3:1: not a number: "
-	    "'abcdefghijklmnopqrstuvwxyz0123456789ABC...'");
+	    "'abcdefghijklmnopqrstuvwxyz0123456789ABC...'"
+	    " (the column has numbers from line 2)");
 }
 END_TEST
 
@@ -203,7 +256,8 @@ START_TEST(test_quoting)
 	ck_assert(ds->cols[1].v[2] == 3e9);
 	dataset_free(ds);
 	/* Line numbers keep counting through a quoted newline. */
-	ck_csv_error("name,N\n\"x\ny\",1\nz,q\n", "t.csv:4:3: not a number: 'q'");
+	ck_csv_error("name,N\n\"x\ny\",1\nz,q\n",
+	    "t.csv:4:3: not a number: 'q' (the column has numbers from line 3)");
 	/* A quote inside an unquoted cell is kept as is. */
 	ds = parse_ok("name\n5\"6\n");
 	ck_assert_str_eq(ds->cols[0].text[0], "5\"6");
@@ -223,14 +277,17 @@ START_TEST(test_tsv_semicolon)
 	ck_assert_str_eq(ds->cols[2].text[1], "c,d");
 	dataset_free(ds);
 	/* Empty TSV cell: tabs are delimiters there, not blanks. */
-	ck_csv_error("a\tb\n1\t2\n1\t\n", "t.csv:3:3: empty cell");
+	ds = parse_ok("a\tb\n1\t2\n1\t\n");
+	ck_assert(isnan(ds->cols[1].v[1]));
+	dataset_free(ds);
 
 	ds = parse_ok("N;L\n1e9;2.5\n2e9;3\n");
 	ck_assert_uint_eq(ds->ncols, 2);
 	ck_assert(ds->cols[1].v[1] == 3);
 	dataset_free(ds);
 	/* With ';' as delimiter a decimal comma is not a number. */
-	ck_csv_error("N;L\n1e9;2.5\n2e9;2,5\n", "t.csv:3:5: not a number: '2,5'");
+	ck_csv_error("N;L\n1e9;2.5\n2e9;2,5\n",
+	    "t.csv:3:5: not a number: '2,5'" FROM2);
 	/* The delimiter is sniffed outside quotes: "a;b;c" is one name. */
 	ds = parse_ok("\"a;b;c\",d\n1,2\n");
 	ck_assert_uint_eq(ds->ncols, 2);
@@ -258,7 +315,7 @@ START_TEST(test_crlf_bom_comments)
 	/* The BOM is not counted in line 1's columns; CRLF lines still count. */
 	ck_csv_error("\xEF\xBB\xBFN,N\r\n", "t.csv:1:3: duplicate column name 'N'");
 	ck_csv_error("\xEF\xBB\xBFN,L\r\n1,2\r\n3,x\r\n",
-	    "t.csv:3:3: not a number: 'x'");
+	    "t.csv:3:3: not a number: 'x'" FROM2);
 	/* Last line without a newline; quoted cell before CRLF. */
 	ds = parse_ok("N,name\r\n1,\"a\"\r\n2,\"b\"");
 	ck_assert_uint_eq(ds->nrows, 2);
@@ -271,7 +328,7 @@ START_TEST(test_utf8_columns)
 {
 	/* "é" is one character: the bad cell starts at character column 5. */
 	ck_csv_error("name,N\nx,1\n\xc3\xa9t\xc3\xa9,q\n",
-	    "t.csv:3:5: not a number: 'q'");
+	    "t.csv:3:5: not a number: 'q'" FROM2);
 }
 END_TEST
 
@@ -284,9 +341,9 @@ START_TEST(test_text_columns)
 	ck_assert_ptr_nonnull(ds->cols[1].text);
 	ck_assert_ptr_null(ds->cols[1].v);
 	ck_assert_str_eq(ds->cols[1].text[1], "");
-	/* A column that is empty in every row is text of empty strings. */
-	ck_assert_ptr_nonnull(ds->cols[3].text);
-	ck_assert_str_eq(ds->cols[3].text[2], "");
+	/* A column that is empty in every row is numeric, all missing. */
+	ck_assert_ptr_nonnull(ds->cols[3].v);
+	ck_assert(isnan(ds->cols[3].v[2]));
 	dataset_free(ds);
 	/* Empty first cells, then text: the column is text. */
 	ds = parse_ok("N,tag\n1,\n2,\n3,x\n");
@@ -332,7 +389,7 @@ START_TEST(test_read_file)
 	err_clear(&e);
 	ck_assert_ptr_null(csv_read_file(path, "runs", &e));
 	err_format(&e, got, sizeof got);
-	snprintf(want, sizeof want, "%s:3:5: not a number: 'x'", path);
+	snprintf(want, sizeof want, "%s:3:5: not a number: 'x'" FROM2, path);
 	ck_assert_str_eq(got, want);
 	unlink(path);
 
@@ -474,6 +531,8 @@ unit_suite(void)
 	tcase_add_test(tc, test_crlf_bom_comments);
 	tcase_add_test(tc, test_utf8_columns);
 	tcase_add_test(tc, test_text_columns);
+	tcase_add_test(tc, test_missing_values);
+	tcase_add_test(tc, test_mixed_column);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tf, test_read_file);
 	tcase_add_test(tf, test_chinchilla_file);

@@ -135,6 +135,39 @@ START_TEST(test_select_rows)
 }
 END_TEST
 
+/* Missing cells: NaN and ""; the rows complete in some columns. */
+START_TEST(test_complete_rows)
+{
+	const double n[] = { 1, NAN, 3, 4, 5 }, l[] = { NAN, NAN, 2, 2, 2 };
+	char *tag[] = { "a", "b", "", "d", "e" };
+	sx_dataset *ds = dataset_new("t", 5);
+	unsigned char keep[5];
+	size_t miss[3];
+	int cols[3] = { 0, 1, 2 };
+	sx_err e;
+
+	ck_assert_int_eq(dataset_add_column(ds, "N", NULL, n, &e), 0);
+	ck_assert_int_eq(dataset_add_column(ds, "L", NULL, l, &e), 0);
+	ck_assert_int_eq(dataset_add_text_column(ds, "tag", tag, &e), 0);
+	ck_assert_uint_eq(dataset_count_missing(ds, 0), 1);
+	ck_assert_uint_eq(dataset_count_missing(ds, 1), 2);
+	ck_assert_uint_eq(dataset_count_missing(ds, 2), 1);
+	ck_assert(dataset_missing(&ds->cols[2], 2));
+	ck_assert(!dataset_missing(&ds->cols[2], 3));
+	/* Row 1 misses N and L: it counts in both. */
+	ck_assert_uint_eq(dataset_complete_rows(ds, cols, 2, keep, miss), 3);
+	ck_assert_uint_eq(miss[0], 1);
+	ck_assert_uint_eq(miss[1], 2);
+	ck_assert(!keep[0] && !keep[1] && keep[2] && keep[3] && keep[4]);
+	ck_assert_uint_eq(dataset_complete_rows(ds, cols, 3, keep, miss), 2);
+	ck_assert_uint_eq(miss[2], 1);
+	ck_assert(!keep[2] && keep[3] && keep[4]);
+	/* No columns: every row is complete. */
+	ck_assert_uint_eq(dataset_complete_rows(ds, cols, 0, keep, NULL), 5);
+	dataset_free(ds);
+}
+END_TEST
+
 START_TEST(test_rename_remove)
 {
 	sx_dataset *ds = sample();
@@ -309,6 +342,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_copy);
 	tcase_add_test(tc, test_select_rows);
 	tcase_add_test(tc, test_rename_remove);
+	tcase_add_test(tc, test_complete_rows);
 	tcase_add_test(tc, test_lookup);
 	tcase_add_test(tc, test_groups);
 	suite_add_tcase(s, tc);

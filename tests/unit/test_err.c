@@ -13,6 +13,30 @@
 
 /* Text that fits is written whole; text that does not ends with the
  * ellipsis, cut at a character boundary, never in the middle of one. */
+/* A table cell: padded to its width in characters, or cut with "…". */
+START_TEST(test_fmt_cell)
+{
+	char b[32];
+
+	ck_assert_uint_eq(fmt_width("d\xc3\xa9j\xc3\xa0"), 4);
+	fmt_cell(b, sizeof b, "abc", 5, 0);
+	ck_assert_str_eq(b, "abc  ");
+	fmt_cell(b, sizeof b, "abc", 5, 1);
+	ck_assert_str_eq(b, "  abc");
+	fmt_cell(b, sizeof b, "abcdef", 4, 1);
+	ck_assert_str_eq(b, "abc\xe2\x80\xa6");
+	/* Widths count characters: "é" pads like one. */
+	fmt_cell(b, sizeof b, "\xc3\xa9t\xc3\xa9", 4, 0);
+	ck_assert_str_eq(b, "\xc3\xa9t\xc3\xa9 ");
+	fmt_cell(b, sizeof b, "\xc3\xa9t\xc3\xa9s", 3, 0);
+	ck_assert_str_eq(b, "\xc3\xa9t\xe2\x80\xa6");
+	fmt_cell(b, sizeof b, "abc", 3, 0);
+	ck_assert_str_eq(b, "abc");
+	fmt_cell(b, sizeof b, "ab", 1, 0);
+	ck_assert_str_eq(b, "\xe2\x80\xa6");
+}
+END_TEST
+
 START_TEST(test_fmt_cut_marked)
 {
 	char b[8], w[16];
@@ -106,6 +130,7 @@ unit_suite(void)
 
 	tcase_add_test(tc, test_format_positions);
 	tcase_add_test(tc, test_fmt_cut_marked);
+	tcase_add_test(tc, test_fmt_cell);
 	tcase_add_test(tc, test_xasprintf);
 	tcase_add_test(tc, test_sha256_vectors);
 	suite_add_tcase(s, tc);

@@ -13,6 +13,7 @@
 
 #include "scaling/fit.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_fit.h"
 
 #define NR 60
 
@@ -39,15 +40,6 @@ runs_make(struct runs *s, double alpha, double beta, unsigned long seed)
 	gsl_rng_free(rng);
 }
 
-static void
-fit_ok(const sx_model *m, const double *const *x, const double *y,
-    const sx_fit_opts *o, sx_fit_result *r)
-{
-	sx_err e;
-
-	err_clear(&e);
-	ck_assert_msg(fit_run(m, x, y, NR, o, r, &e) == 0, "%s", e.msg);
-}
 
 /* chinchilla with alpha tied to beta is the law with one exponent: same
  * parameters and standard errors, beta reported as tied. */
@@ -67,7 +59,7 @@ START_TEST(test_tie_equals_one_exponent)
 	memset(&o, 0, sizeof o);
 	o.space = SX_SPACE_LOG;
 	o.tie = tie;
-	fit_ok(m, s.x, s.l, &o, &rt);
+	unit_fit_ok(m, s.x, s.l, NR, &o, &rt);
 	ia = (size_t)model_param_index(m, "alpha");
 	ib = (size_t)model_param_index(m, "beta");
 	ck_assert_double_eq(rt.p[ia], rt.p[ib]);
@@ -84,7 +76,7 @@ START_TEST(test_tie_equals_one_exponent)
 	memset(&o, 0, sizeof o);
 	o.space = SX_SPACE_LOG;
 	o.init = init;
-	fit_ok(u, s.x, s.l, &o, &ru);
+	unit_fit_ok(u, s.x, s.l, NR, &o, &ru);
 	ck_assert_close(ru.p[model_param_index(u, "E")], rt.p[0], 1e-9);
 	ck_assert_close(ru.p[model_param_index(u, "A")], rt.p[1], 1e-9);
 	ck_assert_close(ru.p[model_param_index(u, "a")], rt.p[ia], 1e-9);
@@ -110,10 +102,10 @@ START_TEST(test_loose_bounds)
 	runs_make(&s, 0.34, 0.28, 2);
 	memset(&o, 0, sizeof o);
 	o.space = SX_SPACE_LOG;
-	fit_ok(m, s.x, s.l, &o, &rf);
+	unit_fit_ok(m, s.x, s.l, NR, &o, &rf);
 	o.lo = lo;
 	o.hi = hi;
-	fit_ok(m, s.x, s.l, &o, &rb);
+	unit_fit_ok(m, s.x, s.l, NR, &o, &rb);
 	for (size_t j = 0; j < 5; j++) {
 		ck_assert_close(rb.p[j], rf.p[j], 1e-6);
 		ck_assert_close(rb.se[j], rf.se[j], 1e-4);
@@ -143,7 +135,7 @@ START_TEST(test_binding_bound)
 	o.space = SX_SPACE_LOG;
 	o.lo = lo;
 	o.hi = hi;
-	fit_ok(m, s.x, s.l, &o, &rb);
+	unit_fit_ok(m, s.x, s.l, NR, &o, &rb);
 	ck_assert_double_eq(rb.p[0], 1.9);
 	ck_assert_int_eq(rb.bound[0], 'l');
 	ck_assert(isnan(rb.se[0]));
@@ -153,7 +145,7 @@ START_TEST(test_binding_bound)
 	o.space = SX_SPACE_LOG;
 	o.init = init;
 	o.fixed = fixed;
-	fit_ok(m, s.x, s.l, &o, &rx);
+	unit_fit_ok(m, s.x, s.l, NR, &o, &rx);
 	for (size_t j = 1; j < 5; j++) {
 		ck_assert_close(rb.p[j], rx.p[j], 1e-6);
 		ck_assert_close(rb.se[j], rx.se[j], 1e-4);
@@ -187,7 +179,7 @@ START_TEST(test_bounds_every_solver)
 	o.starts = &st;
 	o.lo = lo;
 	o.hi = hi;
-	fit_ok(m, s.x, s.l, &o, &r);
+	unit_fit_ok(m, s.x, s.l, NR, &o, &r);
 	/* The data want 0.36: both exponents end on their upper bound. */
 	ck_assert_int_eq(r.bound[2], 'h');
 	ck_assert_int_eq(r.bound[4], 'h');

@@ -12,6 +12,7 @@
 
 #include "scaling/fit.h"
 #include "tests/unit/unit.h"
+#include "tests/unit/unit_fit.h"
 
 #define NR 24
 
@@ -52,15 +53,6 @@ rows_repeat(const struct rows *s, double *x, double *y)
 	return n;
 }
 
-static void
-fit_ok(const sx_model *m, const double *const *x, const double *y, size_t n,
-    const sx_fit_opts *o, sx_fit_result *r)
-{
-	sx_err e;
-
-	err_clear(&e);
-	ck_assert_msg(fit_run(m, x, y, n, o, r, &e) == 0, "%s", e.msg);
-}
 
 /* Weighted least squares of plc, and of Huber, equal the unweighted fits
  * of the rows repeated: same parameters and objective. */
@@ -81,9 +73,9 @@ check_repeat(enum sx_loss loss)
 	o.space = SX_SPACE_LOG;
 	o.loss = loss;
 	o.delta = 0.02;
-	fit_ok(m, colr, yr, nr, &o, &ru);
+	unit_fit_ok(m, colr, yr, nr, &o, &ru);
 	o.weights = s.w;
-	fit_ok(m, s.col, s.y, NR, &o, &rw);
+	unit_fit_ok(m, s.col, s.y, NR, &o, &rw);
 	for (size_t j = 0; j < m->np; j++)
 		ck_assert_close(rw.p[j], ru.p[j], loss == SX_LOSS_LS ? 1e-7 : 1e-5);
 	ck_assert_close(rw.objective, ru.objective, 1e-9);
@@ -148,7 +140,7 @@ START_TEST(test_linear_closed_form)
 	memset(&o, 0, sizeof o);
 	o.space = SX_SPACE_LINEAR;
 	o.weights = s.w;
-	fit_ok(m, s.col, s.y, NR, &o, &r);
+	unit_fit_ok(m, s.col, s.y, NR, &o, &r);
 	ia = model_param_index(m, "a");
 	ib = model_param_index(m, "b");
 	ck_assert_close(r.p[ia], a, 1e-9);
@@ -177,9 +169,9 @@ START_TEST(test_weights_relative)
 	memset(&o, 0, sizeof o);
 	o.space = SX_SPACE_LOG;
 	o.weights = s.w;
-	fit_ok(m, s.col, s.y, NR, &o, &r1);
+	unit_fit_ok(m, s.col, s.y, NR, &o, &r1);
 	o.weights = w7;
-	fit_ok(m, s.col, s.y, NR, &o, &r7);
+	unit_fit_ok(m, s.col, s.y, NR, &o, &r7);
 	for (size_t j = 0; j < m->np; j++) {
 		ck_assert_close(r7.p[j], r1.p[j], 1e-8);
 		ck_assert_close(r7.se[j], r1.se[j], 1e-6);
@@ -221,7 +213,7 @@ START_TEST(test_holdout_and_bootstrap)
 	ck_assert_msg(fit_holdout(m, s.col, s.y, NR, held, "x > big", &o, &rh,
 	    &e) == 0, "%s", e.msg);
 	o.weights = wk;
-	fit_ok(m, colk, yk, nk, &o, &rk);
+	unit_fit_ok(m, colk, yk, nk, &o, &rk);
 	for (size_t j = 0; j < m->np; j++)
 		ck_assert_close(rh.p[j], rk.p[j], 1e-12);
 	ck_assert_uint_eq(rh.ho_n, 4);

@@ -19,3 +19,18 @@ x,L
 END
 model define dc "Linf + B*exp(-x/r)"
 fit dc runs --x x --bounds r=0: --starts logr=0:4:1 --init B=2 as d'
+# A law's declared domain: a fit that ends outside it warns, naming the
+# parameter; the same fit with --bounds stops at the bound and says so.
+scalex -c 'load - as runs <<END
+x,y
+1,3.00
+2,2.91
+3,2.93
+4,2.82
+5,2.85
+6,2.80
+END
+model define rise "a + b*x" --domain b=0:
+model show rise
+fit rise runs --x x --y y --space linear as free
+fit rise runs --x x --y y --space linear --bounds b=0: as held'
