@@ -14,6 +14,7 @@
 #include "sessions/builtin.h"
 #include "sessions/lex.h"
 #include "views/out.h"
+#include "views/table.h"
 #include "sessions/run.h"
 #include "sessions/workspace.h"
 #include "tui/repl.h"
@@ -40,6 +41,10 @@ usage(FILE *fp)
 "Options:\n"
 "  -c CMDS                commands to run (';' or newlines between them)\n"
 "  --json                 results as JSON Lines, one object per command\n"
+"  --format F             results as text (the default), json (--json),\n"
+"                         csv, markdown or latex tables\n"
+"  --se paren|pm          tables' values with standard errors: 1.817(15)\n"
+"                         (the default) or 1.817 ± 0.015\n"
 "  --repl                 the interactive console (readline)\n"
 "  --replay FILE          replay a saved session (batch mode)\n"
 "  --tui                  the full-screen front end (with --replay: replay\n"
@@ -137,7 +142,8 @@ int
 main(int argc, char **argv)
 {
 	const char *cmds = NULL, *file = NULL, *replay = NULL, *color = "auto";
-	int json = 0, repl = 0, front = 0, ascii = 0, rc;
+	int json = 0, repl = 0, front = 0, ascii = 0, rc, format = OUT_TEXT;
+	int se_pm = 0;
 	sx_workspace ws;
 	sx_out out;
 
@@ -158,7 +164,32 @@ main(int argc, char **argv)
 			printf("scalex %s\n", PACKAGE_VERSION);
 			return 0;
 		} else if (strcmp(a, "--json") == 0)
-			json = 1;
+			json = 1, format = OUT_JSON;
+		else if (strcmp(a, "--format") == 0 || strcmp(a, "--se") == 0 ||
+		    strncmp(a, "--format=", 9) == 0 || strncmp(a, "--se=", 5) == 0) {
+			int fmt = a[2] == 'f';
+			const char *v = strchr(a, '=') ? strchr(a, '=') + 1 :
+			    i + 1 < argc ? argv[++i] : "";
+
+			if (fmt && table_format_of(v) >= 0)
+				format = table_format_of(v);
+			else if (!fmt && (strcmp(v, "paren") == 0 ||
+			    strcmp(v, "pm") == 0))
+				se_pm = strcmp(v, "pm") == 0;
+			else if (*v == '\0') {
+				fprintf(stderr, "scalex: %s needs a value (%s)\n",
+				    fmt ? "--format" : "--se", fmt ?
+				    OUT_FORMAT_WORDS : "paren|pm");
+				return 2;
+			} else {
+				fprintf(stderr, "scalex: %s takes %s, not '%s'\n",
+				    fmt ? "--format" : "--se", fmt ?
+				    "text, json, csv, markdown or latex" :
+				    "paren or pm", v);
+				return 2;
+			}
+			json = format == OUT_JSON;
+		}
 		else if (strcmp(a, "--repl") == 0)
 			repl = 1;
 		else if (strcmp(a, "--tui") == 0)
@@ -204,18 +235,20 @@ main(int argc, char **argv)
 		fputs("scalex: give one of -c, --repl, --replay or a file\n", stderr);
 		return 2;
 	}
-	if (front && (cmds != NULL || repl || json)) {
+	if (front && (cmds != NULL || repl || format != OUT_TEXT)) {
 		fputs("scalex: --tui goes with --replay FILE, FILE.csv or nothing\n",
 		    stderr);
 		return 2;
 	}
 	/* On a terminal the demo and a CSV open in the TUI. */
-	if (!front && cmds == NULL && replay == NULL && !repl && !json &&
+	if (!front && cmds == NULL && replay == NULL && !repl && format == OUT_TEXT &&
 	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && (file == NULL ||
 	    has_suffix(file, ".csv") || has_suffix(file, ".tsv")))
 		front = 1;
 	ws_init(&ws);
 	out_init(&out, stdout, json);
+	table_set_format(&out, format);
+	out.se_pm = se_pm;
 	main_display(&out, ascii, color);
 	/* Batch runs on a terminal show progress and stop long work on
 	 * Ctrl-C too; the console installs the same handlers. */

@@ -16,6 +16,11 @@ typedef struct sx_out {
 	FILE *fp;
 	FILE *errfp;     /* where nested scripts report their errors */
 	int json;
+	int format;      /* OUT_TEXT .. OUT_LATEX (views/table.h); json is
+	                    set with OUT_JSON, and 0 for the table formats */
+	int se_pm;       /* tables: "1.817 ± 0.015" instead of "1.817(15)" */
+	int tables;      /* tables written so far (Markdown: a blank line
+	                    between two) */
 	int depth;
 	int keyed;       /* a key was written: its value follows */
 	int first[32];   /* per nesting level: no member written yet */

@@ -68,4 +68,7 @@ void text_plot_written(sx_out *o, const sx_rec *r);
 /* text-help.c */
 void text_help(sx_out *o, const sx_rec *r);
 
+/* text-table.c */
+void text_table_written(sx_out *o, const sx_rec *r);
+
 #endif

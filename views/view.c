@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "views/table.h"
 #include "views/text.h"
 #include "views/view.h"
 
@@ -44,6 +45,7 @@ static const struct {
 	{ "history", text_history },
 	{ "plot", text_plot },
 	{ "plot written", text_plot_written },
+	{ "table written", text_table_written },
 	{ "help", text_help },
 	{ "load", text_load },
 	{ "data list", text_data_list },
@@ -146,6 +148,16 @@ text_generic(sx_out *o, const sx_rec *r, int depth)
 	}
 }
 
+/* Records that are pictures or prose, shown as text in a table format. */
+static int
+view_untabular(const sx_rec *r)
+{
+	const char *k = r->view != NULL ? r->view : r->kind;
+
+	return k != NULL && (strcmp(k, "plot") == 0 ||
+	    strcmp(k, "help") == 0 || strcmp(k, "table written") == 0);
+}
+
 void
 view_emit(sx_out *o, const sx_rec *r)
 {
@@ -153,6 +165,10 @@ view_emit(sx_out *o, const sx_rec *r)
 
 	if (o->json) {
 		view_json(o, r);
+		return;
+	}
+	if (o->format >= OUT_CSV && !view_untabular(r)) {
+		view_table(o, &r, 1);
 		return;
 	}
 	text = r->view != NULL ? view_text_of(r->view) : r->kind != NULL ?
@@ -172,11 +188,27 @@ view_put(sx_out *o, sx_rec *r)
 	rec_free(r);
 }
 
+void
+view_table(sx_out *o, const sx_rec *const *recs, size_t n)
+{
+	sx_table *t = table_new();
+
+	for (size_t i = 0; i < n; i++)
+		table_of(t, recs[i]);
+	table_write(o, t);
+	table_free(t);
+}
+
 int
 view_put_all(sx_out *o, sx_rec **recs, size_t n, size_t made)
 {
+	int one = made == n && n > 1 && o->format >= OUT_CSV && !o->json &&
+	    !view_untabular(recs[0]);
+
+	if (one)
+		view_table(o, (const sx_rec *const *)recs, n);
 	for (size_t i = 0; i < n; i++)
-		if (made == n)
+		if (made == n && !one)
 			view_put(o, recs[i]);
 		else
 			rec_free(recs[i]);

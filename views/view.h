@@ -20,6 +20,12 @@ void view_put(sx_out *o, sx_rec *r);
  * array itself is the caller's. */
 int view_put_all(sx_out *o, sx_rec **recs, size_t n, size_t made);
 
+/* The n records as one table (their rows in order) in o's table format
+ * (CSV, Markdown or LaTeX: views/table.h). view_emit does this for one
+ * record in a table format, view_put_all for its n (a group fit's
+ * predictions: one table). */
+void view_table(sx_out *o, const sx_rec *const *recs, size_t n);
+
 /* The JSON form alone, whatever o's format. */
 void view_json(sx_out *o, const sx_rec *r);
 

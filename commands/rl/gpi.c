@@ -10,6 +10,7 @@
 #include "rl/gpi.h"
 #include "rl/rollout.h"
 #include "rl/sf.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 static int
@@ -134,9 +135,8 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	tasks = rec_arr(r, "base_w");
 	for (size_t i = 0; i < b->n; i++)
 		gr_rec_w(tasks, NULL, b->w + i * (size_t)b->nw, b->nw);
-	view_put(ctx->out, r);
 	free(vb);
-	return 0;
+	return tableout_put(ctx, a, r);
 }
 
 static const sx_argdef gpe_args[] = {
@@ -148,6 +148,7 @@ static const sx_argdef gpe_args[] = {
 };
 static const sx_argdef gpi_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	TABLEOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 

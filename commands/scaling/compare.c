@@ -9,6 +9,7 @@
 #include "base/xalloc.h"
 #include "commands/scaling/compare-impl.h"
 #include "scaling/compare.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 static int
@@ -197,8 +198,7 @@ cmd_compare_exec(sx_ctx *ctx, const sx_args *a)
 		rec_free(rec);
 		return -1;
 	}
-	view_put(ctx->out, rec);
-	return 0;
+	return tableout_put(ctx, a, rec);
 }
 
 static const sx_argdef compare_args[] = {
@@ -211,6 +211,7 @@ static const sx_argdef compare_args[] = {
 	  "leave one group out: hold out each group of COL (a text or "
 	  "whole-number column) in turn, refit on the rest and score on the "
 	  "group; per group and the mean over groups", NULL },
+	TABLEOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 

@@ -10,6 +10,7 @@
 #include "sessions/colbind.h"
 #include "sessions/lex.h"
 #include "scaling/groups.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 /*
@@ -148,11 +149,15 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	sx_fitrec *f;
 	sx_rec *r;
 	fit_job job;
+	const sx_cmdline *cl = ctx->cl;
+	sx_cmdline bare;
 	int rc = -1;
 
 	if (m == NULL)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "MODEL"),
 		    "no model '%s' (see 'models')", mname);
+	if (tableout_check(ctx, a) != 0)
+		return -1;
 	ds = colbind_dataset(ctx, arg_index(a, ctx->cmd, "DATA"),
 	    arg(a, ctx->cmd, "DATA"));
 	if (ds == NULL)
@@ -162,18 +167,31 @@ cmd_fit_exec(sx_ctx *ctx, const sx_args *a)
 	if (arg(a, ctx->cmd, "--by") != NULL) {
 		if ((r = fit_by_groups(ctx, a, &job, ds, name)) == NULL)
 			goto out;
-		view_put(ctx->out, r);
+		if (tableout_put(ctx, a, r) != 0)
+			goto out;
 	} else {
 		if ((f = fit_job_run(ctx, a, &job, ds)) == NULL)
 			goto out;
 		f->name = xstrdup(name);
-		view_put(ctx->out, fit_record("fit", f, m, 0));
+		if (tableout_put(ctx, a, fit_record("fit", f, m, 0)) != 0) {
+			fitrec_free(f);
+			goto out;
+		}
 		ws_put_fit(ctx->ws, f);
 	}
+	/* Logged without its table's options: replay writes no file. */
+	if (tableout_strip(ctx, a, &bare))
+		ctx->cl = &bare;
 	if (as == NULL || arg(a, ctx->cmd, "--space") == NULL || job.seed_chosen)
 		fit_log_choices(ctx, name, as == NULL,
 		    arg(a, ctx->cmd, "--space") == NULL,
 		    job.seed_chosen ? &job.seed : NULL);
+	else if (ctx->cl == &bare)
+		ctx->logtext = cmd_text(&bare, NULL);
+	if (ctx->cl == &bare) {
+		ctx->cl = cl;
+		free(bare.argv);
+	}
 	if (arg(a, ctx->cmd, "--by") != NULL) {
 		/* The TUI follows a fit: the first group's. */
 		sx_fitrec *first;
@@ -247,6 +265,7 @@ static const sx_argdef fit_args[] = {
 	{ "--holdout", ARG_EXPR, 0, NULL, "EXPR",
 	  "fit the rows where EXPR is false, e.g. 'C > 1e21', and report the "
 	  "error on the others (RMSE of log y - log L, max |y - L|)", NULL },
+	TABLEOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 

@@ -1,7 +1,9 @@
 /* fits.c: fits and fit show: the fits made, and one fit's report. */
 #include "config.h"
 
+#include "base/xalloc.h"
 #include "commands/scaling/fit.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 static int
@@ -9,7 +11,6 @@ cmd_fits_exec(sx_ctx *ctx, const sx_args *a)
 {
 	sx_rec *r = rec_new("fits"), *fits = rec_arr(r, "fits");
 
-	(void)a;
 	for (size_t i = 0; i < ctx->ws->nfits; i++) {
 		const sx_fitrec *f = ctx->ws->fits[i];
 		sx_rec *e = rec_obj(fits, NULL);
@@ -21,8 +22,7 @@ cmd_fits_exec(sx_ctx *ctx, const sx_args *a)
 		rec_num(e, "rmse", f->res.rmse);
 		rec_bool(e, "converged", f->res.converged);
 	}
-	view_put(ctx->out, r);
-	return 0;
+	return tableout_put(ctx, a, r);
 }
 
 static int
@@ -32,6 +32,8 @@ cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
 	size_t n;
 	sx_fitrec **fits = fit_find_all(ctx, argi, arg(a, ctx->cmd, "NAME"), &n);
 	const sx_model *m;
+	sx_rec **recs;
+	int rc;
 
 	if (fits == NULL)
 		return -1;
@@ -41,23 +43,32 @@ cmd_fit_show_exec(sx_ctx *ctx, const sx_args *a)
 			free(fits);
 			return -1;
 		}
+	recs = xcalloc(n, sizeof *recs);
 	for (size_t k = 0; k < n; k++) {
 		m = fit_model(ctx, argi, fits[k]);
-		view_put(ctx->out, fit_record("fit show", fits[k], m,
-		    arg(a, ctx->cmd, "--corr") != NULL));
+		recs[k] = fit_record("fit show", fits[k], m,
+		    arg(a, ctx->cmd, "--corr") != NULL);
 	}
+	rc = tableout_put_all(ctx, a, recs, n, n);
+	free(recs);
 	free(fits);
-	return 0;
+	return rc;
 }
 
 static const sx_argdef show_args[] = {
 	{ "NAME", ARG_FIT, 0, NULL, NULL, NULL, NULL },
 	{ "--corr", ARG_FLAG, 0, NULL, NULL,
 	  "add the parameters' correlation matrix", NULL },
+	TABLEOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
+static const sx_argdef fits_args[] = {
+	TABLEOUT_ARGS,
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 const sx_cmd cmd_fits_entry = {
-	"fits", NULL, "List the fits.\n", cmd_no_args, 0, cmd_fits_exec
+	"fits", NULL, "List the fits.\n", fits_args, 0, cmd_fits_exec
 };
 
 const sx_cmd cmd_fit_show_entry = {

@@ -12,6 +12,7 @@
 #include "scaling/units.h"
 #include "sessions/figures.h"
 #include "sessions/plotout.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 /* ci: a_lo, a_hi, b_lo, b_hi at level, or NULL without bootstrap. */
@@ -129,7 +130,7 @@ frontier_groups(sx_ctx *ctx, const sx_args *a, const figures_fspec *fs,
 		if ((recs[k] = frontier_table(ctx, &one, argi)) == NULL)
 			break;
 	}
-	rc = view_put_all(ctx->out, recs, n, k);
+	rc = tableout_put_all(ctx, a, recs, n, k);
 	free(recs);
 	free(fits);
 	return rc;
@@ -149,6 +150,14 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 	sx_rec *r;
 	sx_err e;
 
+	if (arg(a, ctx->cmd, "--plot") != NULL &&
+	    (arg(a, ctx->cmd, "--format") != NULL ||
+	    arg(a, ctx->cmd, "--se") != NULL))
+		return cmd_fail(ctx, arg_index(a, ctx->cmd,
+		    arg(a, ctx->cmd, "--format") != NULL ? "--format" : "--se"),
+		    "%s is for the table, and --plot draws instead (its --out "
+		    "FILE takes the plot)", arg(a, ctx->cmd, "--format") != NULL ?
+		    "--format" : "--se");
 	if (parse_range(ctx, a, "--C", &fs.c_lo, &fs.c_hi) != 0 ||
 	    parse_positive(ctx, a, "--k", &fs.k) != 0 ||
 	    (arg(a, ctx->cmd, "--unique") != NULL &&
@@ -184,8 +193,7 @@ cmd_frontier_exec(sx_ctx *ctx, const sx_args *a)
 		return frontier_plot(ctx, a, &fs, argi);
 	if ((r = frontier_table(ctx, &fs, argi)) == NULL)
 		return -1;
-	view_put(ctx->out, r);
-	return 0;
+	return tableout_put(ctx, a, r);
 }
 
 static const sx_argdef frontier_args[] = {
@@ -205,6 +213,7 @@ static const sx_argdef frontier_args[] = {
 	  "marked and a fit's runs as (C, N) points (the TUI's Frontier pane "
 	  "draws this with the defaults), with the plot options:", NULL },
 	PLOTOUT_ARGS,
+	TABLEOUT_FORMAT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 

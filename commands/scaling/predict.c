@@ -11,6 +11,7 @@
 #include "commands/scaling/frontier.h"
 #include "scaling/frontier.h"
 #include "scaling/interval.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 /* What COL=V ... asked for: the inputs (have[k] set for each given), or
@@ -294,7 +295,7 @@ cmd_predict_exec(sx_ctx *ctx, const sx_args *a)
 	    predict_through(ctx, a, fits[k]) : predict_one(ctx, a, fits[k],
 	    NULL)) != NULL; k++)
 		;
-	rc = view_put_all(ctx->out, recs, n, k);
+	rc = tableout_put_all(ctx, a, recs, n, k);
 	free(recs);
 	free(fits);
 	return rc;
@@ -320,6 +321,7 @@ static const sx_argdef predict_args[] = {
 	{ "--k", ARG_NUMBER, 0, NULL, "K",
 	  "FLOP per parameter per token of a budget C = k*N*D",
 	  SX_STR(SX_FRONTIER_K) },
+	TABLEOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 const sx_cmd cmd_predict_entry = {

@@ -3,6 +3,7 @@
 
 #include "commands/scaling/preset.h"
 #include "scaling/presets.h"
+#include "sessions/tableout.h"
 #include "views/view.h"
 
 static int
@@ -10,15 +11,13 @@ cmd_presets_exec(sx_ctx *ctx, const sx_args *a)
 {
 	sx_rec *r = rec_new("presets"), *list = rec_arr(r, "presets");
 
-	(void)a;
 	for (size_t i = 0; i < preset_count(); i++) {
 		sx_rec *p = rec_obj(list, NULL);
 
 		rec_str(p, "name", preset_at(i)->name);
 		rec_str(p, "title", preset_at(i)->title);
 	}
-	view_put(ctx->out, r);
-	return 0;
+	return tableout_put(ctx, a, r);
 }
 
 static int
@@ -62,11 +61,16 @@ static const sx_argdef show_args[] = {
 	{ "NAME", ARG_PRESET, 0, NULL, NULL, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
+static const sx_argdef presets_args[] = {
+	TABLEOUT_ARGS,
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
+
 const sx_cmd cmd_presets_entry = {
 	"presets", NULL,
 	"List the presets: the published constants of Kaplan et al. 2020,\n"
 	"Henighan et al. 2020, Hoffmann et al. 2022, Besiroglu et al. 2024 and\n"
-	"others, each with its citation.\n", cmd_no_args, 0, cmd_presets_exec
+	"others, each with its citation.\n", presets_args, 0, cmd_presets_exec
 };
 
 const sx_cmd cmd_preset_entry = {
