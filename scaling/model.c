@@ -1,5 +1,6 @@
 /* model.c: the built-in scaling laws (evaluated in log space); user laws
- * are in model_user.c, the data-constrained law in law_datacon.c. Longer
+ * are in model_user.c, the data-constrained law in law_datacon.c, the
+ * task-error law in law_taskerr.c. Longer
  * than most files on purpose: the laws here share the log-space
  * numerics and start-value helpers at its top (model_impl.h has those a
  * law file elsewhere needs), one section a law. */
@@ -787,6 +788,9 @@ static char *in_ndu[] = { "N", "D", "U" };
 static char *pr_datacon[] = { "E", "A", "alpha", "B", "beta", "rd_star",
     "rn_star" };
 static unsigned char pos_datacon[] = { 0, 1, 0, 1, 0, 1, 1 };
+static char *in_l[] = { "L" };
+static char *pr_taskerr[] = { "eps", "k", "gamma" };
+static unsigned char pos_taskerr[] = { 0, 1, 1 };
 
 static sx_model builtins[] = {
 	{ "pl", "A * x^-alpha",
@@ -816,6 +820,11 @@ static sx_model builtins[] = {
 	  "unique tokens, R_D = D/U_D - 1, U_N = min(N, Chinchilla's N_opt for "
 	  "U_D tokens), R_N = N/U_N - 1",
 	  3, in_ndu, 7, pr_datacon, pos_datacon, datacon_eval, datacon_guess,
+	  NULL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ "taskerr", "eps - k*exp(-gamma*L)",
+	  "a task's error as a law of the loss (Gadre et al. 2024); fit "
+	  "it with --y ERR, chain it with predict --through",
+	  1, in_l, 3, pr_taskerr, pos_taskerr, taskerr_eval, taskerr_guess,
 	  NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ "bnsl1", "a + b*x^-c0 * (1 + (x/d1)^(1/f1))^(-c1*f1)",
 	  "broken neural scaling law, 1 break (Caballero et al. 2022)",

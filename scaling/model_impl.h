@@ -86,4 +86,10 @@ int datacon_eval(const sx_model *m, const double *const *x, size_t n,
 int datacon_guess(const sx_model *m, const double *const *x, const double *y,
     size_t n, double *p);
 
+/* A task's error as a law of the loss, Gadre et al. 2024 (law_taskerr.c). */
+int taskerr_eval(const sx_model *m, const double *const *x, size_t n,
+    const double *p, int lg, double *f, double *J);
+int taskerr_guess(const sx_model *m, const double *const *x, const double *y,
+    size_t n, double *p);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scaling/fit.h"
 #include "scaling/model.h"
 #include "tests/unit/unit.h"
 
@@ -72,13 +73,13 @@ closed_form(const char *name, const double *p, double x0, double x1)
 START_TEST(test_table)
 {
 	static const char *names[] = { "pl", "plc", "kaplan_nd", "kaplan_ns",
-	    "chinchilla", "datacon", "bnsl1", "bnsl2", "exptrend" };
-	static const size_t nps[] = { 2, 3, 4, 4, 5, 7, 6, 9, 3 };
+	    "chinchilla", "datacon", "taskerr", "bnsl1", "bnsl2", "exptrend" };
+	static const size_t nps[] = { 2, 3, 4, 4, 5, 7, 3, 6, 9, 3 };
 	const sx_model *m;
 	size_t i;
 
-	ck_assert_uint_eq(model_builtin_count(), 9);
-	for (i = 0; i < 9; i++) {
+	ck_assert_uint_eq(model_builtin_count(), 10);
+	for (i = 0; i < 10; i++) {
 		m = model_builtin(names[i]);
 		ck_assert_ptr_nonnull(m);
 		ck_assert_ptr_eq(m, model_builtin_at(i));
@@ -87,7 +88,7 @@ START_TEST(test_table)
 		ck_assert(strlen(m->about) > 10 && strlen(m->formula) > 5);
 	}
 	ck_assert_ptr_null(model_builtin("nope"));
-	ck_assert_ptr_null(model_builtin_at(9));
+	ck_assert_ptr_null(model_builtin_at(10));
 	m = model_builtin("chinchilla");
 	ck_assert_int_eq(model_param_index(m, "E"), 0);
 	ck_assert_int_eq(model_param_index(m, "beta"), 4);
@@ -239,6 +240,67 @@ START_TEST(test_guess_exact)
 }
 END_TEST
 
+/* taskerr, Err = eps - k exp(-gamma L), at losses a sweep has: the closed
+ * form, derivatives against central differences, and the start from
+ * exact data close to the truth. */
+START_TEST(test_taskerr)
+{
+	const sx_model *m = model_builtin("taskerr");
+	double L[12], y[12], f[12], J[36], fp[12], fm[12], p[3] = { 0.8, 3.0, 1.1 };
+	double q[3], g[3];
+	const double *x[1] = { L };
+
+	for (size_t i = 0; i < 12; i++)
+		L[i] = 2.0 + 0.25 * (double)i;
+	for (int lg = 0; lg <= 1; lg++) {
+		ck_assert_int_eq(m->eval(m, x, 12, p, lg, f, J), 0);
+		for (size_t i = 0; i < 12; i++) {
+			double want = 0.8 - 3.0 * exp(-1.1 * L[i]);
+
+			ck_assert_close(f[i], lg ? log(want) : want, 1e-13);
+			if (!lg)
+				y[i] = want;
+		}
+		for (size_t j = 0; j < 3; j++) {
+			double h = 1e-6 * fabs(p[j]);
+
+			memcpy(q, p, sizeof q);
+			q[j] += h;
+			ck_assert_int_eq(m->eval(m, x, 12, q, lg, fp, NULL), 0);
+			q[j] -= 2.0 * h;
+			ck_assert_int_eq(m->eval(m, x, 12, q, lg, fm, NULL), 0);
+			for (size_t i = 0; i < 12; i++)
+				ck_assert_msg(fabs(J[i * 3 + j] - (fp[i] - fm[i]) /
+				    (2.0 * h)) <= 1e-6 * (fabs(J[i * 3 + j]) + 1e-3),
+				    "taskerr d/d%s row %zu", m->params[j], i);
+		}
+	}
+	/* Err > 0 is needed in log space. */
+	q[0] = 0.0;
+	q[1] = 3.0;
+	q[2] = 1.1;
+	ck_assert_int_eq(m->eval(m, x, 12, q, 1, f, NULL), -1);
+	/* The start is a little above the largest error; the fit from it
+	 * recovers the law exactly. */
+	ck_assert_int_eq(m->guess(m, x, y, 12, g), 0);
+	ck_assert(g[0] > 0.78 && g[0] < 0.9);
+	ck_assert(g[2] > 0.5 && g[2] < 2.0);
+	{
+		sx_fit_opts o;
+		sx_fit_result r;
+		sx_err e;
+
+		memset(&o, 0, sizeof o);
+		o.space = SX_SPACE_LOG;
+		err_clear(&e);
+		ck_assert_msg(fit_run(m, x, y, 12, &o, &r, &e) == 0, "%s", e.msg);
+		for (size_t j = 0; j < 3; j++)
+			ck_assert_close(r.p[j], p[j], 1e-6);
+		fit_result_free(&r);
+	}
+}
+END_TEST
+
 /* A user law: same values and derivatives as the built-in it spells out. */
 START_TEST(test_from_expr)
 {
@@ -306,6 +368,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_values);
 	tcase_add_test(tc, test_jacobian_fd);
+	tcase_add_test(tc, test_taskerr);
 	tcase_add_test(tc, test_extremes);
 	tcase_add_test(tc, test_guess_exact);
 	tcase_add_test(tc, test_from_expr);

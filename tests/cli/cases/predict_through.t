@@ -1,6 +1,7 @@
 # predict FIT --through UP: a downstream law (a task's error as a law of
 # the loss, Gadre et al. 2024) predicted at the loss UP predicts, the
 # interval carried through both fits; text and JSON; at a budget too.
+# taskerr is Gadre et al.'s law, Err = eps - k exp(-gamma L).
 # A downstream law of two inputs is refused.
 scalex -c 'demo chinchilla as r
 fit chinchilla r as ch
@@ -15,8 +16,7 @@ L,err
 3.5,0.70
 3.9,0.73
 END
-model define gerr "eps - k*exp(-gamma*x)"
-fit gerr tasks --x L --y err --init eps=0.78,k=5,gamma=1.2 as e
+fit taskerr tasks --y err as e
 predict e --through ch N=7e10 D=1.4e12
 predict e --through ch C=1e22 --interval prediction
 predict ch --through e N=1e9 D=1e10'
