@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/xalloc.h"
+#include "base/sha256.h"
 #include "plots/figure_cairo.h"
 #include "plots/render.h"
 #include "sessions/plotout.h"
@@ -85,22 +87,86 @@ plotout_fill(int fd, void *arg)
 	return session_write_all(fd, b->d, b->n);
 }
 
+/* Whether the file at path holds exactly the bytes of SHA-256 hex. */
+static int
+plotout_same_sum(const char *path, const char *hex)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL, sum[65];
+	size_t n = 0, cap = 0, got;
+	int same = 0;
+
+	if (fp == NULL)
+		return 0;
+	do {
+		if (n == cap) {
+			char *nb;
+
+			if (cap >= ((size_t)1 << 30) ||
+			    (nb = realloc(buf, cap = cap ? 2 * cap : 65536)) == NULL)
+				goto out;
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+	} while (got > 0);
+	if (!ferror(fp)) {
+		sha256_hex(buf, n, sum);
+		same = strcmp(sum, hex) == 0;
+	}
+out:
+	free(buf);
+	fclose(fp);
+	return same;
+}
+
+/* The command as logged: as written, without any --sha256 it had, with
+ * --sha256 hex of the file it wrote. */
+static char *
+plotout_logtext(const sx_cmdline *cl, const char *hex)
+{
+	sx_cmdline c = *cl;
+	char *extra = xasprintf("--sha256 %s", hex), *s;
+	int i, j = 0;
+
+	c.argv = xcalloc((size_t)cl->argc + 1, sizeof *c.argv);
+	for (i = 0; i < cl->argc; i++) {
+		if (strcmp(cl->argv[i], "--sha256") == 0) {
+			i++;
+			continue;
+		}
+		if (strncmp(cl->argv[i], "--sha256=", 9) != 0)
+			c.argv[j++] = cl->argv[i];
+	}
+	c.argc = j;
+	s = cmd_text(&c, extra);
+	free(c.argv);
+	free(extra);
+	return s;
+}
+
 /* Write n bytes at d to --out FILE as this session's own: the file is
- * replaced whole or not at all. */
+ * replaced whole or not at all. Logs the command with their checksum. */
 static int
 plotout_write(sx_ctx *ctx, const sx_args *a, const char *path, const void *d,
     size_t n)
 {
+	const char *sum = arg(a, ctx->cmd, "--sha256");
 	struct bytes b = { d, n };
+	char hex[65];
 	sx_err fe;
 
 	err_clear(&fe);
 	if ((arg(a, ctx->cmd, "--force") == NULL &&
-	    session_may_replace(ctx->ws, path, &fe) != 0) ||
+	    session_may_replace(ctx->ws, path, &fe) != 0 &&
+	    (sum == NULL || !plotout_same_sum(path, sum))) ||
 	    session_write_file(path, plotout_fill, &b, &fe) != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--out"), "%s: %s", path,
 		    fe.msg);
 	session_own(ctx->ws, path);
+	sha256_hex(d, n, hex);
+	free(ctx->logtext);
+	ctx->logtext = plotout_logtext(ctx->cl, hex);
 	ctx->logfile = 1;
 	return 0;
 }

@@ -12,6 +12,11 @@
  * Commands list PLOTOUT_ARGS in their
  * argdefs, after their --plot flag (ARG_SUB: options of that flag);
  * plot, which always draws, lists PLOTOUT_ARGS_OF(0).
+ *
+ * A command that writes --out FILE is logged (so a saved session's replay
+ * writes it again) with --sha256 HEX, the checksum of the bytes written:
+ * the replay may then replace a FILE that still holds exactly those bytes
+ * (nothing would be lost) even when another process wrote it.
  */
 #define PLOTOUT_ARGS PLOTOUT_ARGS_OF(ARG_SUB)
 #define PLOTOUT_ARGS_OF(flags) \
@@ -37,7 +42,8 @@
 	{ "--dpi", ARG_INT, flags, NULL, "N", \
 	  "pixels per inch of a .png --out", "300" }, \
 	{ "--force", ARG_FLAG, flags, NULL, NULL, "replace FILE even so", \
-	  NULL }
+	  NULL }, \
+	{ "--sha256", ARG_WORD, (flags) | ARG_HIDDEN, NULL, "HEX", NULL, NULL }
 
 /*
  * Render f with the options in a and write it: to --out FILE (a figure
