@@ -9,9 +9,9 @@
  * The options of every command that draws (plot, frontier --plot,
  * crossover --plot, transfer --plot): --size WxH, --ascii,
  * --color auto|always|never, --title T, --out FILE [--dpi N] [--force].
- * Commands list PLOTOUT_ARGS in their
- * argdefs, after their --plot flag (ARG_SUB: options of that flag);
- * plot, which always draws, lists PLOTOUT_ARGS_OF(0).
+ * Commands list PLOTOUT_ARGS in their argdefs, after their --plot flag
+ * (ARG_SUB: options of that flag); plot, which always draws, lists
+ * PLOTOUT_ARGS_OF(0).
  *
  * A command that writes --out FILE is logged (so a saved session's replay
  * writes it again) with --sha256 HEX, the checksum of the bytes written:
@@ -26,11 +26,12 @@
 	  "for a .svg, .pdf or .png --out (default 234x160, a column of a " \
 	  "two-column paper, 3.25 in wide)", NULL }, \
 	{ "--ascii", ARG_FLAG, flags, NULL, NULL, \
-	  "ASCII instead of Unicode braille (also when the locale is not " \
-	  "UTF-8, or with scalex --ascii)", NULL }, \
+	  "ASCII instead of Unicode braille in the text drawing (also when " \
+	  "the locale is not UTF-8, or with scalex --ascii)", NULL }, \
 	{ "--color", ARG_CHOICE, flags, "auto|always|never", \
 	  "auto|always|never", \
-	  "ANSI colours: auto (a terminal without NO_COLOR), always, never", \
+	  "ANSI colours of the text drawing: auto (a terminal without " \
+	  "NO_COLOR), always, never (figure files are always in colour)", \
 	  NULL }, \
 	{ "--title", ARG_WORD, flags, NULL, "T", "a title over the plot", \
 	  NULL }, \
