@@ -96,3 +96,44 @@ axis_pad(double *lo, double *hi, int log)
 		return -1;
 	return 0;
 }
+
+int
+axis_clip_segment(double xmin, double ymin, double xmax, double ymax,
+    double *x0, double *y0, double *x1, double *y1)
+{
+	double dx = *x1 - *x0, dy = *y1 - *y0;
+	double p[4], q[4], t0 = 0.0, t1 = 1.0;
+	int i;
+
+	if (!isfinite(dx) || !isfinite(dy))
+		return 0;
+	p[0] = -dx; q[0] = *x0 - xmin;
+	p[1] = dx;  q[1] = xmax - *x0;
+	p[2] = -dy; q[2] = *y0 - ymin;
+	p[3] = dy;  q[3] = ymax - *y0;
+	for (i = 0; i < 4; i++) {
+		if (p[i] == 0.0) {
+			if (q[i] < 0.0)
+				return 0;
+			continue;
+		}
+		double r = q[i] / p[i];
+
+		if (p[i] < 0.0) {
+			if (r > t1)
+				return 0;
+			if (r > t0)
+				t0 = r;
+		} else {
+			if (r < t0)
+				return 0;
+			if (r < t1)
+				t1 = r;
+		}
+	}
+	*x1 = *x0 + t1 * dx;
+	*y1 = *y0 + t1 * dy;
+	*x0 = *x0 + t0 * dx;
+	*y0 = *y0 + t0 * dy;
+	return 1;
+}

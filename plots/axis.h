@@ -40,4 +40,10 @@ void axis_extend(double *lo, double *hi, const double *v, size_t n, int log);
  * it. Returns -1 when the range is empty (lo > hi, nothing to show). */
 int axis_pad(double *lo, double *hi, int log);
 
+/* Liang-Barsky: clip the segment (x0, y0)-(x1, y1) to the rectangle
+ * xmin..xmax x ymin..ymax, moving its ends in; 0 if nothing is left (or
+ * it is not finite). */
+int axis_clip_segment(double xmin, double ymin, double xmax, double ymax,
+    double *x0, double *y0, double *x1, double *y1);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plots/axis.h"
 #include "plots/canvas.h"
 
 #define CANVAS_MAX 4096
@@ -213,47 +214,12 @@ canvas_dot(px_canvas *c, int x, int y, int colour, int layer)
 	cell_touch(cell, colour, layer);
 }
 
-/* Liang-Barsky: clip the segment to the clip rectangle; 0 if nothing is
- * left. */
+/* Clip the segment to the clip rectangle; 0 if nothing is left. */
 static int
 clip_segment(const px_canvas *c, double *x0, double *y0, double *x1,
     double *y1)
 {
-	double dx = *x1 - *x0, dy = *y1 - *y0;
-	double p[4], q[4], t0 = 0.0, t1 = 1.0;
-	int i;
-
-	if (!isfinite(dx) || !isfinite(dy))
-		return 0;
-	p[0] = -dx; q[0] = *x0 - c->cx0;
-	p[1] = dx;  q[1] = c->cx1 - *x0;
-	p[2] = -dy; q[2] = *y0 - c->cy0;
-	p[3] = dy;  q[3] = c->cy1 - *y0;
-	for (i = 0; i < 4; i++) {
-		if (p[i] == 0.0) {
-			if (q[i] < 0.0)
-				return 0;
-			continue;
-		}
-		double r = q[i] / p[i];
-
-		if (p[i] < 0.0) {
-			if (r > t1)
-				return 0;
-			if (r > t0)
-				t0 = r;
-		} else {
-			if (r < t0)
-				return 0;
-			if (r < t1)
-				t1 = r;
-		}
-	}
-	*x1 = *x0 + t1 * dx;
-	*y1 = *y0 + t1 * dy;
-	*x0 = *x0 + t0 * dx;
-	*y0 = *y0 + t0 * dy;
-	return 1;
+	return axis_clip_segment(c->cx0, c->cy0, c->cx1, c->cy1, x0, y0, x1, y1);
 }
 
 void

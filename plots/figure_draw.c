@@ -318,53 +318,66 @@ fig_draw_centred(struct frame *fr, int row, const char *s)
 	canvas_text(fr->c, row, col, buf, PX_DEFAULT, PX_LAYER_TEXT);
 }
 
-/* All main-panel series, lowest layer first so that the colour rule's
- * ties (last drawn wins) fall to points over lines over bands. */
 void
-fig_draw_series(px_figure *f, struct frame *fr)
+fig_each_series(px_figure *f, void (*fn)(struct series *s, void *arg),
+    void *arg)
 {
 	static const int order[] = { K_BAND, K_HLINE, K_VLINE, K_LINE, K_FUNC,
 	    K_SCATTER, K_HILITE };
 	int o, i;
 
-	clip_main(fr);
 	for (o = 0; o < (int)(sizeof order / sizeof order[0]); o++)
-		for (i = 0; i < f->ns; i++) {
-			struct series *s = &f->s[i];
-			double p;
+		for (i = 0; i < f->ns; i++)
+			if (f->s[i].kind == order[o])
+				fn(&f->s[i], arg);
+}
 
-			if (s->kind != order[o])
-				continue;
-			switch (s->kind) {
-			case K_BAND:
-				draw_band(fr, s);
-				break;
-			case K_HLINE:
-				p = axis_map(&fr->ay, s->y[0]);
-				canvas_line(fr->c, fr->col0 * fr->sw, p,
-				    (fr->col0 + fr->pw) * fr->sw - 1, p, s->acolour,
-				    PX_LAYER_REF, fr->sw);
-				break;
-			case K_VLINE:
-				p = axis_map(&fr->ax, s->x[0]);
-				canvas_line(fr->c, p, fr->top * fr->sh, p,
-				    (fr->top + fr->ph) * fr->sh - 1, s->acolour,
-				    PX_LAYER_REF, fr->sh);
-				break;
-			case K_LINE:
-				draw_poly(fr, &fr->ay, s->x, s->y, s->n, s->acolour);
-				break;
-			case K_FUNC:
-				draw_func(fr, s);
-				break;
-			case K_SCATTER:
-				draw_marks(fr, &fr->ay, s, PX_LAYER_POINT);
-				break;
-			case K_HILITE:
-				draw_marks(fr, &fr->ay, s, PX_LAYER_HILITE);
-				break;
-			}
-		}
+static void
+draw_one(struct series *s, void *arg)
+{
+	struct frame *fr = arg;
+	double p;
+
+	switch (s->kind) {
+	case K_BAND:
+		draw_band(fr, s);
+		break;
+	case K_HLINE:
+		p = axis_map(&fr->ay, s->y[0]);
+		canvas_line(fr->c, fr->col0 * fr->sw, p,
+		    (fr->col0 + fr->pw) * fr->sw - 1, p, s->acolour,
+		    PX_LAYER_REF, fr->sw);
+		break;
+	case K_VLINE:
+		p = axis_map(&fr->ax, s->x[0]);
+		canvas_line(fr->c, p, fr->top * fr->sh, p,
+		    (fr->top + fr->ph) * fr->sh - 1, s->acolour,
+		    PX_LAYER_REF, fr->sh);
+		break;
+	case K_LINE:
+		draw_poly(fr, &fr->ay, s->x, s->y, s->n, s->acolour);
+		break;
+	case K_FUNC:
+		draw_func(fr, s);
+		break;
+	case K_SCATTER:
+		draw_marks(fr, &fr->ay, s, PX_LAYER_POINT);
+		break;
+	case K_HILITE:
+		draw_marks(fr, &fr->ay, s, PX_LAYER_HILITE);
+		break;
+	}
+}
+
+/* All main-panel series, lowest layer first so that the colour rule's
+ * ties (last drawn wins) fall to points over lines over bands. */
+void
+fig_draw_series(px_figure *f, struct frame *fr)
+{
+	int i;
+
+	clip_main(fr);
+	fig_each_series(f, draw_one, fr);
 	for (i = 0; i < f->ns; i++)
 		if (f->s[i].kind == K_HILITE)
 			draw_hilite_label(fr, &f->s[i]);

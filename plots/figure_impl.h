@@ -48,6 +48,17 @@ struct frame {
 	int gutter;		/* the y axis line's column */
 };
 
+/* Styles in series order for mode (figure_layout.c), and the data ranges
+ * every renderer uses: x, main y, residual y. */
+void fig_resolve_styles(px_figure *f, int mode);
+int fig_data_ranges(px_figure *f, double x[2], double y[2], double r[2],
+    int *has_resid, px_err *e);
+
+/* Call fn on every series in drawing order, lowest layer first: bands,
+ * reference lines, lines, functions, points, highlights. */
+void fig_each_series(px_figure *f, void (*fn)(struct series *s, void *arg),
+    void *arg);
+
 /* Drawing (figure_draw.c), each clipped to its panel or over the whole
  * canvas as figure_render leaves it. */
 void fig_draw_series(px_figure *f, struct frame *fr);

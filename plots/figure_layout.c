@@ -21,8 +21,8 @@ static const int auto_colours[] = { PX_BLUE, PX_RED, PX_GREEN, PX_MAGENTA,
 
 /* Colours in series order (reference lines grey), markers per point
  * series. */
-static void
-resolve_styles(px_figure *f, int mode)
+void
+fig_resolve_styles(px_figure *f, int mode)
 {
 	int i, nc = 0, nm = 0;
 
@@ -200,12 +200,35 @@ axis_named(px_axis *a, const char *name, double lo, double hi, int log,
  * series is drawn clipped to its panel, the legend over them, and the axes
  * and text last, outside the panels.
  */
+/* The x, main y and residual ranges of f (the x axis mapped onto 0..1000
+ * for sampling functions); *has_resid whether there is a residual panel. */
+int
+fig_data_ranges(px_figure *f, double x[2], double y[2], double r[2],
+    int *has_resid, px_err *e)
+{
+	px_axis ax;
+	int i;
+
+	*has_resid = 0;
+	for (i = 0; i < f->ns; i++)
+		*has_resid |= f->s[i].kind == K_RESID;
+	if (range_x(f, &x[0], &x[1], e) < 0)
+		return -1;
+	if (axis_named(&ax, "x", x[0], x[1], f->xlog, 0.0, 1000.0, e) < 0)
+		return -1;
+	if (range_y(f, &ax, &y[0], &y[1], e) < 0)
+		return -1;
+	range_resid(f, &r[0], &r[1]);
+	return 0;
+}
+
 px_canvas *
 figure_render(px_figure *f, int w, int h, int mode, px_err *e)
 {
 	struct frame fr;
 	px_ticks *yt = NULL, *rt = NULL, *xt = NULL;
 	double xlo = NAN, xhi = NAN, ylo = NAN, yhi = NAN, rlo = 0.0, rhi = 0.0;
+	double xr[2], yr[2], rr[2];
 	int i, has_resid = 0, fixed, avail, title_row = -1, ylab_row = -1;
 	int need_w, need_h, ascii = mode == PX_ASCII;
 
@@ -215,7 +238,7 @@ figure_render(px_figure *f, int w, int h, int mode, px_err *e)
 	fr.sh = ascii ? 3 : 4;
 	for (i = 0; i < f->ns; i++)
 		has_resid |= f->s[i].kind == K_RESID;
-	resolve_styles(f, fr.mode);
+	fig_resolve_styles(f, fr.mode);
 
 	/* Rows: title, y title, plot, axis, [residuals, axis], labels, x title. */
 	fr.top = 0;
@@ -233,13 +256,14 @@ figure_render(px_figure *f, int w, int h, int mode, px_err *e)
 		    w, h), NULL;
 
 	/* Ranges, then the y axes (their labels fix the gutter's width). */
-	if (range_x(f, &xlo, &xhi, e) < 0)
+	if (fig_data_ranges(f, xr, yr, rr, &has_resid, e) < 0)
 		return NULL;
-	if (axis_named(&fr.ax, "x", xlo, xhi, f->xlog, 0.0, 1000.0, e) < 0)
-		return NULL;
-	if (range_y(f, &fr.ax, &ylo, &yhi, e) < 0)
-		return NULL;
-	range_resid(f, &rlo, &rhi);
+	xlo = xr[0];
+	xhi = xr[1];
+	ylo = yr[0];
+	yhi = yr[1];
+	rlo = rr[0];
+	rhi = rr[1];
 	if (fr.ph < MIN_PH)
 		fr.ph = MIN_PH;
 	if (axis_named(&fr.ay, "y", ylo, yhi, f->ylog, (fr.top + fr.ph) * fr.sh - 1.0,

@@ -567,7 +567,8 @@ cmd_exec(sx_workspace *ws, sx_out *out, const sx_cmdline *cl, sx_ctx *ctx)
 	}
 	rc = ctx->cmd->exec(ctx, &a);
 	args_free(&a);
-	if (rc == 0 && (ctx->cmd->flags & CMD_STATE) && !ctx->nolog) {
+	if (rc == 0 && (((ctx->cmd->flags & CMD_STATE) && !ctx->nolog) ||
+	    ctx->logfile)) {
 		if (ctx->logtext == NULL)
 			ctx->logtext = cmd_text(cl, NULL);
 		ws_log_append(ws, ctx->logtext);

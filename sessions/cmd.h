@@ -109,6 +109,8 @@ struct sx_ctx {
 	int err_arg;           /* argv index the error points at, -1 for none */
 	char *logtext;         /* set by a handler to log a resolved form */
 	int nolog;             /* set by a handler that changed nothing */
+	int logfile;           /* set by a handler that wrote a file (plot
+	                          --out): logged, so a replay writes it again */
 	int silent;            /* a failure an enclosing command reports */
 };
 

@@ -1,6 +1,8 @@
 /* text-session.c: text views of the session commands and of figures. */
 #include "config.h"
 
+#include <string.h>
+
 #include "views/text.h"
 
 void
@@ -36,6 +38,18 @@ text_plot(sx_out *o, const sx_rec *r)
 void
 text_plot_written(sx_out *o, const sx_rec *r)
 {
-	out_printf(o, "wrote a %lldx%lld plot to %s\n", rec_get_int(r, "width"),
-	    rec_get_int(r, "height"), rec_get_str(r, "out"));
+	const char *fmt = rec_get_str(r, "format");
+
+	if (fmt != NULL && strcmp(fmt, "png") == 0)
+		out_printf(o, "wrote a %lldx%lld pt PNG figure (%lld dpi) to %s\n",
+		    rec_get_int(r, "width"), rec_get_int(r, "height"),
+		    rec_get_int(r, "dpi"), rec_get_str(r, "out"));
+	else if (fmt != NULL && strcmp(fmt, "text") != 0)
+		out_printf(o, "wrote a %lldx%lld pt %s figure to %s\n",
+		    rec_get_int(r, "width"), rec_get_int(r, "height"),
+		    strcmp(fmt, "svg") == 0 ? "SVG" : "PDF", rec_get_str(r, "out"));
+	else
+		out_printf(o, "wrote a %lldx%lld plot to %s\n",
+		    rec_get_int(r, "width"), rec_get_int(r, "height"),
+		    rec_get_str(r, "out"));
 }

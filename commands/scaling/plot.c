@@ -58,7 +58,8 @@ static const sx_argdef plot_args[] = {
 
 const sx_cmd cmd_plot_entry = {
 	"plot", NULL,
-	  "Plot datasets and fits in the terminal (Unicode braille, or ASCII).\n"
+	  "Plot datasets and fits in the terminal (Unicode braille, or ASCII),\n"
+	  "or into a figure file (--out FILE.svg, .pdf, .png, drawn by cairo).\n"
 	  "A dataset is drawn as points; a fit as its data's points and the law:\n"
 	  "a curve across the whole axis for a law of one column, and for a law\n"
 	  "of N and D its value at each run plus, over compute, the\n"
