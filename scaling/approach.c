@@ -357,3 +357,114 @@ approach_free(sx_approach *r)
 	r->warn = NULL;
 	r->nwarn = 0;
 }
+
+/* Sort helper: run indices by (N, C). */
+static const double *curve_n, *curve_c;
+
+static int
+cmp_by_n_c(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (curve_n[i] != curve_n[j])
+		return curve_n[i] < curve_n[j] ? -1 : 1;
+	return curve_c[i] < curve_c[j] ? -1 : curve_c[i] > curve_c[j];
+}
+
+/* log L of one curve (rows idx[a..b), sorted by C) at log C = t,
+ * interpolated linearly between its rows; NaN outside its span. */
+static double
+curve_at(const double *C, const double *L, const size_t *idx, size_t a,
+    size_t b, double t)
+{
+	for (size_t i = a; i + 1 < b; i++) {
+		double t0 = log(C[idx[i]]), t1 = log(C[idx[i + 1]]);
+
+		if (t < t0 || t > t1 || !(t1 > t0))
+			continue;
+		return log(L[idx[i]]) + (log(L[idx[i + 1]]) - log(L[idx[i]])) *
+		    (t - t0) / (t1 - t0);
+	}
+	return NAN;
+}
+
+int
+frontier_approach1_curves(const double *N, const double *C, const double *L,
+    size_t n, size_t nbins, double c_lo, double c_hi, sx_approach *r,
+    sx_err *err)
+{
+	size_t *idx, m = 0, ncurves = 0, used = 0;
+	double lo = INFINITY, hi = -INFINITY;
+
+	memset(r, 0, sizeof *r);
+	if (nbins < 3 || nbins > 100000)
+		return err_set(err, "approach 1: %zu compute points (3 to 100000)",
+		    nbins);
+	if ((c_lo != 0.0 || c_hi != 0.0) && (!(c_lo > 0.0) || !(c_hi > c_lo) ||
+	    !isfinite(c_hi)))
+		return err_set(err, "approach 1: compute range %g..%g must be > 0 "
+		    "and increasing", c_lo, c_hi);
+	idx = xmalloc((n + 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		if (run_ok(N[i], C[i], L[i]) && L[i] > 0.0) {
+			idx[m++] = i;
+			lo = fmin(lo, C[i]);
+			hi = fmax(hi, C[i]);
+		}
+	curve_n = N;
+	curve_c = C;
+	qsort(idx, m, sizeof *idx, cmp_by_n_c);
+	if (c_lo > 0.0) {
+		lo = c_lo;
+		hi = c_hi;
+	}
+	r->ngroups = nbins;
+	r->C = xmalloc((3 * nbins + 1) * sizeof *r->C);
+	r->N_opt = r->C + nbins;
+	r->L_opt = r->N_opt + nbins;
+	for (size_t a = 0; a < m;) {
+		size_t b = a + 1;
+
+		while (b < m && N[idx[b]] == N[idx[a]])
+			b++;
+		ncurves += b - a >= 2;
+		a = b;
+	}
+	for (size_t j = 0; hi > lo && j < nbins; j++) {
+		double t = log(lo) + (log(hi) - log(lo)) * (double)j /
+		    (double)(nbins - 1), best = INFINITY, bestn = NAN;
+
+		/* Each curve (the rows of one size) that spans this budget. */
+		for (size_t a = 0; a < m;) {
+			size_t b = a + 1;
+			double v;
+
+			while (b < m && N[idx[b]] == N[idx[a]])
+				b++;
+			v = curve_at(C, L, idx, a, b, t);
+			if (v < best) {
+				best = v;
+				bestn = N[idx[a]];
+			}
+			a = b;
+		}
+		if (!isfinite(best)) {
+			r->nskipped++;
+			continue;
+		}
+		r->C[used] = exp(t);
+		r->N_opt[used] = bestn;
+		r->L_opt[used] = exp(best);
+		used++;
+	}
+	free(idx);
+	r->n = used;
+	if (ncurves < 2 || used < 3) {
+		approach_free(r);
+		return err_set(err, "approach 1: %zu learning curve%s (sizes with "
+		    "2 or more rows) give the envelope at %zu of %zu budgets (need "
+		    "2 curves and 3 budgets)", ncurves, ncurves == 1 ? "" : "s",
+		    used, nbins);
+	}
+	return approach_fit(r, "approach 1", err);
+}

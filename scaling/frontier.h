@@ -160,6 +160,18 @@ typedef struct sx_approach {
 int frontier_approach1(const double *N, const double *C, const double *L,
     size_t n, size_t nbins, double c_lo, double c_hi, sx_approach *r,
     sx_err *err);
+/*
+ * Approach 1 from learning curves (Hoffmann et al. 2022 interpolate each
+ * run's curve): the rows of one model size are one run's curve, its
+ * losses as training went on (C rising). log L is interpolated linearly
+ * in log C along each curve, and at nbins budgets log-spaced over [c_lo,
+ * c_hi] (both 0: the data's range), ends included, the curve lowest
+ * there gives (C, N_opt, L_opt); budgets no curve spans are not used.
+ * Fails with fewer than 2 curves of 2 or more rows, or 3 budgets.
+ */
+int frontier_approach1_curves(const double *N, const double *C,
+    const double *L, size_t n, size_t nbins, double c_lo, double c_hi,
+    sx_approach *r, sx_err *err);
 
 /*
  * Approach 2 (IsoFLOP profiles): runs are grouped by budget (sorted by

@@ -137,7 +137,8 @@ cmd_approach1_exec(sx_ctx *ctx, const sx_args *a)
 	if (runs_columns(ctx, a, k, &ds, &N, &C, &L, &owned, used) != 0)
 		return -1;
 	err_clear(&e);
-	rc = frontier_approach1(N, C, L, ds->nrows, (size_t)bins, lo, hi, &r, &e);
+	rc = (arg(a, ctx->cmd, "--curves") != NULL ? frontier_approach1_curves :
+	    frontier_approach1)(N, C, L, ds->nrows, (size_t)bins, lo, hi, &r, &e);
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
@@ -183,7 +184,14 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef approach1_args[] = {
 	{ "DATA", ARG_DATASET, 0, NULL, NULL, NULL, NULL },
-	{ "--bins", ARG_INT, 0, NULL, "B", "compute bins", "20" },
+	{ "--bins", ARG_INT, 0, NULL, "B",
+	  "compute bins (with --curves: budgets)", "20" },
+	{ "--curves", ARG_FLAG, 0, NULL, NULL,
+	  "the rows of each model size are one run's learning curve (losses "
+	  "logged as training went on): interpolate each curve's log L in "
+	  "log C and take, at each of B log-spaced budgets, the size whose "
+	  "curve is lowest there (Hoffmann et al. interpolate their curves "
+	  "so)", NULL },
 	{ "--C", ARG_WORD, 0, NULL, "LO..HI",
 	  "bin only this range of C in FLOP (default: the runs' range); keep "
 	  "it where the sizes run bracket the optimum, or the envelope sticks "
