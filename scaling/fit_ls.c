@@ -83,8 +83,7 @@ ctx_eval(fit_ctx *c, const double *u, double *r)
 	ctx_set_p(c, u);
 	st = c->m->eval(c->m, c->x, c->n, c->p, c->lg, c->g, c->J);
 	for (i = 0; i < c->n; i++)
-		r[i] = st != 0 ? FIT_BAD_RESID : c->sw != NULL ?
-		    c->sw[i] * (c->t[i] - c->g[i]) : c->t[i] - c->g[i];
+		r[i] = st == 0 ? c->t[i] - c->g[i] : FIT_BAD_RESID;
 	if (st != 0) {
 		c->cached = 0;
 		return st;
@@ -102,10 +101,19 @@ ctx_eval(fit_ctx *c, const double *u, double *r)
 	 */
 	for (i = 0; i < c->n; i++) {
 		const double *ji = c->J + i * np;
-		double *ri = c->J + i * nf, sw = c->sw != NULL ? c->sw[i] : 1.0;
+		double *ri = c->J + i * nf;
 
 		for (k = 0; k < nf; k++)
-			ri[k] = ji[c->idx[k]] * c->jscale[k] * sw;
+			ri[k] = ji[c->idx[k]] * c->jscale[k];
+	}
+	/* Weighted rows, apart: the unweighted loops stay as tight as they
+	 * were (measured: 4-5 % on plc when the test sat in them). */
+	for (i = 0; c->sw != NULL && i < c->n; i++) {
+		double *ri = c->J + i * nf;
+
+		r[i] *= c->sw[i];
+		for (k = 0; k < nf; k++)
+			ri[k] *= c->sw[i];
 	}
 	memcpy(c->ucache, u, nf * sizeof *u);
 	c->cached = 1;
