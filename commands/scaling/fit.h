@@ -80,6 +80,19 @@ const sx_model *fit_model(sx_ctx *ctx, int argi, const sx_fitrec *f);
 sx_rec *fit_record(const char *kind, const sx_fitrec *f, const sx_model *m,
     int corr);
 
+/* What COL=V ... asked for: the inputs (have[k] set for each given), or
+ * a budget C for a law of N and D that has no input C. */
+struct pred_at {
+	double *x;
+	unsigned char *have;
+	double C;       /* NaN: no budget */
+};
+
+/* Parse predict's COL=V ... for fit f of law m into at (x and have
+ * allocated, m->nin + 1 each); -1 after cmd_fail. */
+int pred_parse(sx_ctx *ctx, int argi, const sx_fitrec *f, const sx_model *m,
+    const char *assigns, struct pred_at *at);
+
 extern const sx_cmd cmd_fit_entry;
 extern const sx_cmd cmd_fits_entry;
 extern const sx_cmd cmd_fit_show_entry;
