@@ -25,7 +25,9 @@ out_init(sx_out *o, FILE *fp, int json)
  * names, cells, paths) as it is written, but never its control bytes:
  * those are shown as \xNN so that none reaches the terminal as an escape
  * sequence (clear screen, set title, bell). Tab stays; newline stays
- * where the text is lines (keep_nl). JSON has its own escaping.
+ * where the text is lines (keep_nl). JSON escapes its strings itself,
+ * so what it writes through out_printf and out_puts (brackets, numbers,
+ * escaped strings, newlines) passes unchanged: one path for every mode.
  */
 int
 out_unsafe_byte(unsigned char c, int keep_nl)
@@ -68,11 +70,6 @@ out_printf(sx_out *o, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	if (o->json) {
-		vfprintf(o->fp, fmt, ap);
-		va_end(ap);
-		return;
-	}
 	n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	if (n < 0)
@@ -90,10 +87,7 @@ out_printf(sx_out *o, const char *fmt, ...)
 void
 out_puts(sx_out *o, const char *s)
 {
-	if (o->json)
-		fputs(s, o->fp);
-	else
-		out_write_safe(o->fp, s, strlen(s), 1);
+	out_write_safe(o->fp, s, strlen(s), 1);
 }
 
 void
