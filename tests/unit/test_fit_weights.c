@@ -26,17 +26,8 @@ struct rows {
 static void
 rows_make(struct rows *s, unsigned long seed)
 {
-	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-
-	gsl_rng_set(rng, seed);
-	for (size_t i = 0; i < NR; i++) {
-		s->x[i] = exp(log(1e6) + log(1e4) * (double)i / (NR - 1));
-		s->y[i] = (1.7 + pow(5e4 / s->x[i], 0.3)) *
-		    exp(0.02 * gsl_ran_gaussian(rng, 1.0));
-		s->w[i] = (double)(1 + i % 3);
-	}
+	unit_plc_rows(s->x, s->y, s->w, NR, 0.02, seed);
 	s->col[0] = s->x;
-	gsl_rng_free(rng);
 }
 
 /* The same rows, row i repeated w[i] times, unweighted. */
