@@ -12,6 +12,7 @@
 #include "base/xalloc.h"
 #include "scaling/dataset.h"
 #include "scaling/demo.h"
+#include "scaling/henighan.h"
 #include "scaling/model.h"
 #include "scaling/presets.h"
 #include "scaling/units.h"
@@ -25,7 +26,10 @@
  * 32-bit seeds, so larger seeds are refused rather than silently folded;
  * GSL maps seed 0 to its default seed 4357.
  */
-enum demo_kind { DEMO_ISOFLOP, DEMO_CURVES, DEMO_FRONTIER, DEMO_REPEAT };
+enum demo_kind {
+	DEMO_ISOFLOP, DEMO_CURVES, DEMO_FRONTIER, DEMO_REPEAT,
+	DEMO_INFOGAIN, DEMO_IMAGENET   /* scaling/henighan.h's laws */
+};
 
 typedef struct demo_spec {
 	sx_demo_info info;
@@ -33,7 +37,8 @@ typedef struct demo_spec {
 	const char *preset;
 	const char *law;
 	double sigma;      /* sd of log L noise */
-	double c_lo, c_hi; /* DEMO_FRONTIER: compute range, PF-days */
+	double c_lo, c_hi; /* DEMO_FRONTIER: compute range, PF-days;
+	                      DEMO_INFOGAIN, DEMO_IMAGENET: sizes */
 } demo_spec;
 
 /* Chinchilla: Hoffmann et al. 2022's nine IsoFLOP budgets (Figure 3), FLOP. */
@@ -50,6 +55,8 @@ static const double isoflop_budgets[] = {
 #define REPEAT_UNIQUE 3
 #define REPEAT_EPOCHS 7
 #define REPEAT_SIZES 4
+/* henighan-infogain and henighan-imagenet: log-spaced model sizes. */
+#define HEN_SIZES 12
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -88,6 +95,15 @@ static const demo_spec demos[] = {
 	HEN("image2text", 1e-6, 1e1),
 	HEN("video", 1e-6, 1e1),
 	HEN("math", 1e-6, 1e1),
+	{ { "henighan-infogain", "text-to-image models: 12 sizes N = 1e6..1e10, "
+	    "InfoGain from henighan2020-infogain (the power law through "
+	    "section 4's quoted points), 2% log-normal noise" },
+	    DEMO_INFOGAIN, "henighan2020-infogain", NULL, 0.02, 1e6, 1e10 },
+	{ { "henighan-imagenet", "ImageNet classifiers: 12 sizes N = 1e5..1e10, "
+	    "loss fine-tuned (Lft) and from scratch (Lscratch) from "
+	    "henighan2020-imagenet (ILLUSTRATIVE shapes) beside the 32x32 "
+	    "generative loss (Lgen, Table 1), 1% log-normal noise" },
+	    DEMO_IMAGENET, "henighan2020-imagenet", NULL, 0.01, 1e5, 1e10 },
 };
 
 /* The number of demos; demo_at(0 .. count-1) lists them in a fixed order. */
@@ -322,6 +338,52 @@ demo_dataset(const char *dsname, size_t nrows, size_t ncols,
 	return ds;
 }
 
+/*
+ * Sizes N log-spaced over [c_lo, c_hi], then InfoGain(N), or the ImageNet
+ * losses Lgen, Lft, Lscratch, each times its noise (columns in that
+ * order, rows in order within a column).
+ */
+static sx_dataset *
+demo_henighan(const demo_spec *spec, const char *dsname, unsigned long seed,
+    sx_err *err)
+{
+	static const char *const nm[] = { "N", "infogain", "Lgen", "Lft",
+	    "Lscratch" };
+	static const char *const un[] = { "params", "share", "nats/token",
+	    "nats", "nats" };
+	const size_t n = HEN_SIZES;
+	double buf[4 * HEN_SIZES], *N = buf, *y = buf + n;
+	const double *cols[4] = { N, y, y + n, y + 2 * n };
+	sx_infogain ig;
+	sx_imagenet in;
+	size_t ny;
+
+	demo_logspace(N, n, spec->c_lo, spec->c_hi);
+	if (spec->kind == DEMO_INFOGAIN) {
+		if (infogain_law(&ig, err) != 0)
+			return NULL;
+		for (size_t i = 0; i < n; i++)
+			y[i] = infogain_at(&ig, N[i]);
+		ny = 1;
+	} else {
+		if (imagenet_law(&in, err) != 0)
+			return NULL;
+		for (size_t i = 0; i < n; i++) {
+			y[i] = imagenet_gen(&in, N[i]);
+			y[n + i] = imagenet_ft(&in, N[i]);
+			y[2 * n + i] = imagenet_scratch(&in, N[i]);
+		}
+		ny = 3;
+	}
+	if (demo_noise(y, ny * n, spec->sigma, seed, err) != 0)
+		return NULL;
+	if (spec->kind == DEMO_INFOGAIN)
+		return demo_dataset(dsname, n, 2, nm, un, cols, err);
+	return demo_dataset(dsname, n, 4, (const char *const[]){ nm[0], nm[2],
+	    nm[3], nm[4] }, (const char *const[]){ un[0], un[2], un[3], un[4] },
+	    cols, err);
+}
+
 /* Find the spec, its preset and law; NULL with err set when one is missing. */
 static const demo_spec *
 demo_lookup(const char *name, const sx_preset_law **law, sx_err *err)
@@ -338,6 +400,9 @@ demo_lookup(const char *name, const sx_preset_law **law, sx_err *err)
 		return NULL;
 	}
 	pr = preset_find(demos[i].preset);
+	/* The henighan demos' laws are scaling/henighan.h's, not one law. */
+	if (demos[i].law == NULL && pr != NULL)
+		return &demos[i];
 	*law = pr != NULL ? preset_law(pr, demos[i].law) : NULL;
 	if (*law == NULL) {
 		err_set(err, "demo '%s': preset law %s %s is missing", name,
@@ -450,6 +515,10 @@ demo_generate(const char *name, const char *dsname, unsigned long seed,
 		    (const double *const[]){ c2, L }, err);
 		break;
 	}
+	case DEMO_INFOGAIN:
+	case DEMO_IMAGENET:
+		ds = demo_henighan(spec, dsname, seed, err);
+		break;
 	}
 	free(buf);
 	return ds;

@@ -22,6 +22,7 @@
  * Table 5's pure power laws L = (x_c/x)^alpha are plc with Linf = 0.
  */
 static const char *const plc_names[] = { "Linf", "x0", "alpha" };
+static const char *const pl_names[] = { "A", "alpha" };
 static const char *const knd_names[] = { "Nc", "Dc", "alphaN", "alphaD" };
 static const char *const kns_names[] = { "Nc", "alphaN", "Sc", "alphaS" };
 static const char *const chin_names[] = { "E", "A", "alpha", "B", "beta" };
@@ -290,6 +291,49 @@ static const sx_preset_const hen_math_consts[] = {
 	HEN_NOPT(2.3e-12, 0.69),
 };
 
+/*
+ * The findings of Henighan et al. 2020 beyond Table 1. Section 4
+ * (multimodal models and information gain) quotes two points of the
+ * InfoGain trend of its text-to-image models in words: a 1e9-parameter
+ * model uses about 10% of a caption's information to define the image,
+ * and about 20% would take about 3e12 parameters. The fitted curve is only
+ * drawn in a figure, so the law scalex uses is the power law through the
+ * two quoted points (scaling/henighan.h).
+ */
+static const sx_preset_const hen_infogain_consts[] = {
+	{ "N1", 1e9, "section 4: a model of about 1e9 parameters ..." },
+	{ "f1", 0.10, "... uses about 10% of a caption's information "
+	    "(InfoGain) to define an image" },
+	{ "N2", 3e12, "section 4: about 3e12 parameters ..." },
+	{ "f2", 0.20, "... would be needed for 20%" },
+};
+
+/*
+ * Section 3's ImageNet experiment: 32x32 image models fine-tuned to
+ * classify ImageNet keep improving as a power law in N while their
+ * generative loss levels off, and models trained from scratch get worse
+ * at large sizes (they overfit). The paper shows these trends in a figure
+ * and states no constants in its text: the values below are illustrative,
+ * chosen to reproduce that shape, not the paper's fit.
+ */
+static const sx_preset_law hen_imagenet_laws[] = {
+	{ "Lft(N)", "pl", "N", 2, pl_names, (const double[]){ 10.0, 0.09 },
+	    "section 3 (ImageNet), fine-tuned from the generative model: "
+	    "L = A N^-alpha, classification loss in nats; ILLUSTRATIVE "
+	    "constants (the paper's trend is in a figure only)" },
+};
+
+static const sx_preset_const hen_imagenet_consts[] = {
+	{ "scratch_A", 10.0, "section 3 (ImageNet), trained from scratch: "
+	    "L = A N^-alpha + (N/No)^g; ILLUSTRATIVE" },
+	{ "scratch_alpha", 0.07, "from scratch: exponent of the falling part; "
+	    "ILLUSTRATIVE" },
+	{ "scratch_No", 1e9, "from scratch: scale of the overfitting part; "
+	    "ILLUSTRATIVE" },
+	{ "scratch_g", 0.5, "from scratch: exponent of the overfitting part; "
+	    "ILLUSTRATIVE" },
+};
+
 /* ---- Dorner 2021 ---------------------------------------------------------- */
 
 #define CITE_DORNER "Dorner (2021). Measuring Progress in Deep " \
@@ -355,6 +399,12 @@ static const sx_preset presets[] = {
 	    "VQ 16x16x16", CITE_HENIGHAN, hen_video_laws, hen_video_consts),
 	PRESET("henighan2020-math", "Henighan et al. 2020: mathematics "
 	    "(extrapolation)", CITE_HENIGHAN, hen_math_laws, hen_math_consts),
+	PRESET_NOLAWS("henighan2020-infogain", "Henighan et al. 2020: "
+	    "text-to-image information gain (section 4)", CITE_HENIGHAN,
+	    hen_infogain_consts),
+	PRESET("henighan2020-imagenet", "Henighan et al. 2020: ImageNet "
+	    "classification, fine-tuned and from scratch (section 3; shape "
+	    "only)", CITE_HENIGHAN, hen_imagenet_laws, hen_imagenet_consts),
 	PRESET_NOLAWS("dorner2021", "Dorner 2021: RL sample-efficiency "
 	    "doubling times", CITE_DORNER, dorner_consts),
 };

@@ -211,4 +211,15 @@ double figures_cscale(const sx_workspace *ws, const sx_fitrec *f);
 px_figure *figures_px(figures_fig *ff);
 void figures_free(figures_fig *ff);
 
+/*
+ * The figures of Henighan et al. 2020's findings beyond Table 1, over
+ * N in [lo, hi] (scaling/henighan.h): InfoGain with the two quoted points;
+ * ImageNet classification loss fine-tuned and from scratch beside the
+ * 32x32 generative loss, from-scratch's best size marked; Table 1's
+ * mathematics extrapolation law. NULL with e set when a preset is missing.
+ */
+figures_fig *figures_infogain(double lo, double hi, sx_err *e);
+figures_fig *figures_imagenet(double lo, double hi, sx_err *e);
+figures_fig *figures_math(double lo, double hi, sx_err *e);
+
 #endif

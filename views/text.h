@@ -13,6 +13,9 @@ void text_demo(sx_out *o, const sx_rec *r);
 void text_frontier(sx_out *o, const sx_rec *r);
 void text_approach(sx_out *o, const sx_rec *r);
 void text_henighan(sx_out *o, const sx_rec *r);
+void text_infogain(sx_out *o, const sx_rec *r);
+void text_imagenet(sx_out *o, const sx_rec *r);
+void text_hen_math(sx_out *o, const sx_rec *r);
 void text_crossover(sx_out *o, const sx_rec *r);
 /* text-model.c */
 void text_models(sx_out *o, const sx_rec *r);

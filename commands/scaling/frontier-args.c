@@ -39,7 +39,8 @@ parse_range(sx_ctx *ctx, const sx_args *a, const char *opt, double *lo,
 	if (end == dots + 2 || *end != '\0' || !isfinite(h))
 		return cmd_fail(ctx, argi, "%s: '%s' is not a number", opt, dots + 2);
 	if (!(l > 0.0) || !(h > 0.0))
-		return cmd_fail(ctx, argi, "%s %s: compute must be > 0", opt, s);
+		return cmd_fail(ctx, argi, "%s %s: %s must be > 0", opt, s,
+		    strcmp(opt, "--C") == 0 ? "compute" : "both ends");
 	if (h < l)
 		return cmd_fail(ctx, argi, "%s %s runs backwards (LO > HI)", opt, s);
 	*lo = l;

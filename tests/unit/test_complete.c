@@ -61,7 +61,7 @@ START_TEST(test_names_by_type)
 	    "hoffmann2022 hoffmann2022-unrounded");
 	ck_assert_str_eq(cands("demo henighan-im"), "henighan-image16 "
 	    "henighan-image2text henighan-image32 henighan-image8 "
-	    "henighan-imagevq16 henighan-imagevq32");
+	    "henighan-imagenet henighan-imagevq16 henighan-imagevq32");
 	ck_assert_str_eq(cands("load "), "<paths>");
 	ck_assert_str_eq(cands("help da"), "data");
 }
