@@ -100,8 +100,7 @@ figures_infogain(double lo, double hi, sx_err *e)
 			rc = hen_mark(ff, label, n, f, &pe);
 	}
 	return hen_finish(ff, rc, "text-to-image InfoGain (Henighan et al. "
-	    "2020, section 4)", "share of the caption's information", 1, &pe,
-	    e);
+	    "2020)", "share of the caption's information", 1, &pe, e);
 }
 
 static double
@@ -145,8 +144,8 @@ figures_imagenet(double lo, double hi, sx_err *e)
 	if (rc == 0 && best >= lo && best <= hi)
 		rc = hen_mark(ff, "from scratch at its best", best,
 		    imagenet_scratch(&in, best), &pe);
-	return hen_finish(ff, rc, "ImageNet: fine-tuned vs from scratch "
-	    "(illustrative constants)", "loss (nats)", 1, &pe, e);
+	return hen_finish(ff, rc, "ImageNet, illustrative: fine-tuned vs "
+	    "scratch", "loss (nats)", 1, &pe, e);
 }
 
 static double
@@ -174,6 +173,6 @@ figures_math(double lo, double hi, sx_err *e)
 	if (rc == 0 && figure_hline(ff->f, "its floor Linf", l->pvals[0],
 	    &pe) < 0)
 		rc = -1;
-	return hen_finish(ff, rc, "mathematics, extrapolation (Henighan et al. "
-	    "2020)", "loss (nats/token)", 0, &pe, e);
+	return hen_finish(ff, rc, "math extrapolation (Henighan et al. 2020)",
+	    "loss (nats/token)", 0, &pe, e);
 }
