@@ -15,6 +15,7 @@ design_logspace(double lo, double hi, size_t n, double *v)
 	for (size_t i = 0; i < n; i++)
 		v[i] = n == 1 ? lo : exp(log(lo) + (log(hi) - log(lo)) *
 		    (double)i / (double)(n - 1));
+	v[0] = lo;
 	if (n > 1)
 		v[n - 1] = hi;
 }

@@ -26,6 +26,7 @@ static const struct {
 	{ "Presets and demos", cmd_preset_entries },
 	{ "Plots", cmd_plot_entries },
 	{ "Frontiers and crossover", cmd_frontier_entries },
+	{ "Planning runs", cmd_plan_entries },
 	{ "Gridworlds and successor features", cmd_rl_entries },
 	{ "Sessions", cmd_session_entries },
 };

@@ -14,6 +14,10 @@ void text_frontier(sx_out *o, const sx_rec *r);
 void text_approach(sx_out *o, const sx_rec *r);
 void text_henighan(sx_out *o, const sx_rec *r);
 void text_crossover(sx_out *o, const sx_rec *r);
+/* text-plan.c */
+void text_design(sx_out *o, const sx_rec *r);
+void text_simulate(sx_out *o, const sx_rec *r);
+void text_suggest(sx_out *o, const sx_rec *r);
 /* text-model.c */
 void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);
