@@ -152,7 +152,7 @@ cmd_simulate_exec(sx_ctx *ctx, const sx_args *a)
 	fit_job job;
 	sx_rec *r, *list;
 	sx_err e;
-	int rc = -1, nd = 0;
+	int rc = -1, nd = 0, bad = 0;
 
 	memset(&s, 0, sizeof s);
 	memset(&job, 0, sizeof job);
@@ -209,14 +209,13 @@ cmd_simulate_exec(sx_ctx *ctx, const sx_args *a)
 	rec_num(r, "level", s.level);
 	list = rec_arr(r, "designs");
 	for (int w = arg_index(a, ctx->cmd, "DESIGN"); w < ctx->cl->argc &&
-	    strncmp(ctx->cl->argv[w], "--", 2) != 0; w++, nd++)
-		if (nd == SIM_MAX_DESIGNS) {
-			cmd_fail(ctx, w, "simulate compares at most %d designs",
+	    strncmp(ctx->cl->argv[w], "--", 2) != 0 && !bad; w++, nd++)
+		if (nd == SIM_MAX_DESIGNS)
+			bad = cmd_fail(ctx, w, "simulate compares at most %d designs",
 			    SIM_MAX_DESIGNS);
-			break;
-		} else if (sim_design(ctx, a, w, &s, list) != 0)
-			break;
-	if (rec_len(list) == (size_t)nd) {
+		else
+			bad = sim_design(ctx, a, w, &s, list);
+	if (!bad) {
 		view_put(ctx->out, r);
 		rc = 0;
 	} else
