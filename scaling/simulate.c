@@ -315,16 +315,17 @@ sim_log_var(const sx_sim_result *res, size_t j)
 	double s = 0.0, ss = 0.0;
 	size_t m = 0;
 
-	for (size_t r = 0; r < res->reps; r++) {
-		double v = res->draws[r * res->nq + j];
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t r = 0; r < res->reps; r++) {
+			double v = res->draws[r * res->nq + j];
 
-		if (v > 0.0 && isfinite(v)) {
-			s += log(v);
-			ss += log(v) * log(v);
-			m++;
+			if (!(v > 0.0 && isfinite(v)))
+				continue;
+			if (pass == 0) {
+				s += log(v);
+				m++;
+			} else
+				ss += (log(v) - s / (double)m) * (log(v) - s / (double)m);
 		}
-	}
-	if (m < 2)
-		return NAN;
-	return (ss - s * s / (double)m) / (double)(m - 1);
+	return m < 2 ? NAN : ss / (double)(m - 1);
 }
