@@ -24,3 +24,7 @@ fit chinchilla small as ch
 suggest ch --budget 1e21 --at 1e24 --k 3 --reps 50
 suggest ch --budget 1e21 --at 1e24 --k 2 --target loss --reps 30'
 scalex --json -c 'design grid --N 1e8,1e9 --D 1e10 as g'
+# A design is logged with its resolved name, so a saved session replays it.
+scalex -c 'design isoflop --budgets 2 --sizes 2; save plan.sx' > /dev/null
+grep '^design' plan.sx
+scalex --replay plan.sx
