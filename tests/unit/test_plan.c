@@ -289,8 +289,6 @@ START_TEST(test_suggest_larger_n)
 	memcpy(aN, col(ds, "N"), n * sizeof *aN);
 	memcpy(aD, col(ds, "D"), n * sizeof *aD);
 	for (size_t i = 0; i < out.n; i++) {
-		fprintf(stderr, "run N %g D %g C %g var %g\n", out.runs[i].N,
-		    out.runs[i].D, out.runs[i].C, out.runs[i].var);
 		if (out.runs[i].N > 5e7)
 			big += out.runs[i].C;
 		ck_assert(out.runs[i].var < (i == 0 ? out.var0 :
@@ -322,6 +320,42 @@ START_TEST(test_suggest_larger_n)
 }
 END_TEST
 
+/* A progress hook that cancels at once. */
+static int
+cancel_now(void *ctx, size_t done, size_t total)
+{
+	(*(int *)ctx)++;
+	return 1;
+}
+
+/* Ctrl-C: -1 with "cancelled", nothing left in the result. */
+START_TEST(test_cancel)
+{
+	sx_err e;
+	sx_dataset *ds = design_isoflop("d", 1e18, 1e21, 3, 5, 2, 200, 6, &e);
+	const double *pt;
+	sx_fit_opts o;
+	sx_sim_spec s;
+	sx_sim_result r;
+	int calls = 0;
+
+	truth(&pt);
+	ls_opts(&o, pt);
+	spec_init(&s, &o, 100000, 2);
+	ck_assert_int_eq(sim_run(&s, col(ds, "N"), col(ds, "D"), ds->nrows, &r,
+	    cancel_now, &calls, &e), -1);
+	ck_assert_str_eq(e.msg, "cancelled");
+	ck_assert_int_eq(calls, 1);
+	ck_assert_ptr_null(r.draws);
+	ck_assert_ptr_null(r.q);
+	s.reps = 10;
+	ck_assert_int_eq(sim_run(&s, col(ds, "N"), col(ds, "D"), 0, &r, NULL,
+	    NULL, &e), -1);
+	ck_assert_str_eq(e.msg, "the design has no runs");
+	dataset_free(ds);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -335,6 +369,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_spread_matches_direct_mc);
 	tcase_add_test(tc, test_one_budget_biased);
 	tcase_add_test(tc, test_suggest_larger_n);
+	tcase_add_test(tc, test_cancel);
 	suite_add_tcase(s, tc);
 	return s;
 }
