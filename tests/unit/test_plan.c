@@ -331,13 +331,13 @@ cancel_now(void *ctx, size_t done, size_t total)
 /* Ctrl-C: -1 with "cancelled", nothing left in the result. */
 START_TEST(test_cancel)
 {
+	int calls = 0;
+	sx_sim_result r;
+	sx_sim_spec s;
+	sx_fit_opts o;
+	const double *pt;
 	sx_err e;
 	sx_dataset *ds = design_isoflop("d", 1e18, 1e21, 3, 5, 2, 200, 6, &e);
-	const double *pt;
-	sx_fit_opts o;
-	sx_sim_spec s;
-	sx_sim_result r;
-	int calls = 0;
 
 	truth(&pt);
 	ls_opts(&o, pt);
