@@ -48,9 +48,14 @@ sim_detail(sx_out *o, const sx_rec *d, double level)
 		const sx_rec *q = rec_at(qs, i);
 		double t = rec_get_num(q, "true"), b = rec_get_num(q, "bias");
 
-		out_printf(o, "  %-8s %11.5g %11.5g %+11.3g %+7.2f%% %10.3g   "
-		    "[%.5g, %.5g]\n", rec_get_str(q, "name"), t,
-		    rec_get_num(q, "mean"), b, 100 * b / t, rec_get_num(q, "sd"),
+		if (isfinite(t))
+			out_printf(o, "  %-8s %11.5g %11.5g %+11.3g %+7.2f%%",
+			    rec_get_str(q, "name"), t, rec_get_num(q, "mean"), b,
+			    100 * b / t);
+		else    /* another law's parameter: no truth, no bias */
+			out_printf(o, "  %-8s %11s %11.5g %11s %8s", rec_get_str(q,
+			    "name"), "-", rec_get_num(q, "mean"), "-", "-");
+		out_printf(o, " %10.3g   [%.5g, %.5g]\n", rec_get_num(q, "sd"),
 		    rec_get_num(q, "lo"), rec_get_num(q, "hi"));
 	}
 }

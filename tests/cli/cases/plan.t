@@ -24,6 +24,9 @@ fit chinchilla small as ch
 suggest ch --budget 1e21 --at 1e24 --k 3 --reps 50
 suggest ch --budget 1e21 --at 1e24 --k 2 --target loss --reps 30'
 scalex --json -c 'design grid --N 1e8,1e9 --D 1e10 as g'
+# Refitted with another law than the truth: its parameters have no truth.
+scalex -c 'design isoflop --budgets 3 --sizes 3 as iso
+simulate iso --law hoffmann2022 --fit kaplan_nd --reps 10' | tail -9
 # A design is logged with its resolved name, so a saved session replays it.
 scalex -c 'design isoflop --budgets 2 --sizes 2; save plan.sx' > /dev/null
 grep '^design' plan.sx
