@@ -27,6 +27,7 @@ static const struct {
 	{ "Plots", cmd_plot_entries },
 	{ "Frontiers and crossover", cmd_frontier_entries },
 	{ "Henighan et al. 2020 beyond Table 1", cmd_henighan_entries },
+	{ "Planning runs", cmd_plan_entries },
 	{ "Gridworlds and successor features", cmd_rl_entries },
 	{ "Sessions", cmd_session_entries },
 };

@@ -188,5 +188,6 @@ extern const sx_cmd *const cmd_rl_entries[];
 extern const sx_cmd *const cmd_fit_entries[];
 extern const sx_cmd *const cmd_frontier_entries[];
 extern const sx_cmd *const cmd_henighan_entries[];
+extern const sx_cmd *const cmd_plan_entries[];
 
 #endif

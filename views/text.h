@@ -17,6 +17,10 @@ void text_infogain(sx_out *o, const sx_rec *r);
 void text_imagenet(sx_out *o, const sx_rec *r);
 void text_hen_math(sx_out *o, const sx_rec *r);
 void text_crossover(sx_out *o, const sx_rec *r);
+/* text-plan.c */
+void text_design(sx_out *o, const sx_rec *r);
+void text_simulate(sx_out *o, const sx_rec *r);
+void text_suggest(sx_out *o, const sx_rec *r);
 /* text-model.c */
 void text_models(sx_out *o, const sx_rec *r);
 void text_model_show(sx_out *o, const sx_rec *r);
