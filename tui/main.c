@@ -12,6 +12,7 @@
 
 #include "base/xalloc.h"
 #include "sessions/builtin.h"
+#include "sessions/cliopts.h"
 #include "sessions/lex.h"
 #include "views/out.h"
 #include "views/table.h"
@@ -20,49 +21,6 @@
 #include "tui/repl.h"
 #include "tui/signals.h"
 #include "tui/tui.h"
-
-static void
-usage(FILE *fp)
-{
-	fputs(
-"usage: scalex [OPTIONS] [FILE.csv | SCRIPT | -]\n"
-"\n"
-"Explore neural scaling laws in a terminal: load training runs, fit laws\n"
-"with error bars, and ask what a compute budget should buy.\n"
-"\n"
-"  scalex                 the built-in demo session: in the TUI on a\n"
-"                         terminal, printed otherwise\n"
-"  scalex FILE.csv        load FILE.csv (in the TUI on a terminal)\n"
-"  scalex SCRIPT          run a script of commands (batch mode)\n"
-"  scalex -               read commands from standard input\n"
-"  scalex -c 'CMDS'       run commands given on the command line\n"
-"  scalex --repl          the console: commands typed one at a time\n"
-"\n"
-"Options:\n"
-"  -c CMDS                commands to run (';' or newlines between them)\n"
-"  --json                 results as JSON Lines, one object per command\n"
-"  --format F             results as text (the default), json (--json),\n"
-"                         csv, markdown or latex tables\n"
-"  --se paren|pm          tables' values with standard errors: 1.817(15)\n"
-"                         (the default) or 1.817 ± 0.015\n"
-"  --repl                 the interactive console (readline)\n"
-"  --replay FILE          replay a saved session (batch mode)\n"
-"  --tui                  the full-screen front end (with --replay: replay\n"
-"                         into it)\n"
-"  --ascii                plots in ASCII instead of Unicode braille (the\n"
-"                         default when the locale is not UTF-8)\n"
-"  --color WHEN           ANSI colours: auto (a terminal, unless NO_COLOR is\n"
-"                         set), always or never\n"
-"  --help                 this text, then exit\n"
-"  --version              the version, then exit\n"
-"\n"
-"In batch mode results go to standard output and errors to standard\n"
-"error as FILE:LINE: message; the first failing command stops the run.\n"
-"Exit status: 0 success, 1 a command failed, 2 bad usage.\n"
-"Type 'help' as a command (scalex -c help) for the command language; in\n"
-"the TUI, ? lists the keys. The manual: man scalex.\n",
-	    fp);
-}
 
 /* A message on standard error, after "scalex: ", with control bytes
  * (from an argument, a path, TERM) shown as \xNN. Returns status. */
@@ -131,8 +89,9 @@ main_front(sx_workspace *ws, sx_out *out, const char *script,
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return main_say(2, "--tui needs a terminal: %s (without --tui: "
 		    "batch mode)", why);
-	main_say(0, "no full-screen front end: %s; the line console instead "
-	    "(as scalex --repl)", why);
+	if (!out->quiet)
+		main_say(0, "no full-screen front end: %s; the line console "
+		    "instead (as scalex --repl)", why);
 	run_text(ws, out, stderr, script, strlen(script), where);
 	fflush(stdout);
 	return repl_run(ws, out);
@@ -143,7 +102,7 @@ main(int argc, char **argv)
 {
 	const char *cmds = NULL, *file = NULL, *replay = NULL, *color = "auto";
 	int json = 0, repl = 0, front = 0, ascii = 0, rc, format = OUT_TEXT;
-	int se_pm = 0;
+	int se_pm = 0, quiet = 0;
 	sx_workspace ws;
 	sx_out out;
 
@@ -158,9 +117,9 @@ main(int argc, char **argv)
 		const char *a = argv[i];
 
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
+			cliopt_usage(stdout);
 			return 0;
-		} else if (strcmp(a, "--version") == 0) {
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("scalex %s\n", PACKAGE_VERSION);
 			return 0;
 		} else if (strcmp(a, "--json") == 0)
@@ -192,6 +151,8 @@ main(int argc, char **argv)
 		}
 		else if (strcmp(a, "--repl") == 0)
 			repl = 1;
+		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+			quiet = 1;
 		else if (strcmp(a, "--tui") == 0)
 			front = 1;
 		else if (strcmp(a, "--ascii") == 0)
@@ -252,7 +213,8 @@ main(int argc, char **argv)
 	main_display(&out, ascii, color);
 	/* Batch runs on a terminal show progress and stop long work on
 	 * Ctrl-C too; the console installs the same handlers. */
-	if (isatty(STDERR_FILENO))
+	out.quiet = quiet;
+	if (isatty(STDERR_FILENO) && !quiet)
 		out.progress_fp = stderr;
 	out.interrupt = &sig_interrupted;
 	signals_install();
