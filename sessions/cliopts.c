@@ -65,6 +65,10 @@ const sx_cliopt cliopts[] = {
 	  "standard error (errors are still reported)",
 	  "Results only: no progress bars, banners or notices on standard\n"
 	  "error; errors are still reported there." },
+	{ NULL, "--completion", "SHELL", "bash|zsh", NULL,
+	  "print the completion script for bash or zsh",
+	  "Print the completion script for\n.B bash\nor\n.B zsh\n(what\n"
+	  ".B make install\ninstalls), then exit." },
 	{ "-h", "--help", NULL, NULL, NULL,
 	  "this text, then exit", "Print the usage, then exit." },
 	{ "-V", "--version", NULL, NULL, NULL,

@@ -14,6 +14,7 @@
 #include "sessions/builtin.h"
 #include "sessions/cliopts.h"
 #include "sessions/lex.h"
+#include "sessions/shcomp.h"
 #include "views/out.h"
 #include "views/table.h"
 #include "sessions/run.h"
@@ -149,7 +150,14 @@ main(int argc, char **argv)
 			}
 			json = format == OUT_JSON;
 		}
-		else if (strcmp(a, "--repl") == 0)
+		else if (strcmp(a, "--completion") == 0) {
+			const char *sh = i + 1 < argc ? argv[++i] : "";
+
+			if (shcomp_write(stdout, sh) != 0)
+				return main_say(2, "--completion takes bash or zsh, "
+				    "not '%s'", sh);
+			return fflush(stdout) == 0 ? 0 : 1;
+		} else if (strcmp(a, "--repl") == 0)
 			repl = 1;
 		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
 			quiet = 1;
