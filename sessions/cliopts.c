@@ -65,6 +65,10 @@ const sx_cliopt cliopts[] = {
 	  "standard error (errors are still reported)",
 	  "Results only: no progress bars, banners or notices on standard\n"
 	  "error; errors are still reported there." },
+	{ NULL, "--no-config", NULL, NULL, NULL,
+	  "do not run the config file (see FILES in the manual)",
+	  "Do not run the config file\n"
+	  ".I $XDG_CONFIG_HOME/scalex/config\n(see\n.BR FILES )." },
 	{ NULL, "--completion", "SHELL", "bash|zsh", NULL,
 	  "print the completion script for bash or zsh",
 	  "Print the completion script for\n.B bash\nor\n.B zsh\n(what\n"

@@ -19,6 +19,7 @@
 #include "views/table.h"
 #include "sessions/run.h"
 #include "sessions/workspace.h"
+#include "tui/userconf.h"
 #include "tui/repl.h"
 #include "tui/signals.h"
 #include "tui/tui.h"
@@ -106,6 +107,9 @@ main(int argc, char **argv)
 	int se_pm = 0, quiet = 0;
 	sx_workspace ws;
 	sx_out out;
+	/* Static: the merged argv points into it until exit. */
+	static sx_config cfg;
+	int nocfg = 0;
 
 	/* The user's locale for characters (UTF-8 in readline, ncurses and
 	 * plots), the C locale for numbers: commands, sessions, CSV, JSON
@@ -114,6 +118,15 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	xalloc_keep_freed();
+	/* The config file's options go first: the command line's win.
+	 * --help and --version work whatever the config holds. */
+	for (int i = 1; i < argc; i++)
+		nocfg |= strcmp(argv[i], "--no-config") == 0 ||
+		    strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0;
+	if (!nocfg && (rc = config_read(&cfg)) != 0)
+		return rc;
+	argv = config_argv(&cfg, argc, argv, &argc);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -161,6 +174,8 @@ main(int argc, char **argv)
 			repl = 1;
 		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
 			quiet = 1;
+		else if (strcmp(a, "--no-config") == 0)
+			;  /* seen above */
 		else if (strcmp(a, "--tui") == 0)
 			front = 1;
 		else if (strcmp(a, "--ascii") == 0)
@@ -226,6 +241,10 @@ main(int argc, char **argv)
 		out.progress_fp = stderr;
 	out.interrupt = &sig_interrupted;
 	signals_install();
+	if (config_run(&cfg, &ws, &out) != 0) {
+		ws_free(&ws);
+		return 1;
+	}
 	if (repl) {
 		rc = repl_run(&ws, &out);
 		ws_free(&ws);

@@ -39,7 +39,7 @@ start() {
 	rm -rf "$scratch/state"
 	$T new-session -d -x "$w" -y "$h" -c "$scratch" \
 	    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
-	    HOME='$scratch' XDG_STATE_HOME='$scratch/state' '$scalex' $*; \
+	    HOME='$scratch' XDG_STATE_HOME='$scratch/state' XDG_CONFIG_HOME='$scratch/config' '$scalex' $*; \
 	    echo SCALEX-EXITED rc=\$?; sleep 60"
 }
 screen() {
