@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "commands/data/data.h"
 #include "sessions/builtin.h"
 #include "sessions/cliopts.h"
 #include "sessions/lex.h"
@@ -47,6 +48,21 @@ has_suffix(const char *s, const char *suffix)
 	size_t ls = strlen(s), lx = strlen(suffix);
 
 	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+/* What scalex FILE.csv runs: load names the dataset after the file (runs
+ * for runs.csv), as load FILE does, then describes it. */
+static char *
+main_csv_script(const char *file)
+{
+	char *name = data_default_name(file), *qf = lex_quote(file),
+	    *qn = lex_quote(name), *script;
+
+	script = xasprintf("load %s as %s\ndata describe %s\n", qf, qn, qn);
+	free(name);
+	free(qf);
+	free(qn);
+	return script;
 }
 
 /*
@@ -258,7 +274,7 @@ main(int argc, char **argv)
 			script = xasprintf("replay %s\n", q);
 		else if (file != NULL && (has_suffix(file, ".csv") ||
 		    has_suffix(file, ".tsv")))
-			script = xasprintf("load %s as data\ndata describe data\n", q);
+			script = main_csv_script(file);
 		else if (file != NULL) {
 			main_say(2, "--tui opens FILE.csv or --replay FILE, not "
 			    "'%s'", file);
@@ -287,11 +303,9 @@ main(int argc, char **argv)
 	}
 	else if (file != NULL && (has_suffix(file, ".csv") ||
 	    has_suffix(file, ".tsv"))) {
-		char *q = lex_quote(file);
-		char *script = xasprintf("load %s as data\ndata describe data\n", q);
+		char *script = main_csv_script(file);
 
 		rc = run_text(&ws, &out, stderr, script, strlen(script), file);
-		free(q);
 		free(script);
 	} else if (file != NULL) {
 		char err[512];

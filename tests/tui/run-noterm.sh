@@ -65,7 +65,7 @@ start() {
 # the start-up script, a console prompt that runs a command, quit exits 0.
 console() {
 	wait_for "scalex: no full-screen front end: $1; the line console instead" &&
-	    wait_for "data: 3 rows" && wait_for "scalex[data]>" || return 1
+	    wait_for "runs: 3 rows" && wait_for "scalex[runs]>" || return 1
 	$T send-keys -t 0 'data list' Enter
 	wait_for "runs.csv" || return 1
 	$T send-keys -t 0 'quit' Enter
