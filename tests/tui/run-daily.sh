@@ -2,12 +2,13 @@
 # run-daily.sh: the TUI's daily-use conventions (issue 20) through a
 # private tmux server, as TAP, at 80x24 and 120x40: scalex FILE.csv names
 # the dataset after the file, the Fit pane's hint names a dataset there is,
-# and the quit question says what y and n do and where the autosave goes.
+# the quit question says what y and n do and where the autosave goes, and
+# Ctrl-R searches the console's history.
 # The helpers are tmux-lib.sh's; skipped without tmux.
 set -u
 tmux_name=daily
 . "$(dirname "$0")/tmux-lib.sh"
-plan 14
+plan 22
 printf 'N,D,L\n1e6,2e7,4.1\n1e7,2e8,3.5\n1e8,2e9,3.0\n1e9,2e10,2.7\n' \
     > "$scratch/sweep.csv"
 
@@ -51,4 +52,24 @@ for size in "80 24" "120 40"; do
 	else
 		echo "not ok $n - $sz no autosave in ~/state/scalex/"
 	fi
+done
+
+# Ctrl-R in the console pane searches the history as readline does, its
+# prompt shown; Enter runs the line found.
+for size in "80 24" "120 40"; do
+	set -- $size
+	sz=${1}x$2
+	start $1 $2
+	wait_for "scalex>" || true
+	keys : models Enter
+	check "$sz models ran" "L(t) = y0 * 2^((t - t0)/T)"
+	# presets' long list pushes the models off the console.
+	keys presets Enter
+	wait_for "dorner2021" || true
+	check_not "$sz the models are off the screen" "L(t) = y0 * 2^((t - t0)/T)"
+	keys C-r mod
+	check "$sz Ctrl-R shows the search and the line found" \
+	    "(reverse-i-search)\`mod': models"
+	keys Enter
+	check "$sz Enter runs the line found" "L(t) = y0 * 2^((t - t0)/T)"
 done

@@ -10,7 +10,9 @@ scalex=$builddir/scalex
 sock=scalex-$tmux_name-$$
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-$tmux_name.XXXXXX")
 T="tmux -L $sock -f /dev/null"
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
+# The last scalex may still be autosaving (SIGHUP) as the server goes.
+trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch" 2>/dev/null ||
+    { sleep 1; rm -rf "$scratch"; }' EXIT INT TERM
 
 # plan N: the TAP plan; without tmux every test is skipped and the script
 # ends.
