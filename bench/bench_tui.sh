@@ -31,7 +31,7 @@ wait_for() {
 $T new-session -d -x 200 -y 60 "sleep 60"
 t0=$(date +%s%N)
 $T respawn-pane -k -t 0 "env TERM=xterm-256color LANG=C.UTF-8 \
-    LC_ALL=C.UTF-8 HOME='$dir' XDG_STATE_HOME='$dir/state' \
+    LC_ALL=C.UTF-8 HOME='$dir' XDG_STATE_HOME='$dir/state' XDG_CONFIG_HOME='$dir/config' \
     SCALEX_TUI_STATS='$dir/stats' '$scalex'; sleep 30"
 wait_for "5 Crossover" || { echo "bench_tui: no first frame"; exit 1; }
 for i in 1 2 3 4 5 6 7 8 9 10; do

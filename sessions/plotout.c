@@ -33,17 +33,15 @@ plotout_size(const char *s, int *w, int *h, long max)
 	return 0;
 }
 
-/* Colours for this output: always, never, or auto (a terminal, no NO_COLOR). */
+/* Colours for this output: always, never, or auto: what the program's
+ * --color said (its auto already asked for a terminal and no NO_COLOR, and
+ * an explicit --color always wins over NO_COLOR, as no-color.org asks). */
 static int
 plotout_colour(const sx_ctx *ctx, const char *when, int to_file)
 {
-	const char *nc = getenv("NO_COLOR");
-
 	if (when != NULL && strcmp(when, "always") == 0)
 		return 1;
 	if ((when != NULL && strcmp(when, "never") == 0) || to_file)
-		return 0;
-	if (nc != NULL && nc[0] != '\0')
 		return 0;
 	return ctx->out->color > 0;
 }

@@ -138,7 +138,9 @@ tui_colours(tui *t)
 	const char *nc = getenv("NO_COLOR");
 
 	t->colour = 0;
-	if ((nc != NULL && nc[0] != '\0') || !has_colors() || t->out->color < 0)
+	/* --color always wins over NO_COLOR; auto (0) gives way to it. */
+	if ((t->out->color == 0 && nc != NULL && nc[0] != '\0') ||
+	    !has_colors() || t->out->color < 0)
 		return;
 	if (start_color() == ERR)
 		return;

@@ -2,10 +2,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
 
+#include "sessions/session.h"
 #include "tui/tui.h"
 
 /* Keys that work everywhere but in the console's line editor. */
@@ -19,6 +22,47 @@ static const char *const global_keys[] = {
 	"Ctrl-C\tcancel a long command; Ctrl-L redraws",
 	NULL
 };
+
+/* The quit question in words a user acts on: what y and n do, and where
+ * the autosave goes (the state directory, ~ for $HOME); the longest
+ * wording that fits the row, never one cut in the middle. */
+static void
+keys_quit_question(tui *t, char *hint, size_t len)
+{
+	size_t n = tui_ws(t)->nlog - tui_ws(t)->saved_nlog;
+	char *dir = session_state_dir(), shown[320];
+	const char *home = getenv("HOME");
+	size_t lh = home != NULL ? strlen(home) : 0;
+
+	if (dir != NULL && lh > 1 && strncmp(dir, home, lh) == 0 &&
+	    dir[lh] == '/')
+		snprintf(shown, sizeof shown, "~%s", dir + lh);
+	else
+		snprintf(shown, sizeof shown, "%s", dir != NULL ? dir : "?");
+	free(dir);
+	for (int k = 0; k < 4; k++) {
+		switch (k) {
+		case 0:
+			snprintf(hint, len, " Quit? y: quit, autosaving the %zu unsaved "
+			    "command%s to %s/autosave-DATE-TIME-%ld.sx   n: stay "
+			    "(:save FILE keeps them by name)", n, n == 1 ? "" : "s",
+			    shown, (long)getpid());
+			break;
+		case 1:
+			snprintf(hint, len, " Quit? y: quit, autosaving the %zu unsaved "
+			    "command%s to %s/   n: stay", n, n == 1 ? "" : "s", shown);
+			break;
+		case 2:
+			snprintf(hint, len, " Quit? y: quit (%zu unsaved command%s "
+			    "go to the autosave)   n: stay", n, n == 1 ? "" : "s");
+			break;
+		default:
+			snprintf(hint, len, " Quit? y/n");
+		}
+		if ((int)strlen(hint) <= t->cols)
+			return;
+	}
+}
 
 void
 keys_draw_bars(tui *t)
@@ -48,9 +92,7 @@ keys_draw_bars(tui *t)
 	}
 	/* Hint row: a question, a progress bar, or the focused pane's keys. */
 	if (t->asking)
-		snprintf(hint, sizeof hint, " unsaved work (%zu commands not saved; "
-		    "autosaved either way): quit? y/n",
-		    tui_ws(t)->nlog - tui_ws(t)->saved_nlog);
+		keys_quit_question(t, hint, sizeof hint);
 	else if (t->status[0] != '\0')
 		snprintf(hint, sizeof hint, " %s", t->status);
 	else if (t->focus == PANE_CONSOLE)

@@ -11,58 +11,19 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "commands/data/data.h"
 #include "sessions/builtin.h"
+#include "sessions/cliopts.h"
 #include "sessions/lex.h"
+#include "sessions/shcomp.h"
 #include "views/out.h"
 #include "views/table.h"
 #include "sessions/run.h"
 #include "sessions/workspace.h"
+#include "tui/userconf.h"
 #include "tui/repl.h"
 #include "tui/signals.h"
 #include "tui/tui.h"
-
-static void
-usage(FILE *fp)
-{
-	fputs(
-"usage: scalex [OPTIONS] [FILE.csv | SCRIPT | -]\n"
-"\n"
-"Explore neural scaling laws in a terminal: load training runs, fit laws\n"
-"with error bars, and ask what a compute budget should buy.\n"
-"\n"
-"  scalex                 the built-in demo session: in the TUI on a\n"
-"                         terminal, printed otherwise\n"
-"  scalex FILE.csv        load FILE.csv (in the TUI on a terminal)\n"
-"  scalex SCRIPT          run a script of commands (batch mode)\n"
-"  scalex -               read commands from standard input\n"
-"  scalex -c 'CMDS'       run commands given on the command line\n"
-"  scalex --repl          the console: commands typed one at a time\n"
-"\n"
-"Options:\n"
-"  -c CMDS                commands to run (';' or newlines between them)\n"
-"  --json                 results as JSON Lines, one object per command\n"
-"  --format F             results as text (the default), json (--json),\n"
-"                         csv, markdown or latex tables\n"
-"  --se paren|pm          tables' values with standard errors: 1.817(15)\n"
-"                         (the default) or 1.817 ± 0.015\n"
-"  --repl                 the interactive console (readline)\n"
-"  --replay FILE          replay a saved session (batch mode)\n"
-"  --tui                  the full-screen front end (with --replay: replay\n"
-"                         into it)\n"
-"  --ascii                plots in ASCII instead of Unicode braille (the\n"
-"                         default when the locale is not UTF-8)\n"
-"  --color WHEN           ANSI colours: auto (a terminal, unless NO_COLOR is\n"
-"                         set), always or never\n"
-"  --help                 this text, then exit\n"
-"  --version              the version, then exit\n"
-"\n"
-"In batch mode results go to standard output and errors to standard\n"
-"error as FILE:LINE: message; the first failing command stops the run.\n"
-"Exit status: 0 success, 1 a command failed, 2 bad usage.\n"
-"Type 'help' as a command (scalex -c help) for the command language; in\n"
-"the TUI, ? lists the keys. The manual: man scalex.\n",
-	    fp);
-}
 
 /* A message on standard error, after "scalex: ", with control bytes
  * (from an argument, a path, TERM) shown as \xNN. Returns status. */
@@ -87,6 +48,21 @@ has_suffix(const char *s, const char *suffix)
 	size_t ls = strlen(s), lx = strlen(suffix);
 
 	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+/* What scalex FILE.csv runs: load names the dataset after the file (runs
+ * for runs.csv), as load FILE does, then describes it. */
+static char *
+main_csv_script(const char *file)
+{
+	char *name = data_default_name(file), *qf = lex_quote(file),
+	    *qn = lex_quote(name), *script;
+
+	script = xasprintf("load %s as %s\ndata describe %s\n", qf, qn, qn);
+	free(name);
+	free(qf);
+	free(qn);
+	return script;
 }
 
 /*
@@ -131,8 +107,9 @@ main_front(sx_workspace *ws, sx_out *out, const char *script,
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return main_say(2, "--tui needs a terminal: %s (without --tui: "
 		    "batch mode)", why);
-	main_say(0, "no full-screen front end: %s; the line console instead "
-	    "(as scalex --repl)", why);
+	if (!out->quiet)
+		main_say(0, "no full-screen front end: %s; the line console "
+		    "instead (as scalex --repl)", why);
 	run_text(ws, out, stderr, script, strlen(script), where);
 	fflush(stdout);
 	return repl_run(ws, out);
@@ -143,9 +120,12 @@ main(int argc, char **argv)
 {
 	const char *cmds = NULL, *file = NULL, *replay = NULL, *color = "auto";
 	int json = 0, repl = 0, front = 0, ascii = 0, rc, format = OUT_TEXT;
-	int se_pm = 0;
+	int se_pm = 0, quiet = 0;
 	sx_workspace ws;
 	sx_out out;
+	/* Static: the merged argv points into it until exit. */
+	static sx_config cfg;
+	int nocfg = 0;
 
 	/* The user's locale for characters (UTF-8 in readline, ncurses and
 	 * plots), the C locale for numbers: commands, sessions, CSV, JSON
@@ -154,13 +134,22 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	xalloc_keep_freed();
+	/* The config file's options go first: the command line's win.
+	 * --help and --version work whatever the config holds. */
+	for (int i = 1; i < argc; i++)
+		nocfg |= strcmp(argv[i], "--no-config") == 0 ||
+		    strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0;
+	if (!nocfg && (rc = config_read(&cfg)) != 0)
+		return rc;
+	argv = config_argv(&cfg, argc, argv, &argc);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
+			cliopt_usage(stdout);
 			return 0;
-		} else if (strcmp(a, "--version") == 0) {
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("scalex %s\n", PACKAGE_VERSION);
 			return 0;
 		} else if (strcmp(a, "--json") == 0)
@@ -190,8 +179,19 @@ main(int argc, char **argv)
 			}
 			json = format == OUT_JSON;
 		}
-		else if (strcmp(a, "--repl") == 0)
+		else if (strcmp(a, "--completion") == 0) {
+			const char *sh = i + 1 < argc ? argv[++i] : "";
+
+			if (shcomp_write(stdout, sh) != 0)
+				return main_say(2, "--completion takes bash or zsh, "
+				    "not '%s'", sh);
+			return fflush(stdout) == 0 ? 0 : 1;
+		} else if (strcmp(a, "--repl") == 0)
 			repl = 1;
+		else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+			quiet = 1;
+		else if (strcmp(a, "--no-config") == 0)
+			;  /* seen above */
 		else if (strcmp(a, "--tui") == 0)
 			front = 1;
 		else if (strcmp(a, "--ascii") == 0)
@@ -252,10 +252,15 @@ main(int argc, char **argv)
 	main_display(&out, ascii, color);
 	/* Batch runs on a terminal show progress and stop long work on
 	 * Ctrl-C too; the console installs the same handlers. */
-	if (isatty(STDERR_FILENO))
+	out.quiet = quiet;
+	if (isatty(STDERR_FILENO) && !quiet)
 		out.progress_fp = stderr;
 	out.interrupt = &sig_interrupted;
 	signals_install();
+	if (config_run(&cfg, &ws, &out) != 0) {
+		ws_free(&ws);
+		return 1;
+	}
 	if (repl) {
 		rc = repl_run(&ws, &out);
 		ws_free(&ws);
@@ -269,7 +274,7 @@ main(int argc, char **argv)
 			script = xasprintf("replay %s\n", q);
 		else if (file != NULL && (has_suffix(file, ".csv") ||
 		    has_suffix(file, ".tsv")))
-			script = xasprintf("load %s as data\ndata describe data\n", q);
+			script = main_csv_script(file);
 		else if (file != NULL) {
 			main_say(2, "--tui opens FILE.csv or --replay FILE, not "
 			    "'%s'", file);
@@ -298,11 +303,9 @@ main(int argc, char **argv)
 	}
 	else if (file != NULL && (has_suffix(file, ".csv") ||
 	    has_suffix(file, ".tsv"))) {
-		char *q = lex_quote(file);
-		char *script = xasprintf("load %s as data\ndata describe data\n", q);
+		char *script = main_csv_script(file);
 
 		rc = run_text(&ws, &out, stderr, script, strlen(script), file);
-		free(q);
 		free(script);
 	} else if (file != NULL) {
 		char err[512];

@@ -26,6 +26,7 @@ static const char *const console_keys[] = {
 	"Enter\trun the command line",
 	"Tab\tcomplete (candidates shown above)",
 	"Up/Down\thistory",
+	"Ctrl-R\tsearch the history (Enter runs)",
 	"PgUp/PgDn\tscroll the output",
 	"Ctrl-C\tclear the line",
 	"Esc\tback to the pane you came from",
@@ -346,12 +347,24 @@ console_skip(const char *s, int cells)
 	return i;
 }
 
+/* The prompt in front of the input line: ours, or while Ctrl-R searches
+ * the history readline's "(reverse-i-search)`TEXT': ". */
+static const char *
+console_shown_prompt(void)
+{
+	if (RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH) &&
+	    rl_display_prompt != NULL)
+		return rl_display_prompt;
+	return con.prompt;
+}
+
 /* Where the input line is, and how many cells it is scrolled by to show
  * the cursor. */
 static int
 console_input(const tui_pane *p, int *y, int *x, int *off)
 {
-	int iw = tui_iw(p), plen = console_cells(con.prompt, strlen(con.prompt));
+	const char *pr = console_shown_prompt();
+	int iw = tui_iw(p), plen = console_cells(pr, strlen(pr));
 	int cur = rl_line_buffer != NULL ? console_cells(rl_line_buffer,
 	    (size_t)rl_point) : 0;
 
@@ -416,7 +429,7 @@ console_draw(tui_pane *p, tui *t)
 	}
 	/* The input line: prompt and readline's buffer. */
 	console_input(p, &y, &x, &off);
-	line = xasprintf("%s%s", con.prompt, rl_line_buffer != NULL ?
+	line = xasprintf("%s%s", console_shown_prompt(), rl_line_buffer != NULL ?
 	    rl_line_buffer : "");
 	tui_text(t, p, ih - 1, 0, t->focus == p->id ? A_BOLD : A_DIM,
 	    line + console_skip(line, off));
@@ -444,7 +457,7 @@ console_key(tui_pane *p, tui *t, int c)
 
 const tui_kind pane_console_kind = {
 	"console", "Console", NULL, "Enter run  Tab complete  Up/Down history  "
-	"PgUp/PgDn scroll  Esc leave  ? is text here: F1 help", console_keys,
+	"Ctrl-R search  PgUp/PgDn scroll  Esc leave  ? is text here: F1 help", console_keys,
 	console_draw, console_key, NULL, 0, console_init, console_end,
 	console_cursor, console_interrupt, console_output
 };

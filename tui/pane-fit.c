@@ -75,8 +75,17 @@ fit_draw(tui_pane *p, tui *t)
 
 	tui_frame(t, p, f != NULL ? f->name : NULL);
 	if (f == NULL || m == NULL) {
+		const char *cur = tui_ws(t)->cur_data;
+
+		/* The example names a dataset there is, or makes one. */
 		tui_text(t, p, 0, 1, A_NORMAL, "no fit yet: press : and type, e.g.");
-		tui_text(t, p, 1, 3, A_BOLD, "fit chinchilla runs as ch");
+		if (cur != NULL && ws_dataset(tui_ws(t), cur) != NULL) {
+			snprintf(buf, sizeof buf, "fit chinchilla %s as ch", cur);
+			tui_text(t, p, 1, 3, A_BOLD, buf);
+		} else {
+			tui_text(t, p, 1, 3, A_BOLD, "demo chinchilla as runs");
+			tui_text(t, p, 2, 3, A_BOLD, "fit chinchilla runs as ch");
+		}
 		return;
 	}
 	r = fit_record("fit show", f, m, 0);

@@ -210,10 +210,11 @@ repl_run(sx_workspace *ws, sx_out *out)
 	repl.ws = ws;
 	repl.out = out;
 	out->interrupt = &sig_interrupted;
-	if (isatty(STDERR_FILENO))
+	if (isatty(STDERR_FILENO) && !out->quiet)
 		out->progress_fp = stderr;
 	signals_install();
-	signals_mention_autosave();
+	if (!out->quiet)
+		signals_mention_autosave();
 	rl_readline_name = "scalex";
 	rl_catch_signals = 0;
 	rl_attempted_completion_function = repl_complete;
@@ -223,8 +224,9 @@ repl_run(sx_workspace *ws, sx_out *out)
 	stifle_history(HISTORY_MAX);
 	if (hist != NULL)
 		read_history(hist);
-	printf("scalex %s console: 'help' lists commands, Tab completes, "
-	    "Ctrl-D quits.\n", PACKAGE_VERSION);
+	if (!out->quiet)
+		printf("scalex %s console: 'help' lists commands, Tab completes, "
+		    "Ctrl-D quits.\n", PACKAGE_VERSION);
 	repl_set_prompt();
 	rl_callback_handler_install(repl.prompt, repl_line);
 	/* The signals stay blocked between the test of their flags and the

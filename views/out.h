@@ -30,6 +30,7 @@ typedef struct sx_out {
 	int width;       /* default plot size (terminal size or 80x24) */
 	int height;
 	FILE *progress_fp;  /* progress bars go here (a terminal), or NULL */
+	int quiet;       /* --quiet: results only, no progress or notices */
 	volatile sig_atomic_t *interrupt;  /* set by Ctrl-C, or NULL */
 } sx_out;
 

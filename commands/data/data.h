@@ -10,6 +10,9 @@
  * value (NaN). NULL after cmd_fail at argv index argi; when
  * the value is text, the message is `textres` (NULL: "not a condition").
  */
+/* The name load gives a file's dataset without "as NAME": its base name
+ * up to the first '.' ("runs" for runs.csv), allocated. */
+char *data_default_name(const char *path);
 double *data_eval(sx_ctx *ctx, int argi, const sx_dataset *ds,
     const char *text, const char *textres);
 

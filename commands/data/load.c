@@ -17,7 +17,7 @@
 
 /* Default dataset name from a path: the file's base name up to its first
  * '.', with characters outside [A-Za-z0-9_] made '_'. */
-static char *
+char *
 data_default_name(const char *path)
 {
 	const char *base = strrchr(path, '/');

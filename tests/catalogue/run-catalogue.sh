@@ -49,7 +49,7 @@ sums() {
 # scalex with the case's environment, in directory $work.
 sx() {
 	(cd "$work" && PATH="$scratch/bin:$PATH" LC_ALL=C.UTF-8 NO_COLOR= \
-	    HOME="$work" XDG_STATE_HOME="$work/state" scalex "$@")
+	    HOME="$work" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" scalex "$@")
 }
 
 n=$(grep -c -v -e '^#' -e '^$' "$table")

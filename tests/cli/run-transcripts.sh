@@ -34,7 +34,7 @@ for t in "$cases"/*.t; do
 	mkdir -p "$work"
 	ln -s "$shared" "$work/shared"
 	(cd "$work" && PATH="$scratch/bin:$PATH" LC_ALL=C.UTF-8 NO_COLOR= \
-	    HOME="$work" XDG_STATE_HOME="$work/state" \
+	    HOME="$work" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config" \
 	    sh "$t" > "$scratch/out" 2> "$scratch/err" < /dev/null)
 	echo $? > "$scratch/rc"
 	if [ "${SX_UPDATE:-0}" = 1 ]; then

@@ -41,7 +41,7 @@ wait_for() {
 keys() { tmux -L "$sock" send-keys -t sx "$@" 2>/dev/null; }
 start() {
 	tmux -L "$sock" -f /dev/null new-session -d -s sx -x 100 -y 30 \
-	    "cd '$scratch/data' && env HOME='$scratch/home' XDG_STATE_HOME='$scratch/state' \
+	    "cd '$scratch/data' && env HOME='$scratch/home' XDG_STATE_HOME='$scratch/state' XDG_CONFIG_HOME='$scratch/config' \
 	    SX_SHARED_DATA='$shared' LANG=C.UTF-8 TERM=xterm '$builddir/scalex' --repl; \
 	    echo CONSOLE-EXITED-\$?; sleep 600"
 	wait_for "scalex>"

@@ -33,7 +33,7 @@ fi
 mkdir -p "$scratch/work" "$scratch/home"
 cd "$scratch/work" || exit 1
 ln -s "$shared" shared
-export HOME="$scratch/home" XDG_STATE_HOME="$scratch/state" NO_COLOR=
+export HOME="$scratch/home" XDG_STATE_HOME="$scratch/state" XDG_CONFIG_HOME="$scratch/config" NO_COLOR=
 unset LANG LANGUAGE LC_NUMERIC LC_CTYPE LC_MESSAGES
 printf 'N,D,L\n1e7,2.5e8,4.15\n3e7,6e8,3.71\n1e8,2e9,3.32\n3e8,6e9,3.04\n1e9,2e10,2.78\n3e9,6e10,2.6\n' \
     > small.csv

@@ -23,7 +23,7 @@ echo "1..7"
 
 # --tui reading /dev/null: refused with a reason, exit 2, within seconds
 # (not a loop waiting for keys from a file at its end).
-(cd "$scratch" && HOME="$scratch" XDG_STATE_HOME="$scratch/state" \
+(cd "$scratch" && HOME="$scratch" XDG_STATE_HOME="$scratch/state" XDG_CONFIG_HOME="$scratch/config" \
     TERM=xterm timeout 20 "$scalex" --tui runs.csv < /dev/null \
     > "$scratch/out" 2> "$scratch/err")
 rc=$?
@@ -58,14 +58,14 @@ start() {
 	T="tmux -L $sock-$starts -f /dev/null"
 	$T new-session -d -x 100 -y 30 -c "$scratch" \
 	    "env $* LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$scratch' \
-	    XDG_STATE_HOME='$scratch/state' '$scalex' runs.csv; \
+	    XDG_STATE_HOME='$scratch/state' XDG_CONFIG_HOME='$scratch/config' '$scalex' runs.csv; \
 	    echo SCALEX-EXITED rc=\$?; sleep 60"
 }
 # console WHY: the reason on screen, then the CSV loaded and described by
 # the start-up script, a console prompt that runs a command, quit exits 0.
 console() {
 	wait_for "scalex: no full-screen front end: $1; the line console instead" &&
-	    wait_for "data: 3 rows" && wait_for "scalex[data]>" || return 1
+	    wait_for "runs: 3 rows" && wait_for "scalex[runs]>" || return 1
 	$T send-keys -t 0 'data list' Enter
 	wait_for "runs.csv" || return 1
 	$T send-keys -t 0 'quit' Enter
@@ -91,7 +91,7 @@ starts=$((starts + 1))
 T="tmux -L $sock-$starts -f /dev/null"
 $T new-session -d -x 100 -y 30 -c "$scratch" \
     "env -u TERM LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME='$scratch' \
-    XDG_STATE_HOME='$scratch/state' SX_SHARED_DATA='${SX_SHARED_DATA:-}' \
+    XDG_STATE_HOME='$scratch/state' XDG_CONFIG_HOME='$scratch/config' SX_SHARED_DATA='${SX_SHARED_DATA:-}' \
     '$scalex'; echo SCALEX-EXITED rc=\$?; sleep 60"
 wait_for "scalex[lc]>" && $T send-keys -t 0 'fits' Enter && wait_for "lc " &&
     $T send-keys -t 0 C-d && wait_for "SCALEX-EXITED rc=0"

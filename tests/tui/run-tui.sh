@@ -1,78 +1,18 @@
 #!/bin/sh
 # run-tui.sh: the TUI driven through a private tmux server, as TAP.
 #
-# Each check starts scalex in a detached tmux session of a fixed size
-# (TERM=xterm-256color, LANG=C.UTF-8), sends keys, and polls capture-pane
-# for the text it expects (generous timeouts, never fixed sleeps), so it
-# reads the screen as a user would. Without tmux every test is skipped.
+# Each check starts scalex in a detached tmux session of a fixed size,
+# sends keys, and polls the screen for the text it expects (the helpers
+# are tests/tui/tmux-lib.sh's). Without tmux every test is skipped.
 set -u
-srcdir=${SX_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-builddir=${SX_BUILDDIR:-$srcdir}
-scalex=$builddir/scalex
-sock=scalex-test-$$
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-tui.XXXXXX")
-T="tmux -L $sock -f /dev/null"
-trap '$T kill-server >/dev/null 2>&1; rm -rf "$scratch"' EXIT INT TERM
-
+tmux_name=test
+. "$(dirname "$0")/tmux-lib.sh"
 ntests=47
-echo "1..$ntests"
-if ! command -v tmux >/dev/null 2>&1; then
-	i=1
-	while [ $i -le $ntests ]; do
-		echo "ok $i # SKIP tmux is not installed"
-		i=$((i + 1))
-	done
-	exit 0
-fi
+plan $ntests
 
-n=0
-starts=0
-# start W H [ARGS...]: a fresh session running scalex in the scratch dir,
-# on a server of its own: a new session on the socket of a server being
-# killed can reach the dying server ("server exited unexpectedly").
-start() {
-	w=$1 h=$2
-	shift 2
-	$T kill-server >/dev/null 2>&1
-	starts=$((starts + 1))
-	T="tmux -L $sock-$starts -f /dev/null"
-	rm -rf "$scratch/state"
-	$T new-session -d -x "$w" -y "$h" -c "$scratch" \
-	    "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= \
-	    HOME='$scratch' XDG_STATE_HOME='$scratch/state' '$scalex' $*; \
-	    echo SCALEX-EXITED rc=\$?; sleep 60"
-}
-screen() {
-	$T capture-pane -p -t 0 2>/dev/null
-}
-# wait_for TEXT: poll the screen for a fixed string (up to 10 s).
-wait_for() {
-	k=0
-	while [ $k -lt 200 ]; do
-		if screen | grep -F -q -- "$1"; then
-			return 0
-		fi
-		sleep 0.05
-		k=$((k + 1))
-	done
-	return 1
-}
-# check NAME TEXT: a test that TEXT shows up.
-check() {
-	n=$((n + 1))
-	if wait_for "$2"; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1 (no '$2' on screen)"
-		screen | sed 's/^/# /'
-	fi
-}
 # C* as the crossover pane shows it.
 cstar() {
 	screen | sed -n 's/.*C\* = \([0-9.e+]*\) PF-days.*/\1/p' | head -n 1
-}
-keys() {
-	$T send-keys -t 0 "$@"
 }
 # pane_cells TITLE: the cells inside the pane titled TITLE, trailing blanks
 # dropped, into $scratch/pane; its size into pane_w, pane_h.
@@ -205,7 +145,7 @@ check "v shades values, walls as XX" "XXXX3"
 
 # q asks when there is unsaved work; y quits and restores the terminal.
 keys q
-check "q asks about unsaved work" "quit? y/n"
+check "q asks about unsaved work" "Quit? y"
 keys y
 check "q y quits with the terminal restored" "SCALEX-EXITED rc=0"
 

@@ -1,0 +1,3 @@
+# -V is --version, as most programs have it.
+scalex -V
+[ "$(scalex -V)" = "$(scalex --version)" ] && echo "-V and --version agree"
