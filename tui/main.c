@@ -58,7 +58,9 @@ usage(FILE *fp)
 "\n"
 "In batch mode results go to standard output and errors to standard\n"
 "error as FILE:LINE: message; the first failing command stops the run.\n"
-"Exit status: 0 success, 1 a command failed, 2 bad usage.\n"
+"Exit status: 0 success, 1 a command failed, 2 bad usage, 128+N when\n"
+"signal N (SIGHUP 1, SIGINT 2, SIGTERM 15) stopped the run; the console\n"
+"and the TUI autosave first.\n"
 "Type 'help' as a command (scalex -c help) for the command language; in\n"
 "the TUI, ? lists the keys. The manual: man scalex.\n",
 	    fp);
@@ -255,11 +257,12 @@ main(int argc, char **argv)
 	if (isatty(STDERR_FILENO))
 		out.progress_fp = stderr;
 	out.interrupt = &sig_interrupted;
+	out.stop = &sig_terminate;
 	signals_install();
 	if (repl) {
 		rc = repl_run(&ws, &out);
 		ws_free(&ws);
-		return rc;
+		return signals_status(rc);
 	}
 	if (front) {
 		char *q = lex_quote(replay != NULL ? replay : file != NULL ? file :
@@ -283,8 +286,11 @@ main(int argc, char **argv)
 		free(q);
 		free(script);
 		ws_free(&ws);
-		return rc;
+		return signals_status(rc);
 	}
+	/* Batch mode: SIGTERM, SIGHUP and Ctrl-C stop the command running and
+	 * run no more (a script's 'save' after them does not happen). */
+	signals_batch_mode(1);
 	if (replay != NULL) {
 		char *q = lex_quote(replay), *script = xasprintf("replay %s", q);
 
@@ -322,5 +328,5 @@ main(int argc, char **argv)
 		    strlen(builtin_demo_session), "<demo>");
 	fflush(stdout);
 	ws_free(&ws);
-	return rc == 0 ? 0 : 1;
+	return signals_status(rc == 0 ? 0 : 1);
 }
