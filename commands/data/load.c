@@ -150,8 +150,17 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 			    "with 'load -', not a path");
 			goto out;
 		}
+		csv_stamp st;
+
+		csv_stamp_of(path, &st);
 		if (csv_read_text(path, &text, &len, &e) == 0) {
 			ds = csv_parse(text, len, path, name, &e);
+			/* A file cut or rewritten meanwhile loads as nothing,
+			 * not as part of its rows. */
+			if (ds != NULL && csv_same(path, &st, &e) != 0) {
+				dataset_free(ds);
+				ds = NULL;
+			}
 			if (ds != NULL) {
 				ds->source = xstrdup(path);
 				ctx->logtext = data_load_logtext(name, path, text, len);

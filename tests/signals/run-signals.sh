@@ -8,6 +8,7 @@
 # the next command. TAP output. The work interrupted would take a minute
 # or more; the bound on stopping is 5 s, waits on the screen up to 60 s.
 set -u
+here=$(cd "$(dirname "$0")" && pwd)
 builddir=${SX_BUILDDIR:-$(pwd)}
 sx="$builddir/scalex"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/scalex-signals.XXXXXX")
@@ -19,13 +20,7 @@ cd "$scratch" || exit 1
 GRID='--starts E=1:2:0.01,alpha=0.2:0.5:0.01,beta=0.2:0.5:0.01'
 BOOT='--loss huber:1e-3 --bootstrap 1000000 --seed 1'
 
-n=0
-fails=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else
-		echo "not ok $n - $2"; fails=$((fails + 1)); fi
-}
+. "${SX_SRCDIR:-$here/../..}/tests/tap.sh"
 now() { date +%s; }
 
 # batch SIG ARGS...: run scalex ARGS in the background, send SIG once it
