@@ -51,7 +51,7 @@ batch() {
 	took=$(($(now) - t0))
 }
 
-echo "1..10"
+echo "1..11"
 
 batch TERM -c "demo chinchilla as d; fit chinchilla d $BOOT; save saved.sx"
 [ "$rc" = 143 ] && [ "$took" -le 5 ] && [ ! -e saved.sx ] &&
@@ -81,8 +81,12 @@ batch TERM outer.sx
     [ "$(grep -c 'stopped by SIGTERM' err)" = 1 ]
 ok $? "a nested script stops, and so does the one that sourced it (rc $rc, ${took}s)"
 
+batch TERM -c "grid load foraging; transfer 1,0 --samples 10000000 --points 1; save saved.sx"
+[ "$rc" = 143 ] && [ "$took" -le 5 ] && [ ! -e saved.sx ]
+ok $? "-c: SIGTERM stops a long stretch of transfer's learning (rc $rc, ${took}s)"
+
 if ! command -v tmux >/dev/null 2>&1; then
-	for t in 6 7 8 9 10; do echo "ok $t # SKIP tmux is not installed"; done
+	for t in 7 8 9 10 11; do echo "ok $t # SKIP tmux is not installed"; done
 	exit $((fails > 0))
 fi
 mkdir -p home state
