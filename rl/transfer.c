@@ -41,6 +41,9 @@ tr_refit(tr_gpi *t)
 		t->what[k] = w[k];
 }
 
+/* Samples between two polls of the progress hook (about 0.03 s). */
+#define TR_CHUNK 100000
+
 static void
 tr_gpi_train(tr_gpi *t, size_t n)
 {
@@ -167,9 +170,22 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	for (j = 0; rc == 0 && j < c->n; j++) {
 		size_t target = op.samples * (j + 1) / c->n;
 
-		ql_train(q, target - done);
-		tr_gpi_train(&t, target - done);
-		done = target;
+		/* In chunks, so that Ctrl-C or SIGTERM stops a long stretch
+		 * between checkpoints within a second (the same stream of
+		 * samples as one call). */
+		while (rc == 0 && done < target) {
+			size_t k = target - done < TR_CHUNK ? target - done :
+			    TR_CHUNK;
+
+			ql_train(q, k);
+			tr_gpi_train(&t, k);
+			done += k;
+			if (done < target && op.progress != NULL &&
+			    op.progress(op.ctx, done, op.samples) != 0)
+				rc = err_set(err, "cancelled");
+		}
+		if (rc != 0)
+			break;
 		c->samples[j] = done;
 		ql_policy(q, pi);
 		c->qlearn[j] = rollout_value(g, pi, wfull, ep, op.seed + 2);

@@ -56,6 +56,24 @@ csv_error(struct csv_parser *p, size_t off, const char *fmt, ...)
 	return err_at(p->err, p->label, line, col, "%s", msg);
 }
 
+void
+csv_note(struct csv_parser *p, size_t off, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	int line, col;
+	char *s;
+
+	va_start(ap, fmt);
+	fmt_vset(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	csv_position(p, off, &line, &col);
+	s = xasprintf("%s%s:%d:%d: %s\n", p->notes != NULL ? p->notes : "",
+	    p->label, line, col, msg);
+	free(p->notes);
+	p->notes = s;
+}
+
 int
 csv_line_of(const struct csv_parser *p, size_t off)
 {
@@ -467,6 +485,26 @@ csv_parse(const char *text, size_t len, const char *label, const char *name,
 	cols = xcalloc(ncols, sizeof *cols);
 	if (csv_rows(&p, cols, ncols, &nrows) == 0)
 		ds = csv_build(cols, names, ncols, nrows, name);
+	if (ds != NULL && p.ntiny > 0) {
+		if (p.tiny_v == 0)
+			csv_note(&p, p.tiny_off, "below the smallest double "
+			    "(about 4.9e-324): read as 0");
+		else
+			csv_note(&p, p.tiny_off, "below the smallest normal "
+			    "double (2.2e-308): read as %.17g, with fewer "
+			    "significant digits", p.tiny_v);
+		if (p.ntiny > 1) {
+			char *s = xasprintf("%s%s: %zu cells in all were below "
+			    "2.2e-308 (underflow)\n", p.notes, label, p.ntiny);
+
+			free(p.notes);
+			p.notes = s;
+		}
+	}
+	if (ds != NULL)
+		ds->notes = p.notes;
+	else
+		free(p.notes);
 	csv_cols_free(cols, ncols);
 	for (j = 0; j < ncols; j++)
 		free(names[j]);

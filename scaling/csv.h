@@ -38,6 +38,20 @@ int csv_read_text(const char *path, char **text, size_t *len, sx_err *err);
 int csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
     sx_err *err);
 
+/*
+ * What a file was when a load began (size, modification time, inode), to
+ * tell at its end whether it changed meanwhile: csv_stamp fills *st (0, or
+ * -1 when path cannot be stat'ed: then csv_same passes); csv_same fails
+ * (-1, err set) when the regular file at path is not the one stamped.
+ */
+typedef struct csv_stamp {
+	long long size, sec, nsec;
+	unsigned long long ino, dev;
+	int regular;
+} csv_stamp;
+int csv_stamp_of(const char *path, csv_stamp *st);
+int csv_same(const char *path, const csv_stamp *st, sx_err *err);
+
 /* Read and parse a file; the dataset's source is set to `path`. */
 sx_dataset *csv_read_file(const char *path, const char *name, sx_err *err);
 

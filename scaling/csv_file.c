@@ -77,10 +77,51 @@ csv_read_fd(int fd, const char *path, char **buf, size_t *len, sx_err *err)
  * memory cost as much as parsing it. (A file truncated by another process
  * during the parse could then raise SIGBUS, as for git or ripgrep.)
  */
+static void
+csv_stamp_set(const struct stat *s, csv_stamp *st)
+{
+	st->size = (long long)s->st_size;
+	st->sec = (long long)s->st_mtim.tv_sec;
+	st->nsec = (long long)s->st_mtim.tv_nsec;
+	st->ino = (unsigned long long)s->st_ino;
+	st->dev = (unsigned long long)s->st_dev;
+	st->regular = S_ISREG(s->st_mode) != 0;
+}
+
+int
+csv_stamp_of(const char *path, csv_stamp *st)
+{
+	struct stat s;
+
+	memset(st, 0, sizeof *st);
+	if (stat(path, &s) != 0)
+		return -1;
+	csv_stamp_set(&s, st);
+	return 0;
+}
+
+int
+csv_same(const char *path, const csv_stamp *st, sx_err *err)
+{
+	csv_stamp now;
+
+	if (!st->regular)
+		return 0;
+	if (csv_stamp_of(path, &now) != 0 || now.size != st->size ||
+	    now.sec != st->sec || now.nsec != st->nsec || now.ino != st->ino ||
+	    now.dev != st->dev)
+		return err_set(err, "'%s' changed while it was being loaded (%lld "
+		    "bytes at the start, %lld at the end): nothing was loaded; "
+		    "load it again once it is complete", path, st->size,
+		    now.size);
+	return 0;
+}
+
 int
 csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
 {
 	struct stat st;
+	csv_stamp stamp;
 	int fd = open(path, O_RDONLY), rc;
 
 	if (fd < 0)
@@ -91,7 +132,22 @@ csv_read_text(const char *path, char **text, size_t *len, sx_err *err)
 		return err_set(err, "'%s' is larger than the 1 GiB limit for data "
 		    "files (%jd bytes)", path, (intmax_t)st.st_size);
 	}
+	memset(&stamp, 0, sizeof stamp);
+	if (fstat(fd, &st) == 0)
+		csv_stamp_set(&st, &stamp);
 	rc = csv_read_fd_text(fd, path, text, len, err);
+	/* A file cut or still being written while it was read. */
+	if (rc == 0 && stamp.regular && (*len != (size_t)stamp.size ||
+	    csv_same(path, &stamp, err) != 0)) {
+		if (*len != (size_t)stamp.size)
+			err_set(err, "'%s' changed while it was being loaded (%lld "
+			    "bytes at the start, %zu read): nothing was loaded; "
+			    "load it again once it is complete", path, stamp.size,
+			    *len);
+		free(*text);
+		*text = NULL;
+		rc = -1;
+	}
 	close(fd);
 	return rc;
 }
@@ -117,6 +173,7 @@ sx_dataset *
 csv_read_file(const char *path, const char *name, sx_err *err)
 {
 	struct stat st;
+	csv_stamp stamp;
 	char *buf = NULL, *dname = NULL;
 	void *map = MAP_FAILED;
 	size_t len = 0;
@@ -128,7 +185,9 @@ csv_read_file(const char *path, const char *name, sx_err *err)
 		err_set(err, "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISREG(st.st_mode)) {
 		if ((uintmax_t)st.st_size > CSV_MAX_BYTES) {
 			err_set(err, "'%s' is larger than the 1 GiB limit for data "
 			    "files (%jd bytes)", path, (intmax_t)st.st_size);
@@ -144,6 +203,11 @@ csv_read_file(const char *path, const char *name, sx_err *err)
 	if (name == NULL)
 		name = dname = csv_name_from_path(path);
 	ds = csv_parse(map != MAP_FAILED ? map : buf, len, path, name, err);
+	if (ds != NULL && S_ISREG(st.st_mode) &&
+	    (csv_stamp_set(&st, &stamp), csv_same(path, &stamp, err) != 0)) {
+		dataset_free(ds);
+		ds = NULL;
+	}
 	if (ds != NULL)
 		ds->source = xstrdup(path);
 out:

@@ -58,7 +58,17 @@ struct csv_parser {
 	size_t num_cap;
 	locale_t cloc;      /* the "C" locale for strtod, or 0 */
 	size_t hint;        /* an upper bound on the number of data rows */
+	int tiny;           /* the last number was not 0 but read as 0 or a
+	                       subnormal (below DBL_MIN: underflow) */
+	size_t ntiny;       /* cells so, and the first one's offset */
+	size_t tiny_off;
+	double tiny_v;
+	char *notes;        /* lines for the dataset's notes, or NULL */
 };
+
+/* csv.c: add a note "LABEL:LINE:COL: TEXT" for byte offset off. */
+void csv_note(struct csv_parser *p, size_t off, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* csv.c: fill the error record for byte offset `off` (returns -1); a cell
  * cut and cleaned for a message; grow a byte buffer to `need` bytes. */

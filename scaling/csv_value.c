@@ -157,6 +157,7 @@ csv_number(struct csv_parser *p, const char *s, size_t n, double *out)
 	}
 #ifdef CSV_HAVE_X87
 	if (exact && csv_x87(m, e10, &v) == 0) {
+		p->tiny = fabs(v) < DBL_MIN;
 		*out = neg ? -v : v;
 		return CSV_NUM_OK;
 	}
@@ -170,6 +171,7 @@ csv_number(struct csv_parser *p, const char *s, size_t n, double *out)
 		uselocale(old);
 	if (!isfinite(v))
 		return CSV_NUM_RANGE;
+	p->tiny = fabs(v) < DBL_MIN;
 	*out = v;
 	return CSV_NUM_OK;
 }
@@ -231,6 +233,19 @@ csv_missing(const char *s, size_t n)
 	    csv_ieq(s, n, "null") || csv_ieq(s, n, "none");
 }
 
+/* A cell that starts like a number: [+-][.]digit. */
+static int
+csv_numberish(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		i++;
+	if (i < n && s[i] == '.')
+		i++;
+	return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
 /*
  * Store cell `cell` as row `row` of column c. The first cell that is not
  * missing decides the column's type: a number makes it numeric, anything
@@ -259,12 +274,27 @@ csv_store(struct csv_parser *p, struct csv_col *c, size_t row,
 		}
 		return 0;
 	}
+	p->tiny = 0;
 	r = csv_number(p, cell->p, cell->n, &v);
 	switch (r) {
 	case CSV_NUM_OK:
+		/* Too small for a double: read as 0 or a subnormal, and said
+		 * (as one too large is an error). */
+		if (p->tiny && p->ntiny++ == 0) {
+			p->tiny_off = cell->off;
+			p->tiny_v = v;
+		}
 		break;
 	case CSV_NUM_NOT:
 		if (c->type == CSV_UNDECIDED) {
+			/* A first value that looks like a number but is not one
+			 * (0x10, 1,000, 5%) makes a text column: say why. */
+			if (csv_numberish(cell->p, cell->n)) {
+				csv_quote(cell->p, cell->n, q, sizeof q);
+				csv_note(p, cell->off, "the column is text: its "
+				    "first value '%s' is not a decimal number "
+				    "(digits, '.' and an exponent only)", q);
+			}
 			csv_col_make_text(c, row, p->hint);
 			c->text[c->n++] = xstrndup(cell->p, cell->n);
 			return 0;

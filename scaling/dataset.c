@@ -52,6 +52,7 @@ dataset_free(sx_dataset *ds)
 	free(ds->cols);
 	free(ds->name);
 	free(ds->source);
+	free(ds->notes);
 	free(ds);
 }
 

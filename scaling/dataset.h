@@ -17,6 +17,9 @@ typedef struct sx_column {
 typedef struct sx_dataset {
 	char *name;
 	char *source;      /* path it was read from, or NULL when built in memory */
+	char *notes;       /* what reading it noticed, a line each (a cell
+	                      read as 0 by underflow, why a column is text),
+	                      or NULL */
 	size_t nrows;
 	size_t ncols;
 	sx_column *cols;

@@ -223,6 +223,8 @@ fit_run(const sx_model *m, const double *const *x, const double *y,
 	pr.delta = o->loss == SX_LOSS_HUBER ? o->delta : INFINITY;
 	pr.fixed = o->fixed;
 	pr.maxit = o->max_iter > 0 ? o->max_iter : FIT_MAX_ITER;
+	pr.progress = o->progress;
+	pr.pctx = o->pctx;
 	if (o->loss == SX_LOSS_LS && o->space != SX_SPACE_LOG) {
 		/* Linear least squares multistart: the solver works on log y;
 		 * take the best start of plain LM in linear space instead. */

@@ -64,6 +64,10 @@ typedef struct sx_fit_opts {
 	const size_t *tie;           /* np: the parameter each one equals
 	                                (itself when free), or NULL; the one
 	                                named must be tied to nothing */
+	sx_progress_fn progress;     /* or NULL: called before each start of
+	                                several (grid or random); non-zero
+	                                stops the fit with err "cancelled" */
+	void *pctx;                  /* progress's ctx */
 } sx_fit_opts;
 
 typedef struct sx_fit_result {

@@ -24,6 +24,8 @@ typedef struct fit_prob {
 	int maxit;
 	const sx_kernel *kern;       /* the law's kernel where it runs this */
 	void *kd;                    /* problem (its data), or NULL */
+	sx_progress_fn progress;     /* multistart's cancellation, or NULL */
+	void *pctx;
 } fit_prob;
 
 /* Early stop: called after each accepted step with the parameters and the

@@ -299,6 +299,10 @@ multistart_run(const fit_prob *pr, const double *p0, const sx_starts *st,
 		size_t k;
 		int newproj = 0, fresh = 0, newseed = 0;
 
+		if (pr->progress != NULL && pr->progress(pr->pctx, i, ntot)) {
+			err_set(err, "cancelled");
+			goto out;
+		}
 		if (ax != NULL)
 			grid_point(ax, na, i, p0, np, p);
 		else

@@ -125,7 +125,9 @@ cliopt_usage(FILE *fp)
 "\n"
 "In batch mode results go to standard output and errors to standard\n"
 "error as FILE:LINE: message; the first failing command stops the run.\n"
-"Exit status: 0 success, 1 a command failed, 2 bad usage.\n"
+"Exit status: 0 success, 1 a command failed, 2 bad usage, 128+N when\n"
+"signal N (SIGHUP 1, SIGINT 2, SIGTERM 15) stopped the run; the console\n"
+"and the TUI autosave first.\n"
 "Type 'help' as a command (scalex -c help) for the command language; in\n"
 "the TUI, ? lists the keys. The manual: man scalex.\n",
 	    fp);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +139,32 @@ run_stdin_taken(void)
 static int run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
     const char *text, size_t len, const char *where);
 
+/* A signal ended the run: say which command it stopped before (or
+ * during, when `during`), once, where the innermost script saw it; the
+ * caller runs no more. */
+static int
+run_stopped(const sx_out *out, FILE *errfp, const char *where,
+    const sx_cmdline *cl, int during)
+{
+	static int said;
+	int sig = out->stop != NULL ? *out->stop : 0;
+
+	if (sig == 0)
+		return 0;
+	if (!said) {
+		fflush(out->fp);
+		fprintf(errfp, "scalex: %s:%d: stopped by %s %s '", where,
+		    cl->line, sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ?
+		    "SIGHUP" : sig == SIGINT ? "SIGINT (Ctrl-C)" : "a signal",
+		    during ? "during" : "before");
+		run_put(errfp, cl->argv[0]);
+		fputs(during ? "': nothing after it was run\n" :
+		    "': it and what follows were not run\n", errfp);
+		said = 1;
+	}
+	return 1;
+}
+
 int
 run_text(sx_workspace *ws, sx_out *out, FILE *errfp, const char *text,
     size_t len, const char *where)
@@ -186,9 +213,20 @@ run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
 	for (size_t i = 0; i < s.n; i++) {
 		sx_ctx ctx;
 
+		if (run_stopped(out, errfp, where, &s.cmds[i], 0)) {
+			lex_script_free(&s);
+			return -1;
+		}
+		/* A Ctrl-C pending from before (one that came between two
+		 * commands, or during one that does not poll) stops nothing
+		 * it was not meant for. */
+		if (out->interrupt != NULL)
+			*out->interrupt = 0;
 		if (cmd_exec(ws, out, &s.cmds[i], &ctx) != 0) {
 			if (!ctx.silent)
 				run_report(errfp, where, &s.cmds[i], &ctx);
+			if (i + 1 < s.n)
+				run_stopped(out, errfp, where, &s.cmds[i], 1);
 			cmd_ctx_free(&ctx);
 			lex_script_free(&s);
 			return -1;

@@ -256,6 +256,7 @@ main(int argc, char **argv)
 	if (isatty(STDERR_FILENO) && !quiet)
 		out.progress_fp = stderr;
 	out.interrupt = &sig_interrupted;
+	out.stop = &sig_terminate;
 	signals_install();
 	if (config_run(&cfg, &ws, &out) != 0) {
 		ws_free(&ws);
@@ -264,7 +265,7 @@ main(int argc, char **argv)
 	if (repl) {
 		rc = repl_run(&ws, &out);
 		ws_free(&ws);
-		return rc;
+		return signals_status(rc);
 	}
 	if (front) {
 		char *q = lex_quote(replay != NULL ? replay : file != NULL ? file :
@@ -288,8 +289,11 @@ main(int argc, char **argv)
 		free(q);
 		free(script);
 		ws_free(&ws);
-		return rc;
+		return signals_status(rc);
 	}
+	/* Batch mode: SIGTERM, SIGHUP and Ctrl-C stop the command running and
+	 * run no more (a script's 'save' after them does not happen). */
+	signals_batch_mode(1);
 	if (replay != NULL) {
 		char *q = lex_quote(replay), *script = xasprintf("replay %s", q);
 
@@ -325,5 +329,5 @@ main(int argc, char **argv)
 		    strlen(builtin_demo_session), "<demo>");
 	fflush(stdout);
 	ws_free(&ws);
-	return rc == 0 ? 0 : 1;
+	return signals_status(rc == 0 ? 0 : 1);
 }

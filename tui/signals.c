@@ -17,14 +17,29 @@
 
 volatile sig_atomic_t sig_interrupted;
 volatile sig_atomic_t sig_terminate;
+static volatile sig_atomic_t signals_batch;
 
+/* Every signal stops the command running (its long loops poll
+ * sig_interrupted); SIGTERM and SIGHUP, and in batch mode SIGINT, also
+ * end the run (sig_terminate: the signal's number). */
 static void
 signals_handler(int sig)
 {
-	if (sig == SIGINT)
-		sig_interrupted = 1;
-	else
-		sig_terminate = 1;
+	sig_interrupted = 1;
+	if (sig != SIGINT || signals_batch)
+		sig_terminate = sig;
+}
+
+void
+signals_batch_mode(int on)
+{
+	signals_batch = on;
+}
+
+int
+signals_status(int rc)
+{
+	return sig_terminate != 0 ? 128 + sig_terminate : rc;
 }
 
 void

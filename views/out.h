@@ -31,7 +31,11 @@ typedef struct sx_out {
 	int height;
 	FILE *progress_fp;  /* progress bars go here (a terminal), or NULL */
 	int quiet;       /* --quiet: results only, no progress or notices */
-	volatile sig_atomic_t *interrupt;  /* set by Ctrl-C, or NULL */
+	volatile sig_atomic_t *interrupt;  /* set by Ctrl-C, or NULL; cleared
+	                                      as each command starts */
+	volatile sig_atomic_t *stop;       /* a signal's number once one ends
+	                                      the run (SIGTERM), or NULL: no
+	                                      command starts after it */
 } sx_out;
 
 void out_init(sx_out *o, FILE *fp, int json);

@@ -32,6 +32,13 @@ text_load(sx_out *o, const sx_rec *r)
 			out_printf(o, " (%s)", canon);
 	}
 	out_puts(o, "\n");
+	/* What the reader noticed: underflow, why a column is text. */
+	for (size_t i = 0; i < rec_len(rec_get(r, "warnings")); i++) {
+		const sx_rec *w = rec_at(rec_get(r, "warnings"), i);
+
+		if (w->type == REC_STR)
+			out_printf(o, "  warning: %s\n", w->v.s);
+	}
 }
 
 void

@@ -52,6 +52,17 @@ data_report_loaded(sx_out *o, const sx_dataset *ds)
 		rec_str(c, "type", ds->cols[i].v != NULL ? "number" : "text");
 		rec_str(c, "canonical", column_canonical(ds->cols[i].name));
 	}
+	if (ds->notes != NULL) {
+		sx_rec *w = rec_arr(r, "warnings");
+		const char *s = ds->notes, *nl;
+
+		for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+			char *line = xstrndup(s, (size_t)(nl - s));
+
+			rec_str(w, NULL, line);
+			free(line);
+		}
+	}
 	view_put(o, r);
 }
 
@@ -150,8 +161,17 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 			    "with 'load -', not a path");
 			goto out;
 		}
+		csv_stamp st;
+
+		csv_stamp_of(path, &st);
 		if (csv_read_text(path, &text, &len, &e) == 0) {
 			ds = csv_parse(text, len, path, name, &e);
+			/* A file cut or rewritten meanwhile loads as nothing,
+			 * not as part of its rows. */
+			if (ds != NULL && csv_same(path, &st, &e) != 0) {
+				dataset_free(ds);
+				ds = NULL;
+			}
 			if (ds != NULL) {
 				ds->source = xstrdup(path);
 				ctx->logtext = data_load_logtext(name, path, text, len);
@@ -187,7 +207,12 @@ const sx_cmd cmd_load_entry = {
 	"missing value (see dropna; fits leave such rows out and say so). A\n"
 	"column whose first value is not a number is kept as text; in every\n"
 	"other column each cell must be a finite number or missing, or the\n"
-	"load fails with file:line:column and nothing changes. Columns are\n"
+	"load fails with file:line:column and nothing changes. A first value\n"
+	"that looks like a number but is not one (0x10, 1,000) makes a text\n"
+	"column, and the load warns, naming its cell; a number too small for\n"
+	"a double (1e-400) reads as 0, or as a subnormal, with a warning (one\n"
+	"too large, 1e309, is an error). A file that changes while it loads\n"
+	"fails to load. Columns are\n"
 	"recognised as N (parameters), D (tokens), C (compute, FLOP), L\n"
 	"(loss), S (steps) and t (time) from common names (params, tokens,\n"
 	"flops, loss, ...).\n"

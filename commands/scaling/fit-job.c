@@ -30,6 +30,8 @@ fit_run_bootstrap(sx_ctx *ctx, const sx_args *a, const fit_job *j,
 	const double **kxs = xcalloc(m->nin + 2, sizeof *kxs);
 	sx_fit_opts ko = j->opts;
 	sx_progress pg;
+
+	ko.progress = NULL;
 	sx_err e;
 	int brc;
 
@@ -116,9 +118,10 @@ fit_job_parse(sx_ctx *ctx, const sx_args *a, const sx_model *m, fit_job *j)
 	j->opts.starts = &j->starts;
 	if (arg(a, ctx->cmd, "--bootstrap") != NULL) {
 		j->kboot = arg_int(a, ctx->cmd, "--bootstrap");
-		if (j->kboot == 0)
+		if (j->kboot == 0 || j->kboot > FIT_MAX_BOOT)
 			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--bootstrap"),
-			    "--bootstrap needs K >= 1 replicates");
+			    "--bootstrap is 1 to %d replicates, not %zu",
+			    FIT_MAX_BOOT, j->kboot);
 	}
 	if (arg(a, ctx->cmd, "--ci") != NULL) {
 		j->level = arg_num(a, ctx->cmd, "--ci");
@@ -165,8 +168,9 @@ fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j,
 	unsigned char *held = NULL;
 	sx_fitrec *f = NULL;
 	sx_err e;
+	sx_progress pg;
 	char note[200];
-	int ycol, wcol, *cols = NULL, ok = 0;
+	int ycol, wcol, *cols = NULL, ok = 0, frc;
 
 	ycol = colbind_column(ctx, arg_index(a, ctx->cmd, yname != NULL ? "--y" :
 	    "DATA"), all, yname != NULL ? yname : "L");
@@ -197,17 +201,21 @@ fit_job_run(sx_ctx *ctx, const sx_args *a, fit_job *j,
 	    "--holdout"), ds, ho, held) != 0)
 		goto out;
 	err_clear(&e);
-	if (ho != NULL) {
-		if (fit_holdout(m, x, ds->cols[ycol].v, ds->nrows, held, ho,
-		    &j->opts, &f->res, &e) != 0) {
-			cmd_fail(ctx, arg_index(a, ctx->cmd, "--holdout"), "%s%s",
-			    e.msg, fit_missing_note(f, note, sizeof note));
-			goto out;
-		}
-	} else if (fit_run(m, x, ds->cols[ycol].v, ds->nrows, &j->opts, &f->res,
-	    &e) != 0) {
-		cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "fit failed: %s%s",
-		    e.msg, fit_missing_note(f, note, sizeof note));
+	/* Several starts take a while: a bar, and Ctrl-C stops them. */
+	progress_begin(&pg, ctx->out, "starts");
+	j->opts.progress = progress_update;
+	j->opts.pctx = &pg;
+	frc = ho != NULL ? fit_holdout(m, x, ds->cols[ycol].v, ds->nrows, held,
+	    ho, &j->opts, &f->res, &e) : fit_run(m, x, ds->cols[ycol].v,
+	    ds->nrows, &j->opts, &f->res, &e);
+	progress_end(&pg);
+	j->opts.progress = NULL;
+	j->opts.pctx = NULL;
+	if (frc != 0) {
+		cmd_fail(ctx, arg_index(a, ctx->cmd, ho != NULL ? "--holdout" :
+		    "DATA"), "%s%s%s", strcmp(e.msg, "cancelled") == 0 ? "fit " :
+		    ho != NULL ? "" : "fit failed: ", e.msg,
+		    fit_missing_note(f, note, sizeof note));
 		goto out;
 	}
 	/* A fit stuck where nothing can be identified is no result: it fails,

@@ -241,8 +241,8 @@ static const sx_argdef fit_args[] = {
 	  "seed of random starts and the bootstrap (default: drawn, and "
 	  "recorded in the log)", NULL },
 	{ "--bootstrap", ARG_INT, 0, NULL, "K",
-	  "refit K resamples of the rows from the estimate and report "
-	  "percentile intervals (Ctrl-C cancels)", NULL },
+	  "refit K resamples (1 to 1000000) of the rows from the estimate "
+	  "and report percentile intervals (Ctrl-C cancels)", NULL },
 	{ "--ci", ARG_NUMBER, 0, NULL, "LEVEL", "the intervals' level", "0.95" },
 	{ "--weights", ARG_COLUMN, 0, NULL, "COL",
 	  "weighted fit: minimise the sum of w rho(r) with w the column's "

@@ -6,6 +6,9 @@
 #include "sessions/cmd.h"
 #include "views/rec.h"
 
+/* The most bootstrap replicates (as --starts N allows a million starts). */
+#define FIT_MAX_BOOT 1000000
+
 /* fit-args.c: resolving and parsing the family's arguments. Each reports
  * a bad argument through cmd_fail at argv index argi and returns -1. */
 int fit_parse_assigns(sx_ctx *ctx, int argi, const sx_model *m,
@@ -52,7 +55,7 @@ typedef struct fit_job {
 	sx_grid_axis *axes;
 	double *lo, *hi;       /* --bounds, or NULL */
 	size_t *tie;           /* --tie, or NULL */
-	size_t kboot;
+	size_t kboot;          /* 1 .. FIT_MAX_BOOT, or 0: none */
 	double level;
 	unsigned long seed;
 	int seed_chosen;
