@@ -505,7 +505,22 @@ figure_cairo(px_figure *f, int fmt, double w, double h, double dpi,
 	c.lay = new_layout(c.cr);
 	cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_cap(c.cr, CAIRO_LINE_CAP_BUTT);
-	rc = draw(&c, w, h, e);
+	if (f->right == NULL)
+		rc = draw(&c, w, h, e);
+	else {
+		/* Two panels side by side, 3/5 and 2/5 of the width. */
+		double wl = round(w * 0.6);
+
+		rc = draw(&c, wl, h, e);
+		if (rc == 0) {
+			cairo_save(c.cr);
+			cairo_translate(c.cr, wl, 0.0);
+			c.f = f->right;
+			rc = draw(&c, w - wl, h, e);
+			c.f = f;
+			cairo_restore(c.cr);
+		}
+	}
 	g_object_unref(c.lay);
 	if (rc == 0 && cairo_status(c.cr) != CAIRO_STATUS_SUCCESS)
 		rc = perr_set(e, "drawing the figure: %s",

@@ -35,6 +35,7 @@ struct px_figure {
 	int xlog, ylog;
 	double fx[2], fy[2];	/* fixed ranges, NaN = automatic */
 	double rx[2], ry[2];	/* ranges of the last render */
+	struct px_figure *right;	/* a second panel to the right (owned) */
 };
 
 /* What one render works with: the canvas, axes and the plot rectangle. */
