@@ -242,3 +242,12 @@ figure_right(const px_figure *f)
 {
 	return f->right;
 }
+
+int
+figure_no_legend(px_figure *f, int i)
+{
+	if (i < 0 || i >= f->ns)
+		return -1;
+	f->s[i].nolegend = 1;
+	return 0;
+}

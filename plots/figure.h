@@ -100,6 +100,10 @@ px_figure *figure_right(const px_figure *f);
  * keeps automatic) of series i. Returns -1 for a bad index. */
 int figure_style(px_figure *f, int i, int colour, uint32_t marker);
 
+/* Keep series i (a labelled highlight) out of the legend. Returns -1 for
+ * a bad index. */
+int figure_no_legend(px_figure *f, int i);
+
 /*
  * Draw the figure on a new w x h canvas in mode PX_BRAILLE or PX_ASCII.
  * Returns NULL with a message when there is nothing to plot, a fixed range

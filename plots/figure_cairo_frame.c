@@ -189,7 +189,8 @@ draw_legend(struct cfig *c)
 	int i, n = 0, best = 0, k;
 
 	for (i = 0; i < c->f->ns; i++)
-		if (c->f->s[i].label != NULL && c->f->s[i].kind != K_RESID) {
+		if (c->f->s[i].label != NULL && c->f->s[i].kind != K_RESID &&
+		    !c->f->s[i].nolegend) {
 			cf_text_size(c, c->f->s[i].label, CF_PT_TICK, &tw, &th);
 			w = fmax(w, tw);
 			n++;
@@ -219,7 +220,7 @@ draw_legend(struct cfig *c)
 		const struct series *s = &c->f->s[i];
 		double y = by[best] + 1.0 + (k + 0.5) * lh;
 
-		if (s->label == NULL || s->kind == K_RESID)
+		if (s->label == NULL || s->kind == K_RESID || s->nolegend)
 			continue;
 		legend_sample(c, s, bx[best] + 7.0, y);
 		cf_text(c, s->label, CF_PT_TICK, bx[best] + 15.0, y, 0.0, 0.5, 0.0,

@@ -26,6 +26,7 @@ struct series {
 	uint32_t marker;	/* 0: automatic */
 	int acolour;		/* resolved at render */
 	uint32_t amarker;
+	int nolegend;		/* labelled (a highlight) but not in the legend */
 };
 
 struct px_figure {
