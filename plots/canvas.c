@@ -466,3 +466,15 @@ canvas_utf8(uint32_t cp, char *out)
 	out[3] = (char)(0x80 | (cp & 0x3f));
 	return 4;
 }
+
+void
+canvas_blit(px_canvas *dst, const px_canvas *src, int row, int col)
+{
+	for (int r = 0; r < src->h; r++)
+		for (int c = 0; c < src->w; c++)
+			if (row + r >= 0 && row + r < dst->h && col + c >= 0 &&
+			    col + c < dst->w)
+				dst->cells[(size_t)(row + r) * (size_t)dst->w +
+				    (size_t)(col + c)] = src->cells[(size_t)r *
+				    (size_t)src->w + (size_t)c];
+}

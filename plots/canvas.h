@@ -112,6 +112,10 @@ void canvas_put(px_canvas *c, int row, int col, uint32_t cp, int colour,
 int canvas_text(px_canvas *c, int row, int col, const char *s, int colour,
     int layer);
 
+/* Copy all of src's cells into dst from (row, col), clipped to dst (the
+ * modes should agree). */
+void canvas_blit(px_canvas *dst, const px_canvas *src, int row, int col);
+
 /* Reset the w x h cells from (row, col) to blank. */
 void canvas_clear(px_canvas *c, int row, int col, int w, int h);
 

@@ -35,6 +35,7 @@ figure_free(px_figure *f)
 		free(f->s[i].y2);
 	}
 	free(f->s);
+	figure_free(f->right);
 	free(f->title);
 	free(f->xlabel);
 	free(f->ylabel);
@@ -226,4 +227,27 @@ figure_ranges(const px_figure *f, double *xlo, double *xhi, double *ylo,
 	*xhi = f->rx[1];
 	*ylo = f->ry[0];
 	*yhi = f->ry[1];
+}
+
+void
+figure_set_right(px_figure *f, px_figure *g)
+{
+	if (f->right != g)
+		figure_free(f->right);
+	f->right = g;
+}
+
+px_figure *
+figure_right(const px_figure *f)
+{
+	return f->right;
+}
+
+int
+figure_no_legend(px_figure *f, int i)
+{
+	if (i < 0 || i >= f->ns)
+		return -1;
+	f->s[i].nolegend = 1;
+	return 0;
 }

@@ -88,9 +88,21 @@ int figure_highlight(px_figure *f, const char *label, double x, double y,
 int figure_residuals(px_figure *f, const char *label, const double *x,
     const double *r, size_t n, px_err *e);
 
+/*
+ * A second panel drawn to the right of f with its own axes (IsoFLOP
+ * profiles and their N_opt(C)): f owns g from now on (and frees any panel
+ * it had). The terminal gives f 3/5 of the width, files 3/5 of the points.
+ */
+void figure_set_right(px_figure *f, px_figure *g);
+px_figure *figure_right(const px_figure *f);
+
 /* Colour (enum px_colour; -1 keeps automatic) and marker code point (0
  * keeps automatic) of series i. Returns -1 for a bad index. */
 int figure_style(px_figure *f, int i, int colour, uint32_t marker);
+
+/* Keep series i (a labelled highlight) out of the legend. Returns -1 for
+ * a bad index. */
+int figure_no_legend(px_figure *f, int i);
 
 /*
  * Draw the figure on a new w x h canvas in mode PX_BRAILLE or PX_ASCII.

@@ -189,7 +189,8 @@ draw_legend(struct cfig *c)
 	int i, n = 0, best = 0, k;
 
 	for (i = 0; i < c->f->ns; i++)
-		if (c->f->s[i].label != NULL && c->f->s[i].kind != K_RESID) {
+		if (c->f->s[i].label != NULL && c->f->s[i].kind != K_RESID &&
+		    !c->f->s[i].nolegend) {
 			cf_text_size(c, c->f->s[i].label, CF_PT_TICK, &tw, &th);
 			w = fmax(w, tw);
 			n++;
@@ -219,7 +220,7 @@ draw_legend(struct cfig *c)
 		const struct series *s = &c->f->s[i];
 		double y = by[best] + 1.0 + (k + 0.5) * lh;
 
-		if (s->label == NULL || s->kind == K_RESID)
+		if (s->label == NULL || s->kind == K_RESID || s->nolegend)
 			continue;
 		legend_sample(c, s, bx[best] + 7.0, y);
 		cf_text(c, s->label, CF_PT_TICK, bx[best] + 15.0, y, 0.0, 0.5, 0.0,
@@ -505,7 +506,22 @@ figure_cairo(px_figure *f, int fmt, double w, double h, double dpi,
 	c.lay = new_layout(c.cr);
 	cairo_set_line_join(c.cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_cap(c.cr, CAIRO_LINE_CAP_BUTT);
-	rc = draw(&c, w, h, e);
+	if (f->right == NULL)
+		rc = draw(&c, w, h, e);
+	else {
+		/* Two panels side by side, 3/5 and 2/5 of the width. */
+		double wl = round(w * 0.6);
+
+		rc = draw(&c, wl, h, e);
+		if (rc == 0) {
+			cairo_save(c.cr);
+			cairo_translate(c.cr, wl, 0.0);
+			c.f = f->right;
+			rc = draw(&c, w - wl, h, e);
+			c.f = f;
+			cairo_restore(c.cr);
+		}
+	}
 	g_object_unref(c.lay);
 	if (rc == 0 && cairo_status(c.cr) != CAIRO_STATUS_SUCCESS)
 		rc = perr_set(e, "drawing the figure: %s",

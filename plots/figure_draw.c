@@ -206,7 +206,8 @@ fig_draw_legend(px_figure *f, struct frame *fr)
 	char buf[256];
 
 	for (i = 0; i < f->ns && n < 64; i++)
-		if (f->s[i].label != NULL && f->s[i].kind != K_RESID)
+		if (f->s[i].label != NULL && f->s[i].kind != K_RESID &&
+		    !f->s[i].nolegend)
 			idx[n++] = i;
 	if (n == 0 || fr->pw < 12)
 		return;

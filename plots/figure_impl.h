@@ -26,6 +26,7 @@ struct series {
 	uint32_t marker;	/* 0: automatic */
 	int acolour;		/* resolved at render */
 	uint32_t amarker;
+	int nolegend;		/* labelled (a highlight) but not in the legend */
 };
 
 struct px_figure {
@@ -35,6 +36,7 @@ struct px_figure {
 	int xlog, ylog;
 	double fx[2], fy[2];	/* fixed ranges, NaN = automatic */
 	double rx[2], ry[2];	/* ranges of the last render */
+	struct px_figure *right;	/* a second panel to the right (owned) */
 };
 
 /* What one render works with: the canvas, axes and the plot rectangle. */

@@ -222,8 +222,8 @@ fig_data_ranges(px_figure *f, double x[2], double y[2], double r[2],
 	return 0;
 }
 
-px_canvas *
-figure_render(px_figure *f, int w, int h, int mode, px_err *e)
+static px_canvas *
+render_one(px_figure *f, int w, int h, int mode, px_err *e)
 {
 	struct frame fr;
 	px_ticks *yt = NULL, *rt = NULL, *xt = NULL;
@@ -331,4 +331,28 @@ fail:
 	free(rt);
 	free(xt);
 	return NULL;
+}
+
+/* The figure, and its right panel (if any) in the last 2/5 of the cells. */
+px_canvas *
+figure_render(px_figure *f, int w, int h, int mode, px_err *e)
+{
+	px_canvas *c, *l, *r;
+	int wl = w - (2 * w) / 5;
+
+	if (f->right == NULL)
+		return render_one(f, w, h, mode, e);
+	if ((l = render_one(f, wl, h, mode, e)) == NULL)
+		return NULL;
+	if ((r = render_one(f->right, w - wl, h, mode, e)) == NULL) {
+		canvas_free(l);
+		return NULL;
+	}
+	if ((c = canvas_new(w, h, mode, e)) != NULL) {
+		canvas_blit(c, l, 0, 0);
+		canvas_blit(c, r, 0, wl);
+	}
+	canvas_free(l);
+	canvas_free(r);
+	return c;
 }

@@ -120,6 +120,7 @@ typedef struct isoflop_fit {
 	double u;       /* log N of the vertex */
 	double lmin;    /* L there */
 	double rms;     /* residual scatter of the runs about it */
+	double curv;    /* c2: L = lmin + curv*(log N - u)^2 */
 } isoflop_fit;
 
 /*
@@ -199,6 +200,7 @@ isoflop_vertex(const double *lnv, const double *lv, size_t m, isoflop_fit *f)
 	f->u = mean + v;
 	f->lmin = c[0] + c[1] * v + c[2] * v * v;
 	f->rms = sqrt(ss / (double)m);
+	f->curv = c[2];
 	return 0;
 }
 
@@ -216,8 +218,8 @@ approach_warn(sx_approach *r, char *msg)
  * lay outside the sizes fitted).
  */
 static int
-isoflop_budget(double *ln, double *lv, size_t g, size_t window, double c,
-    sx_approach *r)
+isoflop_budget(double *ln, double *lv, const size_t *rows, size_t g,
+    size_t window, double c, sx_approach *r)
 {
 	size_t *ord = xmalloc(g * sizeof *ord), lo = 0, w = g, best = 0, i;
 	double *wn = xmalloc(2 * g * sizeof *wn), *wl = wn + g, low, high;
@@ -262,6 +264,11 @@ isoflop_budget(double *ln, double *lv, size_t g, size_t window, double c,
 	r->C[r->n] = c;
 	r->N_opt[r->n] = exp(f.u);
 	r->L_opt[r->n] = f.lmin;
+	r->curv[r->n] = f.curv;
+	r->n_lo[r->n] = exp(wn[0]);
+	r->n_hi[r->n] = exp(wn[w - 1]);
+	for (i = 0; i < g; i++)
+		r->run_pt[rows[i]] = (long)r->n;
 	r->n++;
 	rc = 0;
 out:
@@ -299,9 +306,15 @@ frontier_approach2(const double *N, const double *C, const double *L,
 	}
 	sort_key = lc;
 	qsort(idx, m, sizeof *idx, cmp_by_key);
-	r->C = xmalloc((3 * m + 1) * sizeof *r->C);
+	r->C = xmalloc((6 * m + 1) * sizeof *r->C);
 	r->N_opt = r->C + m;
 	r->L_opt = r->N_opt + m;
+	r->curv = r->L_opt + m;
+	r->n_lo = r->curv + m;
+	r->n_hi = r->n_lo + m;
+	r->run_pt = xmalloc((n + 1) * sizeof *r->run_pt);
+	for (i = 0; i < n; i++)
+		r->run_pt[i] = -1;
 	for (start = 0; start < m;) {
 		size_t end = start + 1, g;
 		double mc = lc[idx[start]];
@@ -318,7 +331,7 @@ frontier_approach2(const double *N, const double *C, const double *L,
 		if (g < 3 && nfew++ < 6)
 			fmt_append(few, sizeof few, "%s%.3g", nfew > 1 ? ", " : "",
 			    pow(10.0, mc / (double)g));
-		if (g < 3 || isoflop_budget(ln, lv, g, window, pow(10.0,
+		if (g < 3 || isoflop_budget(ln, lv, idx + start, g, window, pow(10.0,
 		    mc / (double)g), r) != 0)
 			r->nskipped++;
 		start = end;
@@ -349,7 +362,9 @@ approach_free(sx_approach *r)
 	if (r == NULL)
 		return;
 	free(r->C);
-	r->C = r->N_opt = r->L_opt = NULL;
+	free(r->run_pt);
+	r->C = r->N_opt = r->L_opt = r->curv = r->n_lo = r->n_hi = NULL;
+	r->run_pt = NULL;
 	r->n = 0;
 	for (size_t i = 0; i < r->nwarn; i++)
 		free(r->warn[i]);

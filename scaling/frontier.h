@@ -146,6 +146,13 @@ typedef struct sx_approach {
 	size_t nwarn;      /* approach 2: budgets with fewer than 3 sizes, or
 	                      whose minimum lay outside */
 	char **warn;       /* the sizes fitted or below the losses run */
+	/* Approach 2 only (NULL for approach 1): point i's parabola,
+	 * L = L_opt[i] + curv[i]*(ln N - ln N_opt[i])^2, fitted to the sizes
+	 * n_lo[i]..n_hi[i]; run_pt[j] is the point of input row j's budget,
+	 * -1 when its budget gave none (what frontier approach2 --plot
+	 * draws). */
+	double *curv, *n_lo, *n_hi;
+	long *run_pt;
 } sx_approach;
 
 /*

@@ -207,6 +207,33 @@ figures_fig *figures_crossover_pane(const sx_workspace *ws,
  * column's unit says PF-days, else 8.64e19 (the column is in FLOP). */
 double figures_cscale(const sx_workspace *ws, const sx_fitrec *f);
 
+/*
+ * Hoffmann et al.'s IsoFLOP profiles (2022, Figure 3) from approach 2's
+ * result r on the runs N, L (n rows, r->run_pt for each): each budget's
+ * runs and its parabola across the sizes fitted, in the budget's colour,
+ * L against N (log N), with the parabolas' minima (r's points) as black
+ * diamonds; and in a right panel (figure_right) the minima's N_opt
+ * against C, log-log, with the fitted line coef*C^a a decade past the
+ * budgets each way. Returns NULL with e set when r has no parabolas
+ * (approach 1's result) or memory runs out.
+ * `frontier approach2 DATA --plot` draws this figure.
+ */
+figures_fig *figures_isoflop(const double *N, const double *L, size_t n,
+    const sx_approach *r, sx_err *e);
+
+/*
+ * The iso-loss contours of the law of N and D of `source` (a fit or a
+ * preset, as figures_nd_source) over the (C, N) plane, log-log, C over
+ * the frontier's default budgets (1e18..1e26 FLOP), N a decade either side
+ * of N_opt there, D = C/(6N): contours at round levels of L (marching
+ * squares on a 121 x 91 grid) each labelled where it touches the
+ * efficient frontier N_opt(C), drawn over them (Hoffmann et al. 2022,
+ * Figure 4). Returns NULL with e set as figures_nd_source does, or when
+ * the law has no frontier there. `plot SOURCE --contour` draws this.
+ */
+figures_fig *figures_contour(const sx_workspace *ws, const char *source,
+    sx_err *e);
+
 /* The figure to render (owned by ff). */
 px_figure *figures_px(figures_fig *ff);
 void figures_free(figures_fig *ff);

@@ -184,6 +184,9 @@ plotout_file(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd,
 	px_err e;
 	sx_rec *r;
 
+	/* Two panels (IsoFLOP profiles): the width of a whole page's text. */
+	if (size == NULL && figure_right(f) != NULL)
+		w = 2 * (int)PX_FILE_WIDTH;
 	if (size != NULL && (plotout_size(size, &w, &h, 7200) != 0 || w < 72 ||
 	    h < 72))
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--size"),

@@ -12,6 +12,8 @@
 #include "scaling/frontier.h"
 #include "scaling/units.h"
 #include "sessions/colbind.h"
+#include "sessions/figures.h"
+#include "sessions/plotout.h"
 #include "views/view.h"
 
 /*
@@ -173,6 +175,16 @@ cmd_approach2_exec(sx_ctx *ctx, const sx_args *a)
 	free(owned);
 	if (rc != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "DATA"), "%s", e.msg);
+	if (arg(a, ctx->cmd, "--plot") != NULL) {
+		figures_fig *ff = figures_isoflop(N, L, ds->nrows, &r, &e);
+
+		approach_free(&r);
+		if (ff == NULL)
+			return cmd_fail(ctx, -1, "%s", e.msg);
+		rc = plotout_emit(ctx, a, figures_px(ff), "frontier approach2");
+		figures_free(ff);
+		return rc;
+	}
 	view_put(ctx->out, approach_rec("frontier approach2", ds, used, &r));
 	approach_free(&r);
 	return 0;
@@ -211,6 +223,12 @@ static const sx_argdef approach2_args[] = {
 	  "whole, a wider sweep only near its minimum, where L is close to a "
 	  "parabola in log N", SX_STR(SX_APPROACH2_WINDOW) },
 	APPROACH_K_ROW,
+	{ "--plot", ARG_FLAG, 0, NULL, NULL,
+	  "draw the IsoFLOP profiles instead (Hoffmann et al.'s Figure 3): L "
+	  "against N per budget with its parabola, the minima as diamonds, "
+	  "and N_opt against C with the fitted line in a panel to the right; "
+	  "with the plot options:", NULL },
+	PLOTOUT_ARGS,
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 

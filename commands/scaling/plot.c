@@ -29,6 +29,21 @@ cmd_plot_exec(sx_ctx *ctx, const sx_args *a)
 	if (arg(a, ctx->cmd, "--log") != NULL)
 		o.logx = o.logy = 1;
 	err_clear(&e);
+	if (arg(a, ctx->cmd, "--contour") != NULL) {
+		const char *item = arg(a, ctx->cmd, "ITEM");
+
+		if (strchr(item, ' ') != NULL || o.x != NULL || o.y != NULL ||
+		    o.band || o.residuals)
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "--contour"),
+			    "--contour draws one fit or preset of L(N, D) alone "
+			    "(no other items, --x, --y, --band or --residuals)");
+		if ((ff = figures_contour(ctx->ws, item, &e)) == NULL)
+			return cmd_fail(ctx, arg_index(a, ctx->cmd, "ITEM"), "%s",
+			    e.msg);
+		rc = plotout_emit(ctx, a, figures_px(ff), "plot");
+		figures_free(ff);
+		return rc;
+	}
 	ff = figures_plot(ctx->ws, arg(a, ctx->cmd, "ITEM"), &o, &e, &where);
 	if (ff == NULL)
 		return cmd_fail(ctx, where < FIGURES_ARG_NONE ? arg_index(a,
@@ -52,6 +67,11 @@ static const sx_argdef plot_args[] = {
 	{ "--band", ARG_FLAG, 0, NULL, NULL,
 	  "the 95% band of a one-column law (delta method from the fit's "
 	  "covariance)", NULL },
+	{ "--contour", ARG_FLAG, 0, NULL, NULL,
+	  "for one fit or preset of L(N, D): its iso-loss contours over C "
+	  "(1e18..1e26 FLOP) and N, D = C/(6N), labelled where they touch the "
+	  "efficient frontier N_opt(C), drawn over them (Hoffmann et al.'s "
+	  "Figure 4)", NULL },
 	PLOTOUT_ARGS_OF(0),
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };

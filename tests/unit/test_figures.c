@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include <math.h>
+
+#include "plots/figure_impl.h"
 #include "plots/render.h"
+#include "scaling/presets.h"
 #include "sessions/builtin.h"
 #include "sessions/figures.h"
 #include "views/out.h"
@@ -170,6 +174,90 @@ START_TEST(test_titles)
 }
 END_TEST
 
+/* A parameter of the preset's L(N,D) by name. */
+static double
+law_param(const sx_preset_law *l, const char *name)
+{
+	for (size_t i = 0; l->pnames[i] != NULL; i++)
+		if (strcmp(l->pnames[i], name) == 0)
+			return l->pvals[i];
+	ck_abort_msg("no parameter %s", name);
+	return NAN;
+}
+
+/*
+ * plot hoffmann2022 --contour: the frontier drawn is the closed form
+ * N_opt = G (C/6)^(beta/(alpha+beta)), G = (alpha A/(beta B))^(1/(alpha+
+ * beta)), computed here from the preset's constants; each contour's label
+ * sits on it where L equals the label, and the contour lines' points are
+ * on their level to the grid's interpolation.
+ */
+START_TEST(test_contour_frontier_closed_form)
+{
+	const sx_preset_law *l = preset_law(preset_find("hoffmann2022"),
+	    "L(N,D)");
+	double E, A, B, al, be, G, ex;
+	sx_err e;
+	figures_fig *ff;
+	px_figure *f;
+	int nfront = 0, nlab = 0, nlines = 0;
+
+	ck_assert_ptr_nonnull(l);
+	E = law_param(l, "E");
+	A = law_param(l, "A");
+	B = law_param(l, "B");
+	al = law_param(l, "alpha");
+	be = law_param(l, "beta");
+	G = pow(al * A / (be * B), 1.0 / (al + be));
+	ex = be / (al + be);
+	err_clear(&e);
+	ff = figures_contour(&ws, "hoffmann2022", &e);
+	ck_assert_msg(ff != NULL, "%s", e.msg);
+	f = figures_px(ff);
+	for (int i = 0; i < f->ns; i++) {
+		struct series *sr = &f->s[i];
+
+		if (sr->kind == K_FUNC) {
+			nfront++;
+			for (double lc = 18.0; lc <= 26.0; lc += 0.5) {
+				double C = pow(10.0, lc), want = G * pow(C / 6.0, ex);
+
+				ck_assert_double_eq_tol(sr->fn(C, sr->ctx) / want, 1.0,
+				    1e-9);
+			}
+		} else if (sr->kind == K_HILITE) {
+			double C = sr->x[0], N = sr->y[0], D = C / (6.0 * N);
+			double L = E + A / pow(N, al) + B / pow(D, be);
+
+			nlab++;
+			ck_assert_double_eq_tol(N / (G * pow(C / 6.0, ex)), 1.0, 1e-9);
+			ck_assert_double_eq_tol(L, strtod(sr->label, NULL), 1e-9);
+		} else if (sr->kind == K_LINE) {
+			double lev = NAN, worst = 0.0;
+
+			/* The level is that of the next labelled point. */
+			for (int j = i + 1; j < f->ns && isnan(lev); j++)
+				if (f->s[j].kind == K_HILITE)
+					lev = strtod(f->s[j].label, NULL);
+			nlines++;
+			for (size_t k = 0; k < sr->n; k++) {
+				double N = sr->y[k], D = sr->x[k] / (6.0 * N);
+
+				if (!isnan(N))
+					worst = fmax(worst, fabs(E + A / pow(N, al) +
+					    B / pow(D, be) - lev) / lev);
+			}
+			ck_assert_msg(sr->n > 0 && worst < 2e-3,
+			    "contour %g: %zu points, off by %g", lev, sr->n, worst);
+		}
+	}
+	ck_assert_int_eq(nfront, 1);
+	ck_assert_int_ge(nlab, 5);
+	ck_assert_int_eq(nlines, nlab);
+	figures_free(ff);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -182,6 +270,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_crossover_pane_is_the_command);
 	tcase_add_test(tc, test_crossover_pane_takes_a_data_line);
 	tcase_add_test(tc, test_titles);
+	tcase_add_test(tc, test_contour_frontier_closed_form);
 	suite_add_tcase(s, tc);
 	return s;
 }
