@@ -47,6 +47,11 @@ usage(FILE *fp)
 "                         (the default) or 1.817 ± 0.015\n"
 "  --repl                 the interactive console (readline)\n"
 "  --replay FILE          replay a saved session (batch mode)\n"
+"  --allow-writes         let the replayed session write files (save,\n"
+"                         --out); without it each write is asked about on\n"
+"                         a terminal, else skipped with a warning\n"
+"  --no-verify            replay a session whose inlined data has no\n"
+"                         SHA-256 (refused otherwise)\n"
 "  --tui                  the full-screen front end (with --replay: replay\n"
 "                         into it)\n"
 "  --ascii                plots in ASCII instead of Unicode braille (the\n"
@@ -143,7 +148,7 @@ main(int argc, char **argv)
 {
 	const char *cmds = NULL, *file = NULL, *replay = NULL, *color = "auto";
 	int json = 0, repl = 0, front = 0, ascii = 0, rc, format = OUT_TEXT;
-	int se_pm = 0;
+	int se_pm = 0, allow_writes = 0, no_verify = 0;
 	sx_workspace ws;
 	sx_out out;
 
@@ -192,6 +197,10 @@ main(int argc, char **argv)
 		}
 		else if (strcmp(a, "--repl") == 0)
 			repl = 1;
+		else if (strcmp(a, "--allow-writes") == 0)
+			allow_writes = 1;
+		else if (strcmp(a, "--no-verify") == 0)
+			no_verify = 1;
 		else if (strcmp(a, "--tui") == 0)
 			front = 1;
 		else if (strcmp(a, "--ascii") == 0)
@@ -240,6 +249,9 @@ main(int argc, char **argv)
 		    stderr);
 		return 2;
 	}
+	if ((allow_writes || no_verify) && replay == NULL)
+		return main_say(2, "%s goes with --replay FILE", allow_writes ?
+		    "--allow-writes" : "--no-verify");
 	/* On a terminal the demo and a CSV open in the TUI. */
 	if (!front && cmds == NULL && replay == NULL && !repl && format == OUT_TEXT &&
 	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && (file == NULL ||
@@ -266,7 +278,9 @@ main(int argc, char **argv)
 		    ""), *script = NULL;
 
 		if (replay != NULL)
-			script = xasprintf("replay %s\n", q);
+			script = xasprintf("replay %s%s%s\n", allow_writes ?
+			    "--allow-writes " : "", no_verify ? "--no-verify " : "",
+			    q);
 		else if (file != NULL && (has_suffix(file, ".csv") ||
 		    has_suffix(file, ".tsv")))
 			script = xasprintf("load %s as data\ndata describe data\n", q);
@@ -286,7 +300,9 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if (replay != NULL) {
-		char *q = lex_quote(replay), *script = xasprintf("replay %s", q);
+		char *q = lex_quote(replay), *script = xasprintf("replay %s%s%s",
+		    allow_writes ? "--allow-writes " : "", no_verify ?
+		    "--no-verify " : "", q);
 
 		rc = run_text(&ws, &out, stderr, script, strlen(script), "--replay");
 		free(q);
