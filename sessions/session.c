@@ -306,24 +306,34 @@ session_check(const char *text, size_t len, const char *where, sx_err *err)
 }
 
 char *
-session_state_dir(void)
+session_state_dir_err(sx_err *err)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	struct stat st;
 	char *dir;
 
 	if (xdg != NULL && xdg[0] == '/')
 		dir = xasprintf("%s/scalex", xdg);
 	else if (home != NULL && home[0] != '\0')
 		dir = xasprintf("%s/.local/state/scalex", home);
-	else
+	else {
+		err_set(err, "no state directory ($XDG_STATE_HOME and $HOME are "
+		    "unset)");
 		return NULL;
+	}
 	/* mkdir -p, one component at a time. */
 	for (char *p = dir + 1; ; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;
 
 			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			int merr = mkdir(dir, 0700) != 0 ? errno : 0;
+
+			if (merr != 0 && merr != EEXIST &&
+			    (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+				err_set(err, "cannot make the state directory %s: %s",
+				    dir, merr == EROFS ? "it is on a read-only file "
+				    "system" : strerror(merr));
 				free(dir);
 				return NULL;
 			}
@@ -332,5 +342,48 @@ session_state_dir(void)
 				break;
 		}
 	}
-	return dir;
+	/* Only a directory of the user's that no one else can write: what is
+	 * in it (history, autosaves offered for replay) is trusted. */
+	if (lstat(dir, &st) != 0)
+		err_set(err, "state directory %s: %s", dir, strerror(errno));
+	else if (S_ISLNK(st.st_mode))
+		err_set(err, "state directory %s is a symbolic link: not used "
+		    "(make it a directory of your own)", dir);
+	else if (!S_ISDIR(st.st_mode))
+		err_set(err, "state directory %s is not a directory: not used",
+		    dir);
+	else if (st.st_uid != geteuid())
+		err_set(err, "state directory %s is owned by another user (uid "
+		    "%ld): not used", dir, (long)st.st_uid);
+	else if ((st.st_mode & 022) != 0)
+		err_set(err, "state directory %s is writable by others: not used "
+		    "(chmod go-w %s)", dir, dir);
+	else
+		return dir;
+	free(dir);
+	return NULL;
+}
+
+char *
+session_state_dir(void)
+{
+	sx_err e;
+
+	err_clear(&e);
+	return session_state_dir_err(&e);
+}
+
+int
+session_state_file_ok(const char *path, sx_err *err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : err_set(err, "%s: %s", path,
+		    strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return err_set(err, "%s is a symbolic link: not followed", path);
+	if (!S_ISREG(st.st_mode) || st.st_uid != geteuid())
+		return err_set(err, "%s is not a file of yours: not used", path);
+	return 0;
 }
