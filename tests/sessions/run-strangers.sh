@@ -8,7 +8,7 @@
 # written through; a read-only or full state directory is reported as
 # such, and on a full disk the console stays open after the failed
 # autosave (tmux and a 64 KiB tmpfs: skipped where mounting is not
-# permitted). TAP.
+# permitted); on a terminal a replayed session's write is asked about. TAP.
 set -u
 srcdir=${SX_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 builddir=${SX_BUILDDIR:-$srcdir}
@@ -34,7 +34,7 @@ skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 # sx ARGS...: scalex with a private home and state directory.
 sx() { HOME="$scratch/home" XDG_STATE_HOME="$scratch/state" "$scalex" "$@"; }
 mode() { stat -c %a "$1"; }
-echo "1..14"
+echo "1..16"
 
 # Modes: an overwrite keeps them (mkstemp's 0600 would replace 0640), a
 # new file gets 0666 less the umask.
@@ -142,6 +142,20 @@ else
 	skip "cannot bind-mount (not permitted)"
 fi
 
+# The tmux helpers: the screen, and waiting (30 s at most) for TEXT.
+screen() { $T capture-pane -p -J -S - -t sx 2>/dev/null; }
+wait_for() {
+	i=0
+	while [ $i -lt 300 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for: $1"
+	screen | tail -n 8 | sed 's/^/# | /'
+	return 1
+}
+
 # A full disk: the console stays open after the failed autosave, a save
 # elsewhere works, a second Ctrl-D quits with status 1.
 mkdir -p full
@@ -156,18 +170,6 @@ else
 	mounts="$scratch/full $mounts"
 	mkdir -p full/scalex && chmod 700 full/scalex
 	dd if=/dev/zero of=full/filler bs=1k count=200 2>/dev/null
-	screen() { $T capture-pane -p -J -S - -t sx 2>/dev/null; }
-	wait_for() {
-		i=0
-		while [ $i -lt 300 ]; do
-			screen | grep -qF -- "$1" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		echo "# timed out waiting for: $1"
-		screen | tail -n 8 | sed 's/^/# | /'
-		return 1
-	}
 	$T new-session -d -s sx -x 150 -y 40 "cd '$scratch' && env \
 	    HOME='$scratch/home' XDG_STATE_HOME='$scratch/full' TERM=xterm \
 	    '$scalex' --repl; echo CONSOLE-EXITED-\$?; sleep 600"
@@ -182,4 +184,24 @@ else
 	wait_for "CONSOLE-EXITED-1"
 	ok $? "a second Ctrl-D quits, with status 1"
 	umount full 2>/dev/null
+fi
+
+# On a terminal a replayed session's write is asked about: n skips it, y
+# writes it.
+if command -v tmux >/dev/null 2>&1; then
+	echo keep > asked.txt
+	printf '# scalex session, format 1\ndemo chinchilla\nsave asked.txt --force\n' > ask.sx
+	$T kill-session -t sx 2>/dev/null
+	$T new-session -d -s sx -x 150 -y 40 "cd '$scratch' && env \
+	    HOME='$scratch/home' XDG_STATE_HOME='$scratch/state' TERM=xterm \
+	    '$scalex' -c 'replay ask.sx; replay ask.sx'; echo ASK-EXITED-\$?; sleep 600"
+	wait_for "wants to write 'asked.txt'; allow it? [y/N]" &&
+	    $T send-keys -t sx n Enter && wait_for "not writing 'asked.txt'" &&
+	    [ "$(cat asked.txt)" = keep ]
+	ok $? "on a terminal, n to the question skips the write"
+	$T send-keys -t sx y Enter
+	wait_for "ASK-EXITED-0" && grep -q chinchilla asked.txt
+	ok $? "y writes it"
+else
+	skip "tmux is not installed"; skip "tmux is not installed"
 fi
