@@ -42,6 +42,18 @@ const sx_cliopt cliopts[] = {
 	{ NULL, "--replay", "FILE", NULL, "*.sx",
 	  "replay a saved session (batch mode)",
 	  "Replay a saved session (batch mode)." },
+	{ NULL, "--allow-writes", NULL, NULL, NULL,
+	  "let the replayed session write files (save,\n"
+	  "--out); without it each write is asked about on\n"
+	  "a terminal, else skipped with a warning",
+	  "Let the session given to\n.B \\-\\-replay\nwrite files (save, "
+	  "\\-\\-out); without it each write is asked\nabout on a terminal, "
+	  "else skipped with a warning (see\n.BR SECURITY )." },
+	{ NULL, "--no-verify", NULL, NULL, NULL,
+	  "replay a session whose inlined data has no\n"
+	  "SHA-256 (refused otherwise)",
+	  "Replay a session whose data read from a file is inlined without a\n"
+	  "SHA\\-256 (refused otherwise)." },
 	{ NULL, "--tui", NULL, NULL, NULL,
 	  "the full-screen front end (with --replay: replay\ninto it)",
 	  "The full-screen front end (with\n.BR \\-\\-replay :\nreplay into it). "

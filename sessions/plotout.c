@@ -13,6 +13,7 @@
 #include "plots/render.h"
 #include "sessions/plotout.h"
 #include "sessions/session.h"
+#include "sessions/trust.h"
 #include "views/view.h"
 
 /* Parse "WxH" into w, h (each 1..max). */
@@ -144,7 +145,8 @@ plotout_logtext(const sx_cmdline *cl, const char *hex)
 }
 
 /* Write n bytes at d to --out FILE as this session's own: the file is
- * replaced whole or not at all. Logs the command with their checksum. */
+ * replaced whole or not at all. Logs the command with their checksum.
+ * 1 when the write was not allowed (trust_write warned). */
 static int
 plotout_write(sx_ctx *ctx, const sx_args *a, const char *path, const void *d,
     size_t n)
@@ -155,6 +157,12 @@ plotout_write(sx_ctx *ctx, const sx_args *a, const char *path, const void *d,
 	sx_err fe;
 
 	err_clear(&fe);
+	/* A write not allowed is skipped; the command is logged as if it
+	 * had written, so that a saved replay stays the session it was. */
+	int skip = trust_write(ctx, path);
+
+	if (skip)
+		goto logged;
 	if ((arg(a, ctx->cmd, "--force") == NULL &&
 	    session_may_replace(ctx->ws, path, &fe) != 0 &&
 	    (sum == NULL || !plotout_same_sum(path, sum))) ||
@@ -162,11 +170,12 @@ plotout_write(sx_ctx *ctx, const sx_args *a, const char *path, const void *d,
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "--out"), "%s: %s", path,
 		    fe.msg);
 	session_own(ctx->ws, path);
+logged:
 	sha256_hex(d, n, hex);
 	free(ctx->logtext);
 	ctx->logtext = plotout_logtext(ctx->cl, hex);
 	ctx->logfile = 1;
-	return 0;
+	return skip;
 }
 
 /* f drawn by cairo into a .svg, .pdf or .png --out FILE. */
@@ -205,7 +214,7 @@ plotout_file(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd,
 	rc = plotout_write(ctx, a, path, d, n);
 	free(d);
 	if (rc != 0)
-		return -1;
+		return rc > 0 ? 0 : -1;
 	r = rec_new(cmd);
 	rec_set_view(r, "plot written");
 	rec_str(r, "out", path);
@@ -258,8 +267,10 @@ plotout_emit(sx_ctx *ctx, const sx_args *a, px_figure *f, const char *cmd)
 		goto out;
 	}
 	if (path != NULL) {
-		if (plotout_write(ctx, a, path, text, strlen(text)) != 0)
+		if ((rc = plotout_write(ctx, a, path, text, strlen(text))) != 0) {
+			rc = rc > 0 ? 0 : -1;
 			goto out;
+		}
 		r = rec_new(cmd);
 		rec_set_view(r, "plot written");
 		rec_str(r, "out", path);

@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/xalloc.h"
 #include "sessions/cmd.h"
@@ -237,39 +239,62 @@ run_text_nested(sx_workspace *ws, sx_out *out, FILE *errfp,
 	return 0;
 }
 
+/* The limit load has for a data file (1 GiB): a script is no larger. */
+#define RUN_MAX_BYTES ((size_t)1 << 30)
+
 char *
 run_slurp(const char *path, size_t *len, char *errbuf, size_t errlen)
 {
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
+	struct stat st;
 
 	if (fp == NULL) {
 		snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > RUN_MAX_BYTES) {
+		snprintf(errbuf, errlen, "%s: larger than the 1 GiB limit for "
+		    "scripts and sessions (%jd bytes)", path, (intmax_t)st.st_size);
+		goto fail;
+	}
 	for (;;) {
 		size_t got;
 
 		if (cap - n < 65536) {
+			if (cap > RUN_MAX_BYTES) {
+				snprintf(errbuf, errlen, "%s: larger than the 1 GiB limit "
+				    "for scripts and sessions", path);
+				goto fail;
+			}
 			cap = cap != 0 ? cap * 2 : 65536;
 			buf = xreallocarray(buf, cap + 1, 1);
 		}
 		got = fread(buf + n, 1, cap - n, fp);
+		/* Commands are text: a NUL byte (a binary file, /dev/zero)
+		 * ends the read at once, and the lexer says where it is. */
+		if (got > 0 && memchr(buf + n, '\0', got) != NULL) {
+			n += got;
+			break;
+		}
 		n += got;
 		if (got == 0)
 			break;
 	}
 	if (ferror(fp)) {
 		snprintf(errbuf, errlen, "%s: read error: %s", path, strerror(errno));
-		free(buf);
-		if (fp != stdin)
-			fclose(fp);
-		return NULL;
+		goto fail;
 	}
 	if (fp != stdin)
 		fclose(fp);
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+fail:
+	free(buf);
+	if (fp != stdin)
+		fclose(fp);
+	return NULL;
 }

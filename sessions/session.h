@@ -56,8 +56,24 @@ int session_check(const char *text, size_t len, const char *where,
 /* Whether text starts with a session header (of any format). */
 int session_has_header(const char *text, size_t len);
 
-/* $XDG_STATE_HOME/scalex (default ~/.local/state/scalex), created if
- * needed; NULL when it cannot be made. Caller frees. */
+/*
+ * $XDG_STATE_HOME/scalex (default ~/.local/state/scalex), created (0700)
+ * if needed; caller frees. NULL, with err saying why, when there is none
+ * ($XDG_STATE_HOME and $HOME unset), it cannot be made (a read-only file
+ * system says so), or it may not be trusted: a symbolic link, not a
+ * directory, owned by another user, or writable by group or others. A
+ * read-only directory is returned: reading it works, writes say why not.
+ */
+char *session_state_dir_err(sx_err *err);
+
+/* session_state_dir_err without the reason. */
 char *session_state_dir(void);
+
+/*
+ * Whether the file `name` in the state directory `dir` may be read and
+ * written: 0 when absent or a regular file of the user's; -1 with err
+ * set for anything else (a symbolic link planted there is not followed).
+ */
+int session_state_file_ok(const char *path, sx_err *err);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "base/xalloc.h"
 #include "sessions/session.h"
+#include "sessions/trust.h"
 #include "sessions/tableout.h"
 #include "views/view.h"
 
@@ -102,6 +103,11 @@ tableout_put_all(sx_ctx *ctx, const sx_args *a, sx_rec **recs, size_t n,
 	tableout_emit(&o, recs, n);
 	fclose(fp);
 	err_clear(&fe);
+	if (trust_write(ctx, path) != 0) {
+		free(text);
+		tableout_free(recs, n);
+		return 0;
+	}
 	if ((arg(a, ctx->cmd, "--force") == NULL &&
 	    session_may_replace(ctx->ws, path, &fe) != 0) ||
 	    session_write_file(path, tableout_fill, text, &fe) != 0) {

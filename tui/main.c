@@ -120,7 +120,7 @@ main(int argc, char **argv)
 {
 	const char *cmds = NULL, *file = NULL, *replay = NULL, *color = "auto";
 	int json = 0, repl = 0, front = 0, ascii = 0, rc, format = OUT_TEXT;
-	int se_pm = 0, quiet = 0;
+	int se_pm = 0, quiet = 0, allow_writes = 0, no_verify = 0;
 	sx_workspace ws;
 	sx_out out;
 	/* Static: the merged argv points into it until exit. */
@@ -192,6 +192,10 @@ main(int argc, char **argv)
 			quiet = 1;
 		else if (strcmp(a, "--no-config") == 0)
 			;  /* seen above */
+		else if (strcmp(a, "--allow-writes") == 0)
+			allow_writes = 1;
+		else if (strcmp(a, "--no-verify") == 0)
+			no_verify = 1;
 		else if (strcmp(a, "--tui") == 0)
 			front = 1;
 		else if (strcmp(a, "--ascii") == 0)
@@ -240,6 +244,9 @@ main(int argc, char **argv)
 		    stderr);
 		return 2;
 	}
+	if ((allow_writes || no_verify) && replay == NULL)
+		return main_say(2, "%s goes with --replay FILE", allow_writes ?
+		    "--allow-writes" : "--no-verify");
 	/* On a terminal the demo and a CSV open in the TUI. */
 	if (!front && cmds == NULL && replay == NULL && !repl && format == OUT_TEXT &&
 	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && (file == NULL ||
@@ -272,7 +279,9 @@ main(int argc, char **argv)
 		    ""), *script = NULL;
 
 		if (replay != NULL)
-			script = xasprintf("replay %s\n", q);
+			script = xasprintf("replay %s%s%s\n", allow_writes ?
+			    "--allow-writes " : "", no_verify ? "--no-verify " : "",
+			    q);
 		else if (file != NULL && (has_suffix(file, ".csv") ||
 		    has_suffix(file, ".tsv")))
 			script = main_csv_script(file);
@@ -295,7 +304,9 @@ main(int argc, char **argv)
 	 * run no more (a script's 'save' after them does not happen). */
 	signals_batch_mode(1);
 	if (replay != NULL) {
-		char *q = lex_quote(replay), *script = xasprintf("replay %s", q);
+		char *q = lex_quote(replay), *script = xasprintf("replay %s%s%s",
+		    allow_writes ? "--allow-writes " : "", no_verify ?
+		    "--no-verify " : "", q);
 
 		rc = run_text(&ws, &out, stderr, script, strlen(script), "--replay");
 		free(q);

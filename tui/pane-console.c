@@ -251,7 +251,12 @@ console_init(tui_pane *p, tui *t)
 	if (dir != NULL) {
 		con.hist = xasprintf("%s/history", dir);
 		free(dir);
-		read_history(con.hist);
+		/* Never through a symbolic link planted in the directory. */
+		if (session_state_file_ok(con.hist, NULL) != 0) {
+			free(con.hist);
+			con.hist = NULL;
+		} else
+			read_history(con.hist);
 	}
 	rl_callback_handler_install(con.prompt, console_line);
 }
@@ -263,7 +268,8 @@ console_end(tui_pane *p, tui *t)
 	p->state = NULL;
 	rl_callback_handler_remove();
 	if (con.hist != NULL) {
-		write_history(con.hist);
+		if (session_state_file_ok(con.hist, NULL) == 0)
+			write_history(con.hist);
 		free(con.hist);
 		con.hist = NULL;
 	}

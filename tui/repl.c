@@ -172,15 +172,26 @@ repl_complete(const char *text, int start, int end)
 	return rl_completion_matches(text, repl_generator);
 }
 
+/* The history file, or NULL (saying why) when the state directory or
+ * the file in it may not be used. */
 static char *
 repl_history_path(void)
 {
-	char *dir = session_state_dir(), *path;
+	sx_err e;
+	char *dir, *path;
 
-	if (dir == NULL)
+	err_clear(&e);
+	if ((dir = session_state_dir_err(&e)) == NULL) {
+		fprintf(stderr, "scalex: %s; no history is kept\n", e.msg);
 		return NULL;
+	}
 	path = xasprintf("%s/history", dir);
 	free(dir);
+	if (session_state_file_ok(path, &e) != 0) {
+		fprintf(stderr, "scalex: %s; no history is kept\n", e.msg);
+		free(path);
+		return NULL;
+	}
 	return path;
 }
 
@@ -205,6 +216,8 @@ repl_run(sx_workspace *ws, sx_out *out)
 {
 	char *hist = repl_history_path();
 	sigset_t block, waiting;
+	int saved = -1;
+	sx_err e;
 
 	memset(&repl, 0, sizeof repl);
 	repl.ws = ws;
@@ -237,9 +250,23 @@ repl_run(sx_workspace *ws, sx_out *out)
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
-	while (!repl.done) {
+	for (;;) {
 		fd_set fds;
 		int ready;
+
+		/* Quitting autosaves; when that fails (a full disk) the console
+		 * stays open once, so the session can be saved elsewhere. */
+		if (repl.done && saved == -1 && !sig_terminate &&
+		    (saved = signals_autosave(ws) == 0 ? 0 : 1) != 0) {
+			fputs("scalex: the session was not autosaved; the console "
+			    "stays open: save it elsewhere (save FILE), or Ctrl-D "
+			    "again to quit without it\n", stderr);
+			repl.done = 0;
+			rl_on_new_line();
+			rl_redisplay();
+		}
+		if (repl.done)
+			break;
 
 		if (in.at < in.n) {
 			rl_callback_read_char();
@@ -269,12 +296,19 @@ repl_run(sx_workspace *ws, sx_out *out)
 	}
 	rl_callback_handler_remove();
 	if (hist != NULL) {
-		write_history(hist);
+		/* Not through a symbolic link planted since the start. */
+		err_clear(&e);
+		if (session_state_file_ok(hist, &e) == 0)
+			write_history(hist);
+		else
+			fprintf(stderr, "scalex: %s; history not written\n", e.msg);
 		free(hist);
 	}
 	complete_free(&repl.cands);
 	lex_pending_clear(&repl.pending);
 	if (sig_terminate)
 		fputs("scalex: terminated; saving the session\n", stderr);
-	return signals_autosave(ws) == 0 ? 0 : 1;
+	if (saved == -1)
+		saved = signals_autosave(ws) == 0 ? 0 : 1;
+	return saved;
 }

@@ -143,10 +143,10 @@ signals_autosave(const sx_workspace *ws)
 
 	if (ws->nlog == 0)
 		return 0;
-	dir = session_state_dir();
+	err_clear(&e);
+	dir = session_state_dir_err(&e);
 	if (dir == NULL) {
-		fputs("scalex: cannot autosave: no state directory "
-		    "($XDG_STATE_HOME or $HOME)\n", stderr);
+		fprintf(stderr, "scalex: cannot autosave: %s\n", e.msg);
 		return -1;
 	}
 	localtime_r(&now, &tm);

@@ -18,6 +18,7 @@
 
 #include "base/xalloc.h"
 #include "sessions/run.h"
+#include "sessions/trust.h"
 #include "tui/signals.h"
 #include "tui/tui.h"
 
@@ -229,6 +230,9 @@ tui_run(sx_workspace *ws, sx_out *out, const char *script, const char *where)
 	SCREEN *screen;
 
 	stats.t0 = tui_now();
+	/* No question on a terminal curses owns: writes not allowed are
+	 * skipped with a warning. */
+	trust_set_ask(0);
 	memset(&t, 0, sizeof t);
 	t.ws = ws;
 	t.out = out;

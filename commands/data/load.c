@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/sha256.h"
+#include "sessions/trust.h"
 #include "base/xalloc.h"
 #include "commands/data/data.h"
 #include "scaling/columns.h"
@@ -140,6 +141,8 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 			    "load - as NAME <<END");
 			goto out;
 		}
+		if (sum == NULL && trust_unverified(ctx, argi, from) != 0)
+			goto out;
 		if (sum != NULL) {
 			sha256_hex(ctx->cl->heredoc, ctx->cl->heredoc_len, hex);
 			if (strcmp(hex, sum) != 0) {
@@ -155,6 +158,16 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 			e.line += ctx->cl->heredoc_line - 1;
 		if (ds != NULL && from != NULL)
 			ds->source = xstrdup(from);
+		/* Typed data is logged with its checksum too, so that a saved
+		 * session's every inlined data can be checked on replay. */
+		if (ds != NULL && sum == NULL) {
+			char *x;
+
+			sha256_hex(ctx->cl->heredoc, ctx->cl->heredoc_len, hex);
+			x = xasprintf("--sha256 %s", hex);
+			ctx->logtext = cmd_text(ctx->cl, x);
+			free(x);
+		}
 	} else {
 		if (ctx->cl->heredoc != NULL || from != NULL || sum != NULL) {
 			cmd_fail(ctx, argi, "a here-document, --from and --sha256 go "

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/sha256.h"
+#include "sessions/trust.h"
 #include "base/xalloc.h"
 #include "commands/rl/rl.h"
 #include "rl/sf.h"
@@ -131,6 +132,8 @@ cmd_grid_load_exec(sx_ctx *ctx, const sx_args *a)
 		if (ctx->cl->heredoc == NULL)
 			return cmd_fail(ctx, argi, "'grid load -' reads a map from a "
 			    "here-document: grid load - <<END");
+		if (sum == NULL && trust_unverified(ctx, argi, from) != 0)
+			return -1;
 		if (sum != NULL) {
 			sha256_hex(ctx->cl->heredoc, ctx->cl->heredoc_len, hex);
 			if (strcmp(hex, sum) != 0)

@@ -7,6 +7,7 @@
 #include "base/xalloc.h"
 #include "commands/session/session.h"
 #include "sessions/session.h"
+#include "sessions/trust.h"
 #include "views/view.h"
 
 static int
@@ -17,6 +18,8 @@ cmd_save_exec(sx_ctx *ctx, const sx_args *a)
 	sx_err e;
 
 	err_clear(&e);
+	if (trust_write(ctx, path) != 0)
+		return 0;
 	if (session_save(ctx->ws, path, arg(a, ctx->cmd, "--force") != NULL,
 	    &e) != 0)
 		return cmd_fail(ctx, arg_index(a, ctx->cmd, "PATH"), "%s: %s", path,

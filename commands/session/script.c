@@ -9,6 +9,7 @@
 #include "commands/session/session.h"
 #include "sessions/run.h"
 #include "sessions/session.h"
+#include "sessions/trust.h"
 
 /*
  * Scripts being sourced or replayed, outermost first: the one
@@ -58,8 +59,8 @@ nest_chain(const char *path)
  * left to the outermost with ctx->silent).
  */
 static int
-nest_run(sx_ctx *ctx, int argi, sx_workspace *ws, const char *text,
-    size_t len, const char *path)
+nest_run(sx_ctx *ctx, const sx_args *a, int argi, sx_workspace *ws,
+    const char *text, size_t len, const char *path)
 {
 	int rc;
 
@@ -74,7 +75,11 @@ nest_run(sx_ctx *ctx, int argi, sx_workspace *ws, const char *text,
 		return -2;
 	}
 	nest_path[nest_depth++] = path;
+	trust_push(path, arg(a, ctx->cmd, "--allow-writes") != NULL,
+	    arg(a, ctx->cmd, "--no-verify") != NULL, session_has_header(text,
+	    len));
 	rc = run_text(ws, ctx->out, ctx->out->errfp, text, len, path);
+	trust_pop();
 	nest_depth--;
 	if (rc == 0)
 		return 0;
@@ -122,7 +127,7 @@ cmd_replay_exec(sx_ctx *ctx, const sx_args *a)
 	}
 	/* Replay into a fresh workspace; it replaces this one only whole. */
 	ws_init(&fresh);
-	rc = nest_run(ctx, argi, &fresh, text, len, path);
+	rc = nest_run(ctx, a, argi, &fresh, text, len, path);
 	if (rc != 0) {
 		free(text);
 		ws_free(&fresh);
@@ -171,7 +176,7 @@ cmd_source_exec(sx_ctx *ctx, const sx_args *a)
 		}
 	}
 	/* The commands it runs are logged themselves, not 'source'. */
-	rc = nest_run(ctx, argi, ctx->ws, text, len, path);
+	rc = nest_run(ctx, a, argi, ctx->ws, text, len, path);
 	free(text);
 	ctx->nolog = 1;
 	if (rc == -2)
@@ -184,6 +189,11 @@ cmd_source_exec(sx_ctx *ctx, const sx_args *a)
 
 static const sx_argdef path_args[] = {
 	{ "PATH", ARG_PATH, 0, NULL, NULL, NULL, NULL },
+	{ "--allow-writes", ARG_FLAG, 0, NULL, NULL,
+	  "let the file's commands write files (save, --out) without asking",
+	  NULL },
+	{ "--no-verify", ARG_FLAG, 0, NULL, NULL,
+	  "run a session whose inlined data has no --sha256", NULL },
 	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -194,7 +204,10 @@ const sx_cmd cmd_replay_entry = {
 	  "first: a syntax error or unknown command anywhere runs nothing. A\n"
 	  "session of a newer format is refused. Scripts may source and replay\n"
 	  "others up to 16 files deep; deeper (a file that replays itself) is\n"
-	  "refused, naming the chain of files.\n",
+	  "refused, naming the chain of files. Without --allow-writes its\n"
+	  "commands write no file: each write is asked about on a terminal,\n"
+	  "else skipped with a warning, and the replay goes on. Data inlined\n"
+	  "without its SHA-256 is refused unless --no-verify.\n",
 	  path_args, CMD_STATE, cmd_replay_exec
 };
 
@@ -202,6 +215,8 @@ const sx_cmd cmd_source_entry = {
 	"source", NULL,
 	  "Run a script's commands in this workspace, stopping at the first\n"
 	  "that fails. Each command is logged as itself. Nesting stops at 16\n"
-	  "files: a script that sources itself fails, naming the chain.\n",
+	  "files: a script that sources itself fails, naming the chain. Its\n"
+	  "writes are allowed, asked about or skipped as replay's are; a\n"
+	  "session file sourced is checked as replay checks it.\n",
 	  path_args, CMD_STATE, cmd_source_exec
 };
