@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/err.h"
+#include "base/fasthash.h"
 #include "base/xalloc.h"
 #include "scaling/csv.h"
 #include "scaling/csv_impl.h"
@@ -116,6 +117,35 @@ csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
 sx_dataset *
 csv_read_file(const char *path, const char *name, sx_err *err)
 {
+	return csv_read_file_src(path, name, NULL, err);
+}
+
+/* Fill *src for the bytes a load parsed; the text of a file that was not
+ * mapped from a regular file of that size (a pipe; /proc files have size
+ * 0) is handed over (*buf then NULL). */
+static void
+csv_note_source(csv_source *src, int regular, const char *bytes, size_t len,
+    char **buf)
+{
+	memset(src, 0, sizeof *src);
+	src->regular = regular;
+	src->size = len;
+	if (regular) {
+		src->hash = fasthash64(bytes, len);
+		return;
+	}
+	src->text = *buf != NULL ? xreallocarray(*buf, len + 1, 1) : xmalloc(1);
+	src->text[len] = '\0';
+	src->len = len;
+	*buf = NULL;
+}
+
+sx_dataset *
+csv_read_file_src(const char *path, const char *name, csv_source *src,
+    sx_err *err)
+{
+	int regular = 0;
+
 	struct stat st;
 	char *buf = NULL, *dname = NULL;
 	void *map = MAP_FAILED;
@@ -129,6 +159,7 @@ csv_read_file(const char *path, const char *name, sx_err *err)
 		return NULL;
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		regular = 1;
 		if ((uintmax_t)st.st_size > CSV_MAX_BYTES) {
 			err_set(err, "'%s' is larger than the 1 GiB limit for data "
 			    "files (%jd bytes)", path, (intmax_t)st.st_size);
@@ -146,6 +177,9 @@ csv_read_file(const char *path, const char *name, sx_err *err)
 	ds = csv_parse(map != MAP_FAILED ? map : buf, len, path, name, err);
 	if (ds != NULL)
 		ds->source = xstrdup(path);
+	if (ds != NULL && src != NULL)
+		csv_note_source(src, regular && (map != MAP_FAILED || len == 0),
+		    map != MAP_FAILED ? map : buf, len, &buf);
 out:
 	if (map != MAP_FAILED)
 		munmap(map, len);
