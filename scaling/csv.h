@@ -3,6 +3,7 @@
 #define SX_CSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 #include "scaling/dataset.h"
@@ -54,5 +55,23 @@ int csv_same(const char *path, const csv_stamp *st, sx_err *err);
 
 /* Read and parse a file; the dataset's source is set to `path`. */
 sx_dataset *csv_read_file(const char *path, const char *name, sx_err *err);
+
+/*
+ * What csv_read_file_src read, to tell later whether the file still holds
+ * those bytes without keeping them: for a regular file its size and a
+ * fasthash64 of its bytes; for anything else (a pipe, a device, which
+ * cannot be read again) the text itself, malloc'ed, for the caller.
+ */
+typedef struct csv_source {
+	int regular;        /* 1: size and hash are set, text is NULL */
+	size_t size;
+	uint64_t hash;
+	char *text;         /* not regular: the bytes read (NUL-terminated) */
+	size_t len;
+} csv_source;
+
+/* csv_read_file, filling *src (when the dataset is returned). */
+sx_dataset *csv_read_file_src(const char *path, const char *name,
+    csv_source *src, sx_err *err);
 
 #endif

@@ -7,11 +7,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/err.h"
+#include "base/fasthash.h"
 #include "base/xalloc.h"
 #include "scaling/csv.h"
 #include "scaling/csv_impl.h"
@@ -31,13 +31,16 @@ csv_name_from_path(const char *path)
 }
 
 /*
- * Read a file that cannot be mapped (a pipe, a device) into *buf, growing
- * it geometrically up to the size limit. Returns 0 or -1 (err filled).
+ * Read fd to its end into *buf, starting with room for `hint` bytes (a
+ * regular file's size, read in one pass) and growing geometrically up to
+ * the size limit (a pipe, a device). Returns 0 or -1 (err filled).
  */
 static int
-csv_read_fd(int fd, const char *path, char **buf, size_t *len, sx_err *err)
+csv_read_fd_hint(int fd, const char *path, size_t hint, char **buf,
+    size_t *len, sx_err *err)
 {
-	size_t cap = 65536, n = 0;
+	/* One byte past a regular file's size: its end is seen in place. */
+	size_t cap = hint > 0 ? hint + 1 : 65536, n = 0;
 	ssize_t got;
 
 	*buf = xmalloc(cap);
@@ -73,9 +76,9 @@ csv_read_fd(int fd, const char *path, char **buf, size_t *len, sx_err *err)
  * the file cannot be opened or read (the message names the path and the
  * system's reason), is larger than 1 GiB, or does not parse.
  *
- * A regular file is mapped rather than read: copying 50 MB into fresh
- * memory cost as much as parsing it. (A file truncated by another process
- * during the parse could then raise SIGBUS, as for git or ripgrep.)
+ * A regular file is read, not mapped: truncated by another process under
+ * a mapping it would raise SIGBUS mid-parse, where read just returns less
+ * and the size check after the parse fails the load.
  */
 static void
 csv_stamp_set(const struct stat *s, csv_stamp *st)
@@ -159,7 +162,7 @@ csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
 	char *buf = NULL;
 
 	*len = 0;
-	if (csv_read_fd(fd, label, &buf, len, err) != 0) {
+	if (csv_read_fd_hint(fd, label, 0, &buf, len, err) != 0) {
 		free(buf);
 		return -1;
 	}
@@ -172,10 +175,38 @@ csv_read_fd_text(int fd, const char *label, char **text, size_t *len,
 sx_dataset *
 csv_read_file(const char *path, const char *name, sx_err *err)
 {
+	return csv_read_file_src(path, name, NULL, err);
+}
+
+/* Fill *src for the bytes a load parsed; the text of a file that was not
+ * read from a regular file of that size (a pipe; /proc files have size
+ * 0) is handed over (*buf then NULL). */
+static void
+csv_note_source(csv_source *src, int regular, const char *bytes, size_t len,
+    char **buf)
+{
+	memset(src, 0, sizeof *src);
+	src->regular = regular;
+	src->size = len;
+	if (regular) {
+		src->hash = fasthash64(bytes, len);
+		return;
+	}
+	src->text = *buf != NULL ? xreallocarray(*buf, len + 1, 1) : xmalloc(1);
+	src->text[len] = '\0';
+	src->len = len;
+	*buf = NULL;
+}
+
+sx_dataset *
+csv_read_file_src(const char *path, const char *name, csv_source *src,
+    sx_err *err)
+{
+	int regular = 0;
+
 	struct stat st;
 	csv_stamp stamp;
 	char *buf = NULL, *dname = NULL;
-	void *map = MAP_FAILED;
 	size_t len = 0;
 	sx_dataset *ds = NULL;
 	int fd;
@@ -188,21 +219,20 @@ csv_read_file(const char *path, const char *name, sx_err *err)
 	if (fstat(fd, &st) != 0)
 		st.st_mode = 0;
 	if (S_ISREG(st.st_mode)) {
+		regular = 1;
 		if ((uintmax_t)st.st_size > CSV_MAX_BYTES) {
 			err_set(err, "'%s' is larger than the 1 GiB limit for data "
 			    "files (%jd bytes)", path, (intmax_t)st.st_size);
 			close(fd);
 			return NULL;
 		}
-		len = (size_t)st.st_size;
-		if (len > 0)
-			map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	}
-	if (map == MAP_FAILED && csv_read_fd(fd, path, &buf, &len, err) != 0)
+	if (csv_read_fd_hint(fd, path, regular ? (size_t)st.st_size : 0, &buf,
+	    &len, err) != 0)
 		goto out;
 	if (name == NULL)
 		name = dname = csv_name_from_path(path);
-	ds = csv_parse(map != MAP_FAILED ? map : buf, len, path, name, err);
+	ds = csv_parse(buf, len, path, name, err);
 	if (ds != NULL && S_ISREG(st.st_mode) &&
 	    (csv_stamp_set(&st, &stamp), csv_same(path, &stamp, err) != 0)) {
 		dataset_free(ds);
@@ -210,9 +240,10 @@ csv_read_file(const char *path, const char *name, sx_err *err)
 	}
 	if (ds != NULL)
 		ds->source = xstrdup(path);
+	if (ds != NULL && src != NULL)
+		csv_note_source(src, regular && len == (size_t)st.st_size, buf,
+		    len, &buf);
 out:
-	if (map != MAP_FAILED)
-		munmap(map, len);
 	close(fd);
 	free(buf);
 	free(dname);

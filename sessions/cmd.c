@@ -10,6 +10,7 @@
 
 #include "base/xalloc.h"
 #include "sessions/cmd.h"
+#include "sessions/logref.h"
 #include "views/view.h"
 
 /* The families in help order, each the NULL-terminated list of the
@@ -573,7 +574,8 @@ cmd_exec(sx_workspace *ws, sx_out *out, const sx_cmdline *cl, sx_ctx *ctx)
 	    ctx->logfile)) {
 		if (ctx->logtext == NULL)
 			ctx->logtext = cmd_text(cl, NULL);
-		ws_log_append(ws, ctx->logtext);
+		ws_log_append_ref(ws, ctx->logtext, ctx->logref);
+		ctx->logref = NULL;
 	}
 	return rc;
 }
@@ -583,6 +585,8 @@ cmd_ctx_free(sx_ctx *ctx)
 {
 	free(ctx->logtext);
 	ctx->logtext = NULL;
+	logref_free(ctx->logref);
+	ctx->logref = NULL;
 }
 
 /* The help of one command as a record: its text, the spec's rows when it

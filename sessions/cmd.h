@@ -108,6 +108,8 @@ struct sx_ctx {
 	sx_err err;
 	int err_arg;           /* argv index the error points at, -1 for none */
 	char *logtext;         /* set by a handler to log a resolved form */
+	struct sx_logref *logref; /* with logtext: the data file the entry
+	                          refers to, inlined at save (logref.h) */
 	int nolog;             /* set by a handler that changed nothing */
 	int logfile;           /* set by a handler that wrote a file (plot
 	                          --out): logged, so a replay writes it again */

@@ -386,16 +386,23 @@ body_has_line(const char *body, size_t len, const char *tag)
 	return 0;
 }
 
+void
+lex_heredoc_tag(const char *body, size_t len, char tag[32])
+{
+	snprintf(tag, 32, "SXEOF");
+	for (int k = 1; body_has_line(body, len, tag); k++)
+		snprintf(tag, 32, "SXEOF%d", k);
+}
+
 char *
 lex_with_heredoc(const char *cmd, const char *body, size_t len)
 {
-	char tag[32] = "SXEOF";
+	char tag[32];
 	int nl = len > 0 && body[len - 1] == '\n';
 	size_t total;
 	char *s;
 
-	for (int k = 1; body_has_line(body, len, tag); k++)
-		snprintf(tag, sizeof tag, "SXEOF%d", k);
+	lex_heredoc_tag(body, len, tag);
 	total = strlen(cmd) + 3 + strlen(tag) + 1 + len + 1 + strlen(tag) + 1;
 	s = xmalloc(total);
 	snprintf(s, total, "%s <<%s\n%.*s%s%s", cmd, tag, (int)len, body,

@@ -64,4 +64,6 @@ char *lex_quote(const char *word);
  * final newline if it lacks one.
  */
 char *lex_with_heredoc(const char *cmd, const char *body, size_t len);
+/* The TAG lex_with_heredoc chooses for body. */
+void lex_heredoc_tag(const char *body, size_t len, char tag[32]);
 #endif

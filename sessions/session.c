@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "sessions/logref.h"
 #include "sessions/session.h"
 #include "sessions/trust.h"
 
@@ -237,11 +238,20 @@ fail_nofd:
 	return -1;
 }
 
+/* What session_fill writes: the workspace's log, with the data files of
+ * its loads read and checked beforehand (NULL for other entries). */
+struct session_fillarg {
+	const sx_workspace *ws;
+	char **data;
+	size_t *len;
+};
+
 /* The session text: header, then the log, a line per command. */
 static int
 session_fill(int fd, void *arg)
 {
-	const sx_workspace *ws = arg;
+	struct session_fillarg *fa = arg;
+	const sx_workspace *ws = fa->ws;
 	const char *delay = getenv("SX_TEST_SAVE_DELAY_MS");
 	char *header = xasprintf("%s%d\n# written by scalex %s; replay with: "
 	    "scalex --replay FILE\n", session_magic, SX_SESSION_FORMAT,
@@ -250,7 +260,10 @@ session_fill(int fd, void *arg)
 
 	free(header);
 	for (size_t i = 0; rc == 0 && i < ws->nlog; i++) {
-		rc = session_write_all(fd, ws->log[i], strlen(ws->log[i]));
+		if (ws->logref[i] != NULL)
+			rc = logref_write(fd, ws->logref[i], fa->data[i], fa->len[i]);
+		else
+			rc = session_write_all(fd, ws->log[i], strlen(ws->log[i]));
 		if (rc == 0)
 			rc = session_write_all(fd, "\n", 1);
 		/* Tests widen the crash window to show the old file survives. */
@@ -267,10 +280,27 @@ session_fill(int fd, void *arg)
 int
 session_save(const sx_workspace *ws, const char *path, int force, sx_err *err)
 {
+	struct session_fillarg fa = { ws, NULL, NULL };
+	size_t i, n = ws->nlog;
+	int rc = -1;
+
 	if (!force && session_may_replace(ws, path, err) != 0)
 		return -1;
+	/* Data files are read back, and checked, before anything is written. */
+	fa.data = xcalloc(n > 0 ? n : 1, sizeof *fa.data);
+	fa.len = xcalloc(n > 0 ? n : 1, sizeof *fa.len);
+	for (i = 0; i < n; i++)
+		if (ws->logref[i] != NULL &&
+		    logref_read(ws->logref[i], &fa.data[i], &fa.len[i], err) != 0)
+			break;
 	/* The fill only reads the workspace. */
-	return session_write_file(path, session_fill, (void *)ws, err);
+	if (i == n)
+		rc = session_write_file(path, session_fill, &fa, err);
+	while (i-- > 0)
+		free(fa.data[i]);
+	free(fa.data);
+	free(fa.len);
+	return rc;
 }
 
 int

@@ -6,6 +6,7 @@
 
 #include "base/xalloc.h"
 #include "scaling/groups.h"
+#include "sessions/logref.h"
 #include "sessions/workspace.h"
 
 void
@@ -50,9 +51,12 @@ ws_free(sx_workspace *ws)
 	for (size_t i = 0; i < ws->nfits; i++)
 		fitrec_free(ws->fits[i]);
 	free(ws->fits);
-	for (size_t i = 0; i < ws->nlog; i++)
+	for (size_t i = 0; i < ws->nlog; i++) {
 		free(ws->log[i]);
+		logref_free(ws->logref[i]);
+	}
 	free(ws->log);
+	free(ws->logref);
 	free(ws->cur_data);
 	free(ws->cur_fit);
 	if (ws->base != NULL)
@@ -206,7 +210,16 @@ ws_put_fit(sx_workspace *ws, sx_fitrec *f)
 void
 ws_log_append(sx_workspace *ws, const char *cmdtext)
 {
+	ws_log_append_ref(ws, cmdtext, NULL);
+}
+
+void
+ws_log_append_ref(sx_workspace *ws, const char *cmdtext, sx_logref *ref)
+{
 	ws->log = xreallocarray(ws->log, ws->nlog + 1, sizeof *ws->log);
+	ws->logref = xreallocarray(ws->logref, ws->nlog + 1,
+	    sizeof *ws->logref);
+	ws->logref[ws->nlog] = ref;
 	ws->log[ws->nlog++] = xstrdup(cmdtext);
 }
 

@@ -44,6 +44,8 @@ typedef struct sx_workspace {
 	sx_fitrec **fits;
 	size_t nlog;
 	char **log;         /* state-changing commands as executed, resolved */
+	struct sx_logref **logref; /* per entry: NULL, or the data file that
+	                     * entry loads, inlined at save (sessions/logref.h) */
 	size_t saved_nlog;  /* nlog at the last save: unsaved work if less */
 	char *cur_data;     /* the dataset or fit the user worked on last */
 	char *cur_fit;
@@ -90,6 +92,10 @@ void ws_put_fit(sx_workspace *ws, sx_fitrec *f);
 void fitrec_free(sx_fitrec *f);
 
 void ws_log_append(sx_workspace *ws, const char *cmdtext);
+/* Append an entry that refers to a data file (owning ref; see logref.h);
+ * cmdtext is what it is shown as when the file cannot be read. */
+void ws_log_append_ref(sx_workspace *ws, const char *cmdtext,
+    struct sx_logref *ref);
 void ws_set_current(char **slot, const char *name);
 
 #endif

@@ -13,6 +13,7 @@
 #include "scaling/columns.h"
 #include "scaling/csv.h"
 #include "sessions/lex.h"
+#include "sessions/logref.h"
 #include "sessions/run.h"
 #include "views/view.h"
 
@@ -75,15 +76,42 @@ static char *
 data_load_logtext(const char *name, const char *from, const char *text,
     size_t len)
 {
-	char hex[65], *qn = lex_quote(name), *qf = lex_quote(from), *cmd, *s;
+	char hex[65], *cmd, *s;
 
 	sha256_hex(text, len, hex);
-	cmd = xasprintf("load - as %s --from %s --sha256 %s", qn, qf, hex);
+	cmd = logref_load_cmd(name, from, hex);
 	s = lex_with_heredoc(cmd, text, len);
 	free(cmd);
-	free(qn);
-	free(qf);
 	return s;
+}
+
+/*
+ * Load a file. A regular file is logged as a reference to it, inlined
+ * only when a session is saved (sessions/logref.h): a run that never
+ * saves neither hashes nor copies the text. Anything else (a pipe) cannot
+ * be read again and is inlined now.
+ */
+static sx_dataset *
+data_load_file(sx_ctx *ctx, const char *path, const char *name, sx_err *e)
+{
+	csv_source src;
+	sx_dataset *ds = csv_read_file_src(path, name, &src, e);
+	char *qn, *qp;
+
+	if (ds == NULL)
+		return NULL;
+	if (!src.regular) {
+		ctx->logtext = data_load_logtext(name, path, src.text, src.len);
+		free(src.text);
+		return ds;
+	}
+	qp = lex_quote(path);
+	qn = lex_quote(name);
+	ctx->logtext = xasprintf("load %s as %s", qp, qn);
+	ctx->logref = logref_new(name, path, src.size, src.hash);
+	free(qp);
+	free(qn);
+	return ds;
 }
 
 /*
@@ -125,8 +153,7 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 	const char *sum = arg(a, ctx->cmd, "--sha256");
 	int argi = arg_index(a, ctx->cmd, "PATH");
 	char *name = as != NULL ? xstrdup(as) : data_default_name(path);
-	char *text = NULL, hex[65];
-	size_t len;
+	char hex[65];
 	sx_dataset *ds = NULL;
 	sx_err e;
 
@@ -174,22 +201,7 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 			    "with 'load -', not a path");
 			goto out;
 		}
-		csv_stamp st;
-
-		csv_stamp_of(path, &st);
-		if (csv_read_text(path, &text, &len, &e) == 0) {
-			ds = csv_parse(text, len, path, name, &e);
-			/* A file cut or rewritten meanwhile loads as nothing,
-			 * not as part of its rows. */
-			if (ds != NULL && csv_same(path, &st, &e) != 0) {
-				dataset_free(ds);
-				ds = NULL;
-			}
-			if (ds != NULL) {
-				ds->source = xstrdup(path);
-				ctx->logtext = data_load_logtext(name, path, text, len);
-			}
-		}
+		ds = data_load_file(ctx, path, name, &e);
 	}
 	if (ds == NULL) {
 		cmd_fail_err(ctx, argi, &e);
@@ -200,7 +212,6 @@ cmd_load_exec(sx_ctx *ctx, const sx_args *a)
 	data_report_loaded(ctx->out, ds);
 out:
 	free(name);
-	free(text);
 	return ds != NULL ? 0 : -1;
 }
 

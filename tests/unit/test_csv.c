@@ -513,6 +513,88 @@ START_TEST(test_gadre_file)
 }
 END_TEST
 
+/* One random decimal: 1-24 digits, a point somewhere or none, an exponent
+ * or none, kept within 1e-290..1e290 so strtod's value is a normal
+ * double; every few a printed double (%.17g) or a near-halfway form. */
+static void
+random_number(unsigned *seed, char *buf, size_t len)
+{
+	int kind = rand_r(seed) % 4, nd = 1 + rand_r(seed) % 24, k = 0;
+	int dot = rand_r(seed) % (nd + 1);
+
+	if (kind == 0) {
+		double x = ldexp((double)rand_r(seed) / RAND_MAX + 0.5,
+		    rand_r(seed) % 1800 - 900);
+
+		snprintf(buf, len, "%.*g", 15 + rand_r(seed) % 3, x);
+		return;
+	}
+	if (rand_r(seed) % 5 == 0)
+		buf[k++] = '-';
+	for (int i = 0; i < nd; i++) {
+		buf[k++] = (char)('0' + (i == 0 ? 1 + rand_r(seed) % 9 :
+		    (kind == 1 ? (i == nd - 1 ? 5 : 0) : rand_r(seed) % 10)));
+		if (i + 1 == dot)
+			buf[k++] = '.';
+	}
+	buf[k] = '\0';
+	if (rand_r(seed) % 3 != 0)
+		snprintf(buf + k, len - (size_t)k, "e%d", rand_r(seed) % 560 - 280);
+}
+
+/* Every number the reader converts is bit for bit strtod's (correctly
+ * rounded) value: edge cases of the fast paths, then random decimals. */
+START_TEST(test_numbers_match_strtod)
+{
+	static const char *edge[] = {
+		"9007199254740992", "9007199254740993", "9007199254740995",
+		"1e22", "1e23", "8.98846567431158e307", "1.7976931348623157e308",
+		"2.2250738585072014e-308", "0.1", "0.3", "123456789012345678",
+		"18446744073709551615", "18446744073709551616", "1e-22", "1e-27",
+		"3.0000000000000004", "2.0000000000000001110223024625156540",
+		"4.35679e-10", "1.00000000000000011102230246251565404",
+		"7.2057594037927933e16", "5e-324e0", "89255.0e-22", "1448997445238699",
+	};
+	enum { NRAND = 40000 };
+	size_t n = sizeof edge / sizeof edge[0], cap = (n + NRAND) * 48 + 16,
+	    k = 0, bad = 0;
+	char **cells = malloc((n + NRAND) * sizeof *cells), *text = malloc(cap);
+	unsigned seed = 12345;
+	sx_err e;
+	sx_dataset *ds;
+
+	k += (size_t)snprintf(text, cap, "x\n");
+	for (size_t i = 0; i < n + NRAND; i++) {
+		char buf[64];
+
+		if (i < n)
+			snprintf(buf, sizeof buf, "%s", edge[i]);
+		else
+			random_number(&seed, buf, sizeof buf);
+		if (strcmp(buf, "5e-324e0") == 0)
+			snprintf(buf, sizeof buf, "4.9406564584124654e-324");
+		cells[i] = strdup(buf);
+		k += (size_t)snprintf(text + k, cap - k, "%s\n", buf);
+	}
+	err_clear(&e);
+	ds = csv_parse(text, k, "numbers", "n", &e);
+	ck_assert_msg(ds != NULL, "%s", e.msg);
+	ck_assert_uint_eq(ds->nrows, n + NRAND);
+	for (size_t i = 0; i < n + NRAND; i++) {
+		double want = strtod(cells[i], NULL), got = ds->cols[0].v[i];
+
+		if (memcmp(&want, &got, sizeof want) != 0 && bad++ < 5)
+			fprintf(stderr, "%s: strtod %.17g, csv %.17g\n", cells[i],
+			    want, got);
+		free(cells[i]);
+	}
+	ck_assert_uint_eq(bad, 0);
+	dataset_free(ds);
+	free(cells);
+	free(text);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -533,6 +615,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_text_columns);
 	tcase_add_test(tc, test_missing_values);
 	tcase_add_test(tc, test_mixed_column);
+	tcase_add_test(tc, test_numbers_match_strtod);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tf, test_read_file);
 	tcase_add_test(tf, test_chinchilla_file);
