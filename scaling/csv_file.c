@@ -233,8 +233,10 @@ csv_read_file_src(const char *path, const char *name, csv_source *src,
 	if (name == NULL)
 		name = dname = csv_name_from_path(path);
 	ds = csv_parse(buf, len, path, name, err);
-	if (ds != NULL && S_ISREG(st.st_mode) &&
-	    (csv_stamp_set(&st, &stamp), csv_same(path, &stamp, err) != 0)) {
+	/* A file cut or rewritten meanwhile is reported as that, even when
+	 * the part read did not parse (a row cut in the middle). */
+	if (regular && (csv_stamp_set(&st, &stamp),
+	    csv_same(path, &stamp, err) != 0)) {
 		dataset_free(ds);
 		ds = NULL;
 	}

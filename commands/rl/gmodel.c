@@ -13,7 +13,7 @@
 #include "views/view.h"
 
 /* An action by name (LEFT UP RIGHT DOWN, any case, or a letter) or 0-3. */
-static int
+int
 gr_parse_action(const char *text)
 {
 	for (int k = 0; k < GRID_NACT; k++) {

@@ -69,6 +69,10 @@ unsigned char *gr_policy_actions(sx_ctx *ctx, int argi, const sx_grid *g,
  * characters, g->map or a foraging layout) for a picture's heading and
  * background.
  */
+/* An action by name (LEFT UP RIGHT DOWN, any case, or a letter) or 0-3;
+ * -1 for anything else. */
+int gr_parse_action(const char *text);
+
 void gr_rec_w(sx_rec *to, const char *key, const double *w, int nw);
 void gr_rec_cell(sx_rec *to, const char *key, const sx_grid *g, int pos);
 void gr_rec_set(sx_rec *to, const sx_grid *g, uint32_t m);
@@ -93,5 +97,8 @@ extern const sx_cmd cmd_w_entry;
 extern const sx_cmd cmd_w_learn_entry;
 extern const sx_cmd cmd_transfer_entry;
 extern const sx_cmd cmd_gmodel_entry;
+extern const sx_cmd cmd_gmodel_value_entry;
+extern const sx_cmd cmd_gmodel_compose_entry;
+extern const sx_cmd cmd_gmodel_mve_entry;
 
 #endif

@@ -21,5 +21,8 @@ const sx_cmd *const cmd_rl_entries[] = {
 	&cmd_w_learn_entry,
 	&cmd_transfer_entry,
 	&cmd_gmodel_entry,
+	&cmd_gmodel_value_entry,
+	&cmd_gmodel_compose_entry,
+	&cmd_gmodel_mve_entry,
 	NULL
 };

@@ -143,7 +143,7 @@ else
 fi
 
 # The tmux helpers: the screen, and waiting (30 s at most) for TEXT.
-screen() { $T capture-pane -p -J -S - -t sx 2>/dev/null; }
+screen() { $T capture-pane -p -J -S - -t "${pane:-sx}" 2>/dev/null; }
 wait_for() {
 	i=0
 	while [ $i -lt 300 ]; do
@@ -191,15 +191,17 @@ fi
 if command -v tmux >/dev/null 2>&1; then
 	echo keep > asked.txt
 	printf '# scalex session, format 1\ndemo chinchilla\nsave asked.txt --force\n' > ask.sx
-	$T kill-session -t sx 2>/dev/null
-	$T new-session -d -s sx -x 150 -y 40 "cd '$scratch' && env \
+	# A session of its own: killing the last one lets the server exit
+	# while a new-session may already be talking to it.
+	pane=ask
+	$T new-session -d -s ask -x 150 -y 40 "cd '$scratch' && env \
 	    HOME='$scratch/home' XDG_STATE_HOME='$scratch/state' TERM=xterm \
 	    '$scalex' -c 'replay ask.sx; replay ask.sx'; echo ASK-EXITED-\$?; sleep 600"
 	wait_for "wants to write 'asked.txt'; allow it? [y/N]" &&
-	    $T send-keys -t sx n Enter && wait_for "not writing 'asked.txt'" &&
+	    $T send-keys -t ask n Enter && wait_for "not writing 'asked.txt'" &&
 	    [ "$(cat asked.txt)" = keep ]
 	ok $? "on a terminal, n to the question skips the write"
-	$T send-keys -t sx y Enter
+	$T send-keys -t ask y Enter
 	wait_for "ASK-EXITED-0" && grep -q chinchilla asked.txt
 	ok $? "y writes it"
 else
