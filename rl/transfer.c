@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_randist.h>
+
 #include "base/xalloc.h"
 #include "rl/gpi.h"
 #include "rl/qlearn.h"
@@ -23,8 +25,10 @@ typedef struct tr_gpi {
 	double what[GRID_MAX_PHI];   /* full weights from the current estimate */
 	int rank;
 	double eps;
+	double noise;                /* sd of the reward noise */
 	const int *tie;
 	gsl_rng *rng;
+	gsl_rng *nrng;               /* the noise's own draws */
 	grid_run run;
 } tr_gpi;
 
@@ -65,6 +69,8 @@ tr_gpi_train(tr_gpi *t, size_t n)
 			r += t->wtrue[k] * phi[k];
 			fresh |= k < g->nw && phi[k] != 0;
 		}
+		if (t->noise > 0)
+			r += gsl_ran_gaussian(t->nrng, t->noise);
 		wl_row(g, phi, r, x, &y);
 		wl_add(&t->st, x, y);
 		if (done)
@@ -119,6 +125,8 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	if (!(op.epsilon >= 0 && op.epsilon <= 1) ||
 	    !(op.alpha >= 0 && op.alpha <= 1))
 		return err_set(err, "transfer needs alpha and epsilon in [0, 1]");
+	if (!(op.noise >= 0 && op.noise <= 1e6))
+		return err_set(err, "transfer needs a reward noise sd in [0, 1e6]");
 	ep = op.eval_episodes > 0 ? op.eval_episodes :
 	    g->kind == GRID_TABULAR && g->slip == 0 ? 1 : 16;
 	qo.samples = op.samples;
@@ -135,6 +143,8 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	t.eps = qo.epsilon;
 	t.tie = op.tie;
 	t.rng = grid_rng(op.seed + 1);
+	t.noise = op.noise;
+	t.nrng = grid_rng(op.seed + 3);
 	for (j = (size_t)g->nw; j < (size_t)g->nphi; j++)
 		t.what[j] = 1;
 	wl_init(&t.st, g->nw);
@@ -201,6 +211,7 @@ transfer_run(const sx_grid *g, const sf_base *b, const double *w,
 	free(pi);
 	ql_free(q);
 	gsl_rng_free(t.rng);
+	gsl_rng_free(t.nrng);
 	if (rc != 0) {
 		transfer_curve_free(c);
 		return -1;

@@ -20,6 +20,9 @@ typedef struct transfer_opts {
 	size_t eval_episodes;  /* rollouts per checkpoint; 0: 1 for a
 	                          deterministic tabular grid, else 16 */
 	unsigned long seed;
+	double noise;          /* sd of Gaussian noise on the rewards the GPI
+	                          agent fits w to (>= 0; its own generator,
+	                          seeded from seed) */
 	const int *tie;        /* tie order of the optimum and of GPI (NULL =
 	                          LEFT UP RIGHT DOWN); Q-learning's ties are
 	                          random (seeded) when NULL, else this order */

@@ -394,6 +394,9 @@ text_transfer(sx_out *o, const sx_rec *r)
 	    "uniformly at random (seeded); GPI (w fit) explores with the "
 	    "same epsilon\n", rec_get_num(r, "epsilon"),
 	    rec_get_num(r, "alpha"));
+	if (rec_get_num(r, "noise") > 0)
+		out_printf(o, "  the rewards GPI (w fit) regresses on carry "
+		    "Gaussian noise of sd %g (seeded)\n", rec_get_num(r, "noise"));
 	out_printf(o, "  %10s %12s %12s %12s\n", "samples", "GPI (true w)",
 	    "GPI (w fit)", "Q-learning");
 	for (size_t j = 0; j < rec_len(samples); j++)

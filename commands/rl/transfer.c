@@ -138,6 +138,10 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	if (!(to.epsilon > 0 && to.epsilon <= 1))
 		return cmd_fail(ctx, arg_index(a, c, "--epsilon"), "--epsilon is a "
 		    "probability in (0, 1], not %s", arg(a, c, "--epsilon"));
+	to.noise = arg_num(a, c, "--noise");
+	if (!(to.noise >= 0 && to.noise <= 1e6))
+		return cmd_fail(ctx, arg_index(a, c, "--noise"), "--noise is a "
+		    "standard deviation in [0, 1e6], not %s", arg(a, c, "--noise"));
 	to.seed = seedtxt != NULL ? arg_int(a, c, "--seed") : g->seed;
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
@@ -159,6 +163,7 @@ cmd_transfer_exec(sx_ctx *ctx, const sx_args *a)
 	rec_int(r, "seed", (long long)to.seed);
 	rec_num(r, "alpha", cv->alpha);
 	rec_num(r, "epsilon", cv->epsilon);
+	rec_num(r, "noise", to.noise);
 	rec_str(r, "ties", "random");
 	samples = rec_arr(r, "samples");
 	for (size_t j = 0; j < cv->n; j++)
@@ -197,8 +202,12 @@ static const sx_argdef transfer_args[] = {
 	  "GPI agent that fits w", SX_STR(QL_DEFAULT_EPSILON) },
 	{ "--alpha", ARG_NUMBER, 0, NULL, "A", "Q-learning's step size",
 	  SX_STR(QL_DEFAULT_ALPHA) },
+	{ "--noise", ARG_NUMBER, 0, NULL, "SD",
+	  "sd of Gaussian noise on the rewards the GPI agent fits w to",
+	  "0" },
 	{ "--seed", ARG_INT, 0, NULL, "S",
-	  "the learners' randomness (default: the grid's seed)", NULL },
+	  "the learners' and the noise's randomness (default: the grid's "
+	  "seed)", NULL },
 	{ "--plot", ARG_FLAG, 0, NULL, NULL,
 	  "draw the curves instead of the table, with the plot options:",
 	  NULL },
@@ -232,6 +241,8 @@ const sx_cmd cmd_transfer_entry = {
 	"ties broken uniformly at random among the maximal actions (within\n"
 	"1e-9), and Q(s,a) += A (r + gamma max Q(s',.) - Q(s,a)) with step\n"
 	"size A. The GPI agent that fits w explores with the same E. Both are\n"
-	"printed with the curves.\n"
+	"printed with the curves. With --noise SD each reward the GPI agent\n"
+	"fits w to gets Gaussian noise of sd SD (seeded), so the w-fit curve\n"
+	"shows w being learned; the returns plotted are noise-free.\n"
 	GR_W_HELP, transfer_args, 0, cmd_transfer_exec
 };

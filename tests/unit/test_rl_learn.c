@@ -363,6 +363,42 @@ START_TEST(test_transfer)
 }
 END_TEST
 
+/* transfer --noise: the w the GPI agent fits is off by the noise, less so
+ * with more samples, and the same seed gives the same fit. */
+START_TEST(test_transfer_noise)
+{
+	sx_grid *g = load("corners", 0);
+	double w[3] = { 0.5, 1, 0.2 }, err_small, err_big;
+	transfer_opts o = { 0 };
+	transfer_curve *c, *c2;
+	sf_base *b;
+	sx_err err;
+
+	ck_assert_int_eq(sf_base_exact(g, unit_base3, 3, NULL, &b, &err), 0);
+	o.samples = 2000;
+	o.points = 2;
+	o.seed = 4;
+	o.noise = 0.5;
+	ck_assert_int_eq(transfer_run(g, b, w, &o, &c, &err), 0);
+	ck_assert_int_eq(transfer_run(g, b, w, &o, &c2, &err), 0);
+	ck_assert(memcmp(c->w_learned, c2->w_learned, sizeof c->w_learned) == 0);
+	err_small = fabs(c->w_learned[1] - w[1]);
+	ck_assert_double_gt(err_small, 1e-6);
+	transfer_curve_free(c2);
+	o.samples = 200000;
+	ck_assert_int_eq(transfer_run(g, b, w, &o, &c2, &err), 0);
+	err_big = fabs(c2->w_learned[1] - w[1]);
+	ck_assert_msg(err_big < err_small && err_big < 0.05, "%g then %g",
+	    err_small, err_big);
+	o.noise = -1;
+	ck_assert_int_eq(transfer_run(g, b, w, &o, &c, &err), -1);
+	transfer_curve_free(c);
+	transfer_curve_free(c2);
+	sf_base_free(b);
+	grid_free(g);
+}
+END_TEST
+
 /* Foraging: learned base policies and GPI beat a random policy on a task
  * where both types pay, and runs are reproducible. */
 START_TEST(test_foraging_learned)
@@ -547,6 +583,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_qlearning_explores);
 	tcase_add_test(tc, test_w_regression);
 	tcase_add_test(tc, test_transfer);
+	tcase_add_test(tc, test_transfer_noise);
 	tcase_add_test(tc, test_foraging_learned);
 	tcase_add_test(tc, test_foraging_gpi_beats_base);
 	tcase_add_test(tc, test_sf_check);
