@@ -123,7 +123,8 @@ main(int argc, char **argv)
 	int se_pm = 0, quiet = 0, allow_writes = 0, no_verify = 0;
 	sx_workspace ws;
 	sx_out out;
-	/* Static: the merged argv points into it until exit. */
+	/* Static: the merged argv (which it holds, cfg.merged) points into
+	 * it until exit, so the early exits leave nothing unreachable. */
 	static sx_config cfg;
 	int nocfg = 0;
 

@@ -136,12 +136,13 @@ config_free(sx_config *c)
 	for (int i = 0; i < c->argc; i++)
 		free(c->argv[i]);
 	free(c->argv);
+	free(c->merged);
 	free(c->cmds);
 	free(c->path);
 }
 
 char **
-config_argv(const sx_config *c, int argc, char **argv, int *nargc)
+config_argv(sx_config *c, int argc, char **argv, int *nargc)
 {
 	char **v = xreallocarray(NULL, (size_t)(argc + c->argc + 1), sizeof *v);
 
@@ -152,6 +153,8 @@ config_argv(const sx_config *c, int argc, char **argv, int *nargc)
 		v[c->argc + i] = argv[i];
 	*nargc = argc + c->argc;
 	v[*nargc] = NULL;
+	free(c->merged);
+	c->merged = v;
 	return v;
 }
 

@@ -20,6 +20,7 @@ typedef struct sx_config {
 	char *cmds;        /* the other lines ('' for an option line, so
 	                      that line numbers stay the file's) */
 	int ncmds;         /* lines holding a command */
+	char **merged;     /* config_argv's vector, freed by config_free */
 } sx_config;
 
 /* Read the config file. Returns 0, or 2 after saying on standard error
@@ -28,7 +29,7 @@ int config_read(sx_config *c);
 void config_free(sx_config *c);
 /* argv with the config's options after argv[0], before the command line's
  * own (which win); the words stay the config's and argv's. */
-char **config_argv(const sx_config *c, int argc, char **argv, int *nargc);
+char **config_argv(sx_config *c, int argc, char **argv, int *nargc);
 /* Run the config's commands in ws, their results discarded, errors on
  * standard error as PATH:LINE. Returns 0, or 1 when one failed. */
 int config_run(const sx_config *c, sx_workspace *ws, const sx_out *out);

@@ -66,7 +66,7 @@ sx_rec *
 fit_record(const char *kind, const sx_fitrec *f, const sx_model *m, int corr)
 {
 	const sx_fit_result *r = &f->res;
-	sx_rec *rec = rec_new(kind), *o, *x;
+	sx_rec *rec = rec_new(kind), *o = NULL, *x;
 	char loss[48];
 	int td = m->doubling != NULL ? model_param_index(m, m->doubling) : -1;
 
