@@ -1,0 +1,8 @@
+# Which base policy GPI follows. On corners with w = 1,1,1 it follows the
+# base policy of the nearest goal (ties: the lower base), so the shares are
+# 11, 5 and 6 of the 22 states; on a one-hot task it follows that task's
+# base policy everywhere. On fourroom, with some objects collected.
+scalex -c 'grid load corners; gpi 1,1,1; policy show 1,1,1 --which; gpi 0,1,0; policy show 0,1,0 --which'
+scalex -c 'grid load fourroom; gpi 1,1,1; policy show 1,1,1 --which --collected 1,3,7,12'
+scalex --json -c 'grid load corners; gpi 1,1,1; policy show 1,1,1 --which' | grep -A4 '"follows"'
+scalex -c 'help policy show'
