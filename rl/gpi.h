@@ -39,6 +39,7 @@ typedef struct gpi_values {
 	double *opt;             /* nstates: V*_w */
 	unsigned char *pi_gpi;   /* nstates */
 	unsigned char *pi_opt;   /* nstates */
+	size_t *which;           /* nstates: the base policy GPI follows */
 } gpi_values;
 
 /*
@@ -48,5 +49,21 @@ typedef struct gpi_values {
 int gpi_values_compute(const sx_grid *g, const sf_base *b, const double *wfull,
     const int *tie, gpi_values **out, sx_err *err);
 void gpi_values_free(gpi_values *v);
+
+/*
+ * Which base policy GPI follows: at each state (observation, for learned
+ * sets; b->nobs entries) who[s] gets the index i (from 0) of the base
+ * policy whose Q_i(s, a*) = w . psi_i(s, a*) is the largest at GPI's
+ * action a*, i.e. whose action GPI takes; of several within 1e-9 of the
+ * largest, the lowest i whose own action at s is a*, else the lowest i
+ * (a step into a terminal scores the same for every base policy). share (optional, b->n entries) gets the fraction
+ * of states each base policy wins. Exact sets use the same per-state
+ * values as gpi_policy, so a* is GPI's action there.
+ */
+int gpi_which(const sx_grid *g, const sf_base *b, const double *wfull,
+    const int *tie, size_t *who, double *share, sx_err *err);
+/* share[i] = the fraction of the nobs entries of who equal to i. */
+void gpi_which_shares(const size_t *who, size_t nobs, size_t n,
+    double *share);
 
 #endif

@@ -220,3 +220,34 @@ gridview_path(sx_out *o, const sx_rec *map, const sx_rec *path,
 		gv_set(cell, "@ ");
 	gv_render(o, &pic);
 }
+
+/* The glyph of base policy I: 1-9, then a, b, ... for 10, 11, ... */
+static void
+gv_base_glyph(gv_cell *c, long long i)
+{
+	if (i >= 1 && i <= 9)
+		snprintf(c->s, sizeof c->s, "%lld ", i);
+	else if (i >= 10 && i < 10 + 26)
+		snprintf(c->s, sizeof c->s, "%c ", (char)('a' + (i - 10)));
+	else
+		gv_set(c, "? ");
+}
+
+void
+gridview_follows(sx_out *o, const sx_rec *map, const sx_rec *follows)
+{
+	gv_pic pic = gv_from_map(o, map, 0);
+
+	for (int r = 0; r < pic.rows; r++)
+		for (int c = 0; c < pic.cols; c++) {
+			const sx_rec *f = gv_at(follows, r, c);
+			gv_cell *cell = &pic.cells[r * pic.cols + c];
+
+			if (f != NULL && f->type == REC_INT)
+				gv_base_glyph(cell, f->v.i);
+			else if (cell->s[0] >= '0' && cell->s[0] <= '9')
+				snprintf(cell->s, sizeof cell->s, "*%c",
+				    cell->s[0]);
+		}
+	gv_render(o, &pic);
+}

@@ -24,6 +24,11 @@ void gridview_map(sx_out *o, const sx_rec *map);
  * glyph where it has null. */
 void gridview_policy(sx_out *o, const sx_rec *map, const sx_rec *actions);
 
+/* The base policy GPI follows: `follows` has base numbers I (1-9, then
+ * a, b, ...) or null; where it has null, the map's glyph, with an
+ * object's type digit shown as `*T` so it does not read as a base. */
+void gridview_follows(sx_out *o, const sx_rec *map, const sx_rec *follows);
+
 /*
  * Shading of `values` between its smallest and largest finite entries,
  * with a legend line; a wall, or a null or NaN entry, shows the map's

@@ -59,6 +59,12 @@ text_policy_show(sx_out *o, const sx_rec *r)
 	tv_heading(o, "policy", r);
 	out_puts(o, ", objects collected: ");
 	text_rl_set(o, rec_get(r, "collected"));
+	if (rec_get(r, "follows") != NULL) {
+		out_puts(o, "; the base policy it follows (base:I; ties: one taking "
+		    "GPI's action, then the lowest; *T an object of type T)\n");
+		gridview_follows(o, rec_get(r, "map"), rec_get(r, "follows"));
+		return;
+	}
 	out_puts(o, "\n");
 	gridview_policy(o, rec_get(r, "map"), rec_get(r, "actions"));
 }
@@ -321,6 +327,27 @@ text_gpe(sx_out *o, const sx_rec *r)
 	out_printf(o, "\n  GPI acts %s\n", rec_get_str(r, "gpi_action"));
 }
 
+/* The shares of states where GPI follows each base policy. */
+static void
+tv_follows(sx_out *o, const sx_rec *r)
+{
+	const sx_rec *f = rec_get(r, "follows");
+
+	if (f == NULL)
+		return;
+	out_printf(o, "  GPI follows, share of the %lld %s (ties: a base "
+	    "taking GPI's action, then the lowest):\n",
+	    rec_get_int(r, "follows_of"),
+	    rec_get_str(r, "follows_over"));
+	for (size_t i = 0; i < rec_len(f); i++) {
+		char label[32];
+
+		snprintf(label, sizeof label, "base:%zu", i + 1);
+		out_printf(o, "  %-22s %12.6f\n", label,
+		    rec_num_of(rec_at(f, i)));
+	}
+}
+
 void
 text_gpi(sx_out *o, const sx_rec *r)
 {
@@ -348,6 +375,7 @@ text_gpi(sx_out *o, const sx_rec *r)
 		out_printf(o, "  %-22s %12.6f\n", label,
 		    rec_num_of(rec_at(base, i)));
 	}
+	tv_follows(o, r);
 	if (rec_get(r, "sf_error_start") != NULL)
 		out_printf(o, "  learned psi, largest error at the start %.4f "
 		    "(see 'sf base'); no guarantee:\n  the agent sees its "

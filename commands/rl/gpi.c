@@ -71,7 +71,7 @@ static int
 cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 {
 	const sx_grid *g = gr_need(ctx);
-	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], vg, vo, *vb, sfe = 0;
+	double w[GRID_MAX_W], wfull[GRID_MAX_PHI], vg, vo, *vb, sfe = 0, *share;
 	const sf_base *b;
 	sx_rec *r, *vals, *tasks;
 	int exact;
@@ -83,6 +83,7 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
 	vb = xcalloc(b->n, sizeof *vb);
+	share = xcalloc(b->n, sizeof *share);
 	for (size_t i = 0; i < b->n; i++)
 		sfe = fmax(sfe, sf_base_error(b, i));
 	err_clear(&e);
@@ -92,8 +93,10 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 
 		if (gpi_values_compute(g, b, wfull, NULL, &v, &e) != 0) {
 			free(vb);
+			free(share);
 			return cmd_fail_err(ctx, -1, &e);
 		}
+		gpi_which_shares(v->which, g->nstates, b->n, share);
 		vg = v->gpi[g->start_state];
 		vo = v->opt[g->start_state];
 		for (size_t i = 0; i < b->n; i++)
@@ -102,12 +105,17 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	} else {
 		/* No model: mean discounted returns of seeded rollouts. */
 		unsigned char *pi = xmalloc(b->nobs);
+		size_t *who = xreallocarray(NULL, b->nobs, sizeof *who);
 
-		if (gpi_policy(g, b, wfull, NULL, pi, &e) != 0) {
+		if (gpi_policy(g, b, wfull, NULL, pi, &e) != 0 ||
+		    gpi_which(g, b, wfull, NULL, who, share, &e) != 0) {
 			free(pi);
+			free(who);
 			free(vb);
+			free(share);
 			return cmd_fail_err(ctx, -1, &e);
 		}
+		free(who);
 		vg = rollout_value(g, pi, wfull, GR_MC_EPISODES, g->seed);
 		vo = NAN;
 		for (size_t i = 0; i < b->n; i++)
@@ -122,6 +130,11 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	rec_num(vals, "gpi", vg);
 	rec_num(vals, "optimal", vo);
 	gr_rec_w(vals, "base", vb, (int)b->n);
+	/* Which base policy GPI follows: shares of states (observations on
+	 * foraging), ties to the lowest base. */
+	gr_rec_w(r, "follows", share, (int)b->n);
+	rec_int(r, "follows_of", (long long)b->nobs);
+	rec_str(r, "follows_over", exact ? "states" : "observations");
 	if (b->learned)
 		rec_num(r, "sf_error_start", sfe);
 	/* What the text says besides: where, how, and the base's tasks. */
@@ -136,6 +149,7 @@ cmd_gpi_exec(sx_ctx *ctx, const sx_args *a)
 	for (size_t i = 0; i < b->n; i++)
 		gr_rec_w(tasks, NULL, b->w + i * (size_t)b->nw, b->nw);
 	free(vb);
+	free(share);
 	return tableout_put(ctx, a, r);
 }
 
@@ -168,6 +182,12 @@ const sx_cmd cmd_gpi_entry = {
 	"the optimal policy for W, and of each base policy. On foraging (no\n"
 	"model) the values are mean returns of 32 seeded rollouts and there is\n"
 	"no optimum.\n"
+	"It also prints the share of states (on foraging: of observations)\n"
+	"where GPI follows each base policy: at state s GPI takes action a*,\n"
+	"and follows the base policy i with the largest w . psi_i(s, a*), of\n"
+	"several within 1e-9 the lowest i that itself takes a* there, else\n"
+	"the lowest i (a step into a terminal scores the same for every base\n"
+	"policy). 'policy show W --which' draws it.\n"
 	"The guarantee (Barreto et al. 2017, Theorem 1) is for a Markov state:\n"
 	"if |w . psi_i(s, a) - Q^pi_i(s, a)| <= eps for every policy i, state s\n"
 	"and action a, then Q^GPI(s, a) >= max_i Q^pi_i(s, a) - 2 eps / (1 -\n"

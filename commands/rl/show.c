@@ -19,7 +19,8 @@
  */
 static int
 gr_show_prepare(sx_ctx *ctx, const sx_args *a, const sx_grid **gp,
-    double *w, gr_policy *pol, uint32_t *m, unsigned char **pi, double **V)
+    double *w, gr_policy *pol, uint32_t *m, unsigned char **pi, double **V,
+    size_t **who)
 {
 	const sx_cmd *c = ctx->cmd;
 	const sx_grid *g = gr_need(ctx);
@@ -36,6 +37,10 @@ gr_show_prepare(sx_ctx *ctx, const sx_args *a, const sx_grid **gp,
 	    gr_parse_collected(ctx, arg_index(a, c, "--collected"), g,
 	    arg_str(a, c, "--collected"), m) != 0)
 		return -1;
+	if (who != NULL && pol->kind != GR_GPI)
+		return cmd_fail(ctx, arg_index(a, c, "--policy"),
+		    "--which draws the base policy GPI follows: it takes no "
+		    "--policy %s", pol->label);
 	if ((b = gr_need_base(ctx, g)) == NULL)
 		return -1;
 	if (pol->kind == GR_BASE && pol->i >= b->n) {
@@ -60,6 +65,10 @@ gr_show_prepare(sx_ctx *ctx, const sx_args *a, const sx_grid **gp,
 		memcpy(*pi, b->pi + pol->i * b->nobs, g->nstates);
 		memcpy(*V, v->base + pol->i * g->nstates, g->nstates * sizeof **V);
 	}
+	if (who != NULL) {
+		*who = v->which;
+		v->which = NULL;
+	}
 	gpi_values_free(v);
 	*gp = g;
 	return 0;
@@ -78,24 +87,32 @@ gr_show_cell(const sx_grid *g, int p, uint32_t m)
 }
 
 /* The actions a policy takes at each cell with the objects in m
- * collected; null where gr_show_cell has no cell. */
+ * collected; with who, also the base policy (numbered from 1, as base:I)
+ * GPI follows there; null where gr_show_cell has no cell. */
 static void
 gr_rec_actions(sx_rec *r, const sx_grid *g, const unsigned char *pi,
-    uint32_t m)
+    const size_t *who, uint32_t m)
 {
 	sx_rec *rows = rec_arr(r, "actions");
+	sx_rec *frows = who != NULL ? rec_arr(r, "follows") : NULL;
 
 	for (int y = 0; y < g->rows; y++) {
 		sx_rec *row = rec_arr(rows, NULL);
+		sx_rec *frow = frows != NULL ? rec_arr(frows, NULL) : NULL;
 
 		for (int x = 0; x < g->cols; x++) {
 			int k = gr_show_cell(g, y * g->cols + x, m);
+			size_t s = (size_t)m * (size_t)g->ncell + (size_t)k;
 
-			if (k < 0)
+			if (k < 0) {
 				rec_null(row, NULL);
-			else
-				rec_str(row, NULL, grid_action_name(
-				    pi[(size_t)m * (size_t)g->ncell + (size_t)k]));
+				if (frow != NULL)
+					rec_null(frow, NULL);
+				continue;
+			}
+			rec_str(row, NULL, grid_action_name(pi[s]));
+			if (frow != NULL)
+				rec_int(frow, NULL, (long long)who[s] + 1);
 		}
 	}
 }
@@ -123,12 +140,16 @@ cmd_policy_show_exec(sx_ctx *ctx, const sx_args *a)
 	gr_policy pol;
 	uint32_t m;
 	sx_rec *r;
+	size_t *who = NULL;
+	int which = arg(a, ctx->cmd, "--which") != NULL;
 
-	if (gr_show_prepare(ctx, a, &g, w, &pol, &m, &pi, &V) != 0)
+	if (gr_show_prepare(ctx, a, &g, w, &pol, &m, &pi, &V,
+	    which ? &who : NULL) != 0)
 		return -1;
 	r = gr_show_rec("policy show", g, w, &pol, m);
-	gr_rec_actions(r, g, pi, m);
+	gr_rec_actions(r, g, pi, who, m);
 	view_put(ctx->out, r);
+	free(who);
 	free(pi);
 	free(V);
 	return 0;
@@ -145,7 +166,7 @@ cmd_value_show_exec(sx_ctx *ctx, const sx_args *a)
 	sx_rec *r, *rows;
 	double start = NAN;
 
-	if (gr_show_prepare(ctx, a, &g, w, &pol, &m, &pi, &V) != 0)
+	if (gr_show_prepare(ctx, a, &g, w, &pol, &m, &pi, &V, NULL) != 0)
 		return -1;
 	r = gr_show_rec("value show", g, w, &pol, m);
 	rows = rec_arr(r, "values");
@@ -169,6 +190,16 @@ cmd_value_show_exec(sx_ctx *ctx, const sx_args *a)
 	return 0;
 }
 
+static const sx_argdef policy_show_args[] = {
+	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
+	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I",
+	  GR_POLICY_HELP, "gpi" },
+	{ "--collected", ARG_WORD, 0, NULL, "LIST", GR_COLLECTED_HELP, "none" },
+	{ "--which", ARG_FLAG, 0, NULL, NULL,
+	  "draw at each cell the base policy GPI follows there, not arrows",
+	  NULL },
+	{ NULL, 0, 0, NULL, NULL, NULL, NULL }
+};
 static const sx_argdef show_args[] = {
 	{ "W", ARG_WORD, 0, NULL, "W", NULL, NULL },
 	{ "--policy", ARG_WORD, 0, "gpi|opt|base:1", "gpi|opt|base:I",
@@ -187,7 +218,13 @@ const sx_cmd cmd_policy_show_entry = {
 	"An arrow per cell: the action the policy takes there on task W when\n"
 	"the objects in LIST are already collected. An uncollected object's\n"
 	"cell shows its type.\n"
-	GR_W_HELP, show_args, 0, cmd_policy_show_exec
+	"With --which, each cell shows instead the base policy GPI follows\n"
+	"there: the number I of base:I (1-9, then a for 10, b for 11, ...)\n"
+	"whose w . psi_i(s, a) is the largest at GPI's action a, of several\n"
+	"within 1e-9 the lowest that itself takes a there, else the lowest\n"
+	"(see 'help gpi'); an uncollected object's cell shows * and its\n"
+	"type. 'gpi W' prints the share of states each base policy wins.\n"
+	GR_W_HELP, policy_show_args, 0, cmd_policy_show_exec
 };
 
 const sx_cmd cmd_value_entry = {

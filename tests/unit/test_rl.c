@@ -300,6 +300,62 @@ START_TEST(test_corners_closed_form)
 }
 END_TEST
 
+/* Which base policy GPI follows on corners (no walls, no slip) for
+ * w = 1,1,1: every base policy scores gamma^(d_i - 1) at its best action
+ * from a cell at Manhattan distance d_i of its goal, so GPI follows the
+ * base policy of the nearest goal, of equally near ones the lowest; the
+ * shares count those cells. gpi_which agrees with
+ * gpi_values_compute's winners. */
+START_TEST(test_gpi_which_corners)
+{
+	static const int goal[3][2] = { { 0, 0 }, { 0, 4 }, { 4, 4 } };
+	static const double w[3] = { 1, 1, 1 };
+	sx_grid *g = load("corners", GRID_GOAL_UNIT, 0);
+	double wf[3], share[3], want[3] = { 0, 0, 0 };
+	size_t *who, s;
+	gpi_values *v;
+	sf_base *b;
+	sx_err err;
+
+	ck_assert_int_eq(sf_base_exact(g, unit_base3, 3, NULL, &b, &err), 0);
+	grid_task(g, w, 3, wf, NULL);
+	ck_assert_int_eq(gpi_values_compute(g, b, wf, NULL, &v, &err), 0);
+	who = xreallocarray(NULL, g->nstates, sizeof *who);
+	ck_assert_int_eq(gpi_which(g, b, wf, NULL, who, share, &err), 0);
+	ck_assert_uint_eq(g->nstates, 22);
+	for (s = 0; s < g->nstates; s++) {
+		int p = g->cell_pos[s], r = p / g->cols, c = p % g->cols;
+		size_t i, near = 0;
+		int dbest = 1 << 30;
+
+		for (i = 0; i < 3; i++) {
+			int d = abs(r - goal[i][0]) + abs(c - goal[i][1]);
+
+			if (d < dbest) {
+				dbest = d;
+				near = i;
+			}
+		}
+		ck_assert_msg(v->which[s] == near, "cell %d,%d: follows %zu, "
+		    "nearest goal %zu", r, c, v->which[s], near);
+		ck_assert_uint_eq(who[s], near);
+		want[near] += 1.0 / 22;
+	}
+	for (s = 0; s < 3; s++)
+		ck_assert_close(share[s], want[s], 1e-15);
+	/* 11, 5 and 6 cells, counted by hand on the 5x5 map. */
+	ck_assert_close(want[0] * 22, 11, 1e-12);
+	ck_assert_close(want[1] * 22, 5, 1e-12);
+	/* A one-hot task: GPI follows its base policy everywhere. */
+	grid_task(g, unit_base3 + 3, 3, wf, NULL);
+	ck_assert_int_eq(gpi_which(g, b, wf, NULL, who, share, &err), 0);
+	ck_assert_close(share[1], 1, 1e-15);
+	free(who);
+	gpi_values_free(v);
+	sf_base_free(b);
+	grid_free(g);
+}
+END_TEST
 /* corners with slip: residuals, and psi against a dense solve of
  * (I - gamma P_pi) psi = phi_pi. */
 START_TEST(test_corners_slip_dense)
@@ -468,6 +524,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_gpi_bounds);
 	tcase_add_test(tc, test_mirror_symmetry);
 	tcase_add_test(tc, test_corners_closed_form);
+	tcase_add_test(tc, test_gpi_which_corners);
 	tcase_add_test(tc, test_corners_slip_dense);
 	tcase_add_test(tc, test_gmodel);
 	tcase_add_test(tc, test_errors);
