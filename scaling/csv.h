@@ -28,6 +28,15 @@ sx_dataset *csv_parse(const char *text, size_t len, const char *label,
     const char *name, sx_err *err);
 
 /*
+ * csv_parse reporting progress: progress(pctx, bytes parsed, len) is
+ * called every 65536 rows; when it returns non-zero the parse stops and
+ * fails ("load cancelled"), returning NULL: nothing is made.
+ */
+sx_dataset *csv_parse_progress(const char *text, size_t len,
+    const char *label, const char *name,
+    int (*progress)(void *, size_t, size_t), void *pctx, sx_err *err);
+
+/*
  * Read a whole file into memory (NUL-terminated, same size limit and
  * messages as csv_read_file), for callers that keep the text, such as a
  * session inlining its data. *text is malloc'ed. Returns 0 or -1.
@@ -73,5 +82,11 @@ typedef struct csv_source {
 /* csv_read_file, filling *src (when the dataset is returned). */
 sx_dataset *csv_read_file_src(const char *path, const char *name,
     csv_source *src, sx_err *err);
+
+/* csv_read_file_src with csv_parse_progress's progress callback (NULL:
+ * none); a cancelled load fails and leaves *src alone. */
+sx_dataset *csv_read_file_progress(const char *path, const char *name,
+    csv_source *src, int (*progress)(void *, size_t, size_t), void *pctx,
+    sx_err *err);
 
 #endif

@@ -202,6 +202,13 @@ sx_dataset *
 csv_read_file_src(const char *path, const char *name, csv_source *src,
     sx_err *err)
 {
+	return csv_read_file_progress(path, name, src, NULL, NULL, err);
+}
+
+sx_dataset *
+csv_read_file_progress(const char *path, const char *name, csv_source *src,
+    int (*progress)(void *, size_t, size_t), void *pctx, sx_err *err)
+{
 	int regular = 0;
 
 	struct stat st;
@@ -232,7 +239,7 @@ csv_read_file_src(const char *path, const char *name, csv_source *src,
 		goto out;
 	if (name == NULL)
 		name = dname = csv_name_from_path(path);
-	ds = csv_parse(buf, len, path, name, err);
+	ds = csv_parse_progress(buf, len, path, name, progress, pctx, err);
 	/* A file cut or rewritten meanwhile is reported as that, even when
 	 * the part read did not parse (a row cut in the middle). */
 	if (regular && (csv_stamp_set(&st, &stamp),

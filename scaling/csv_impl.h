@@ -64,6 +64,8 @@ struct csv_parser {
 	size_t tiny_off;
 	double tiny_v;
 	char *notes;        /* lines for the dataset's notes, or NULL */
+	int (*progress)(void *, size_t, size_t);  /* or NULL; non-zero: stop */
+	void *progress_ctx;
 };
 
 /* csv.c: add a note "LABEL:LINE:COL: TEXT" for byte offset off. */

@@ -53,6 +53,12 @@ progress_update(void *ctx, size_t done, size_t total)
 	return 0;
 }
 
+double
+progress_elapsed(const sx_progress *p)
+{
+	return progress_now() - p->t0;
+}
+
 void
 progress_end(sx_progress *p)
 {

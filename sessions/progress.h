@@ -24,6 +24,8 @@ typedef struct sx_progress {
 
 void progress_begin(sx_progress *p, sx_out *out, const char *what);
 int progress_update(void *ctx, size_t done, size_t total);
+/* Seconds since progress_begin. */
+double progress_elapsed(const sx_progress *p);
 /* Erase the bar. */
 void progress_end(sx_progress *p);
 

@@ -14,6 +14,7 @@
 #include "scaling/csv.h"
 #include "sessions/lex.h"
 #include "sessions/logref.h"
+#include "sessions/progress.h"
 #include "sessions/run.h"
 #include "views/view.h"
 
@@ -85,6 +86,19 @@ data_load_logtext(const char *name, const char *from, const char *text,
 	return s;
 }
 
+/* A load's progress bar, drawn once the load has taken a second (a quick
+ * load shows none); Ctrl-C cancels it at any time. */
+static int
+load_progress(void *ctx, size_t done, size_t total)
+{
+	sx_progress *bar = ctx;
+	sx_out *o = bar->out;
+
+	if (progress_elapsed(bar) < 1.0)
+		return o->interrupt != NULL && *o->interrupt;
+	return progress_update(bar, done, total);
+}
+
 /*
  * Load a file. A regular file is logged as a reference to it, inlined
  * only when a session is saved (sessions/logref.h): a run that never
@@ -95,9 +109,13 @@ static sx_dataset *
 data_load_file(sx_ctx *ctx, const char *path, const char *name, sx_err *e)
 {
 	csv_source src;
-	sx_dataset *ds = csv_read_file_src(path, name, &src, e);
+	sx_progress bar;
+	sx_dataset *ds;
 	char *qn, *qp;
 
+	progress_begin(&bar, ctx->out, "load");
+	ds = csv_read_file_progress(path, name, &src, load_progress, &bar, e);
+	progress_end(&bar);
 	if (ds == NULL)
 		return NULL;
 	if (!src.regular) {
@@ -236,7 +254,8 @@ const sx_cmd cmd_load_entry = {
 	"column, and the load warns, naming its cell; a number too small for\n"
 	"a double (1e-400) reads as 0, or as a subnormal, with a warning (one\n"
 	"too large, 1e309, is an error). A file that changes while it loads\n"
-	"fails to load. Columns are\n"
+	"fails to load. A load that takes over a second shows its progress on\n"
+	"a terminal; Ctrl-C cancels it, and nothing is loaded. Columns are\n"
 	"recognised as N (parameters), D (tokens), C (compute, FLOP), L\n"
 	"(loss), S (steps) and t (time) from common names (params, tokens,\n"
 	"flops, loss, ...).\n"

@@ -595,6 +595,81 @@ START_TEST(test_numbers_match_strtod)
 }
 END_TEST
 
+/* A progress callback that counts its calls and stops at the `stop`th. */
+struct cancel_at {
+	int calls, stop;
+	size_t last, total;
+	int monotone;
+};
+
+static int
+cancel_cb(void *ctx, size_t done, size_t total)
+{
+	struct cancel_at *c = ctx;
+
+	c->calls++;
+	if (done < c->last || done > total)
+		c->monotone = 0;
+	c->last = done;
+	c->total = total;
+	return c->stop > 0 && c->calls >= c->stop;
+}
+
+/* 200000 rows: progress is reported (every 65536 rows, in bytes of the
+ * input); a callback that says stop fails the load and makes nothing. */
+START_TEST(test_progress_cancel)
+{
+	size_t rows = 200000, cap = rows * 32 + 16, n = 0, len;
+	char *text = malloc(cap), path[64], got[800], want[800];
+	struct cancel_at c = { 0, 0, 0, 0, 1 };
+	FILE *f;
+	sx_err e;
+	sx_dataset *ds;
+
+	ck_assert_ptr_nonnull(text);
+	n += (size_t)snprintf(text + n, cap - n, "N,D,L,C\n");
+	for (size_t i = 0; i < rows; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%zu,%zu,%.3f,%zu\n",
+		    i + 1, 2 * i, 1.0 + (double)(i % 1000) / 1000, i % 7);
+	len = n;
+	err_clear(&e);
+	ds = csv_parse_progress(text, len, "big.csv", "big", cancel_cb, &c, &e);
+	ck_assert_ptr_nonnull(ds);
+	ck_assert_uint_eq(ds->nrows, rows);
+	ck_assert_int_eq(c.calls, (int)(rows / 65536));
+	ck_assert_int_eq(c.monotone, 1);
+	ck_assert_uint_eq(c.total, len);
+	ck_assert_uint_gt(c.last, 0);
+	dataset_free(ds);
+
+	c = (struct cancel_at){ 0, 2, 0, 0, 1 };
+	err_clear(&e);
+	ck_assert_ptr_null(csv_parse_progress(text, len, "big.csv", "big",
+	    cancel_cb, &c, &e));
+	ck_assert_int_eq(c.calls, 2);
+	err_format(&e, got, sizeof got);
+	ck_assert_str_eq(got, "big.csv: load cancelled: nothing was loaded");
+
+	/* The same through a file. */
+	snprintf(path, sizeof path, "/tmp/sx-test-csv-XXXXXX");
+	f = fdopen(mkstemp(path), "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	c = (struct cancel_at){ 0, 1, 0, 0, 1 };
+	err_clear(&e);
+	ck_assert_ptr_null(csv_read_file_progress(path, NULL, NULL, cancel_cb,
+	    &c, &e));
+	ck_assert_int_eq(c.calls, 1);
+	err_format(&e, got, sizeof got);
+	snprintf(want, sizeof want, "%s: load cancelled: nothing was loaded",
+	    path);
+	ck_assert_str_eq(got, want);
+	unlink(path);
+	free(text);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -618,6 +693,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_numbers_match_strtod);
 	suite_add_tcase(s, tc);
 	tcase_add_test(tf, test_read_file);
+	tcase_add_test(tf, test_progress_cancel);
 	tcase_add_test(tf, test_chinchilla_file);
 	tcase_add_test(tf, test_gadre_file);
 	suite_add_tcase(s, tf);
