@@ -200,6 +200,9 @@ unit_suite(void)
 	Suite *s = suite_create("gamma");
 	TCase *tc = tcase_create("core");
 
+	/* The composition test takes seconds under the sanitizers. */
+	tcase_set_timeout(tc, 60);
+
 	tcase_add_test(tc, test_gamma_value);
 	tcase_add_test(tc, test_gamma_compose);
 	tcase_add_test(tc, test_gamma_mve);
