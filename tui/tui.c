@@ -272,6 +272,10 @@ tui_run(sx_workspace *ws, sx_out *out, const char *script, const char *where)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End as VT220, screen and tmux send them, also where TERM's
+	 * description says otherwise (TERM=xterm-256color inside tmux). */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
 	tui_colours(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
 	layout_apply(&t);
