@@ -11,23 +11,7 @@
 #include <unistd.h>
 
 #include "scaling/csv.h"
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
+#include "bench/benchutil.h"
 
 int
 main(void)
@@ -53,10 +37,10 @@ main(void)
 	}
 	fclose(fp);
 	for (int r = 0; r < 5; r++) {
-		double t0 = now_s();
+		double t0 = bench_clock_s(CLOCK_MONOTONIC);
 		sx_dataset *ds = csv_read_file(path, "bench", &e);
 
-		t[r] = now_s() - t0;
+		t[r] = bench_clock_s(CLOCK_MONOTONIC) - t0;
 		if (ds == NULL) {
 			fprintf(stderr, "bench_csv: %s\n", e.msg);
 			unlink(path);
@@ -65,7 +49,7 @@ main(void)
 		dataset_free(ds);
 	}
 	unlink(path);
-	qsort(t, 5, sizeof t[0], cmp_double);
+	qsort(t, 5, sizeof t[0], bench_cmp_double);
 	printf("csv: load 10^6 rows x 4 columns: median %.3f s over 5 runs\n", t[2]);
 	return 0;
 }

@@ -24,23 +24,7 @@
 
 #include "base/xalloc.h"
 #include "scaling/fit.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
+#include "bench/benchutil.h"
 
 /* Median wall time (ms) of `reps` fits of plc to n synthetic points. */
 static double
@@ -67,17 +51,17 @@ bench_plc(size_t n, enum sx_space space, int reps, int *iters)
 	memset(&o, 0, sizeof o);
 	o.space = space;
 	for (k = 0; k < reps; k++) {
-		double t0 = now_ms();
+		double t0 = bench_thread_ms();
 
 		if (fit_run(m, x, y, n, &o, &r, &e) != 0) {
 			fprintf(stderr, "bench_fit: %s\n", e.msg);
 			exit(1);
 		}
-		t[k] = now_ms() - t0;
+		t[k] = bench_thread_ms() - t0;
 		*iters = r.iterations;
 		fit_result_free(&r);
 	}
-	qsort(t, (size_t)reps, sizeof *t, cmp_double);
+	qsort(t, (size_t)reps, sizeof *t, bench_cmp_double);
 	med = t[reps / 2];
 	free(t);
 	free(xs);
@@ -151,27 +135,27 @@ bench_epoch(void)
 	o.delta = 1e-3;
 	o.starts = &st;
 	for (i = 0; i < 5; i++) {
-		t0 = now_ms();
+		t0 = bench_thread_ms();
 		if (fit_run(model_builtin("chinchilla"), x, l, k, &o, &r, &e) != 0) {
 			fprintf(stderr, "bench_fit: %s\n", e.msg);
 			exit(1);
 		}
-		t[i] = now_ms() - t0;
+		t[i] = bench_thread_ms() - t0;
 		if (i < 4)
 			fit_result_free(&r);
 	}
-	qsort(t, 5, sizeof *t, cmp_double);
+	qsort(t, 5, sizeof *t, bench_cmp_double);
 	printf("fit chinchilla n=%zu huber:1e-3 grid %zu starts (%zu converged) "
 	    "median %.1f ms, objective %.10g\n", k, r.starts_total,
 	    r.starts_converged, t[2], r.objective);
-	t0 = now_ms();
+	t0 = bench_thread_ms();
 	if (fit_bootstrap(model_builtin("chinchilla"), x, l, k, &o, 4000, 1,
 	    0.95, &r, NULL, NULL, &e) != 0) {
 		fprintf(stderr, "bench_fit: %s\n", e.msg);
 		exit(1);
 	}
 	printf("bootstrap 4000 replicates of it: %.2f s\n",
-	    (now_ms() - t0) / 1e3);
+	    (bench_thread_ms() - t0) / 1e3);
 	fit_result_free(&r);
 }
 

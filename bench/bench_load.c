@@ -11,6 +11,7 @@
  * peak memory, where getrusage(RUSAGE_CHILDREN) keeps the largest of all. */
 #define _DEFAULT_SOURCE 1
 #include "config.h"
+#include "bench/benchutil.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,15 +24,6 @@
 #include <unistd.h>
 
 #define PYTHON "/usr/bin/python3"
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* rows x (N, D, C, L), 6 significant digits like a training log, with a
  * pseudo-random spread so that no two rows print alike. Returns the size
@@ -73,7 +65,7 @@ static int
 run_child(char *const argv[], const char *out, double *wall, long *rss)
 {
 	struct rusage ru;
-	double t0 = now_s();
+	double t0 = bench_clock_s(CLOCK_MONOTONIC);
 	int status;
 	pid_t pid = fork();
 
@@ -90,7 +82,7 @@ run_child(char *const argv[], const char *out, double *wall, long *rss)
 	}
 	if (wait4(pid, &status, 0, &ru) < 0)
 		return -1;
-	*wall = now_s() - t0;
+	*wall = bench_clock_s(CLOCK_MONOTONIC) - t0;
 	*rss = ru.ru_maxrss;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }

@@ -16,15 +16,7 @@
 #include "scaling/design.h"
 #include "scaling/presets.h"
 #include "scaling/simulate.h"
-
-static double
-clock_s(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "bench/benchutil.h"
 
 int
 main(int argc, char **argv)
@@ -55,15 +47,15 @@ main(int argc, char **argv)
 	s.k = 6;
 	s.C_at = 1e24;
 	s.level = 0.9;
-	w0 = clock_s(CLOCK_MONOTONIC);
-	c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
+	w0 = bench_clock_s(CLOCK_MONOTONIC);
+	c0 = bench_clock_s(CLOCK_PROCESS_CPUTIME_ID);
 	if (sim_run(&s, ds->cols[0].v, ds->cols[1].v, ds->nrows, &r, NULL, NULL,
 	    &e) != 0) {
 		fprintf(stderr, "bench_plan: %s\n", e.msg);
 		return 1;
 	}
-	w = clock_s(CLOCK_MONOTONIC) - w0;
-	c = clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	w = bench_clock_s(CLOCK_MONOTONIC) - w0;
+	c = bench_clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	printf("simulate: %zu approach-3 refits (huber 1e-3, 4,500-start grid) "
 	    "of a %zu-run design on 2 threads: %.1f s wall, %.1f s CPU "
 	    "(%.1f ms a refit); %zu failed, sd(a) %.4f\n", s.reps, ds->nrows, w,

@@ -16,26 +16,10 @@
 
 #include "plots/figure.h"
 #include "plots/render.h"
+#include "bench/benchutil.h"
 
 #define NPTS 2000
 #define REPS 301
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 static double
 law(double c, void *ctx)
@@ -88,13 +72,13 @@ median_ms(const double *x, const double *y1, const double *y2,
 	int k;
 
 	for (k = 0; k < REPS; k++) {
-		t0 = now_ms();
+		t0 = bench_thread_ms();
 		sink += one(x, y1, y2, y3, mode, dense);
-		t[k] = now_ms() - t0;
+		t[k] = bench_thread_ms() - t0;
 	}
 	if (sink == 0)
 		fprintf(stderr, "bench_plots: nothing rendered\n");
-	qsort(t, REPS, sizeof t[0], cmp_double);
+	qsort(t, REPS, sizeof t[0], bench_cmp_double);
 	return t[REPS / 2];
 }
 

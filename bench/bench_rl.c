@@ -10,15 +10,7 @@
 #include "rl/gpi.h"
 #include "rl/grid.h"
 #include "rl/sf.h"
-
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "bench/benchutil.h"
 
 /* One goal convention: base e1 e2 e3 and GPI on three tasks; returns the
  * total seconds or -1. */
@@ -38,13 +30,13 @@ bench_goal(grid_goal goal, int verbose)
 
 	o.goal = goal;
 	err_clear(&err);
-	t0 = bench_now();
+	t0 = bench_clock_s(CLOCK_MONOTONIC);
 	if ((g = grid_builtin("fourroom", &o, &err)) == NULL ||
 	    sf_base_exact(g, base, 3, NULL, &b, &err) != 0) {
 		fprintf(stderr, "bench_rl: %s\n", err.msg);
 		return -1;
 	}
-	t1 = bench_now();
+	t1 = bench_clock_s(CLOCK_MONOTONIC);
 	for (i = 0; i < 3; i++) {
 		gpi_values *v;
 		size_t s0 = g->start_state;
@@ -66,7 +58,7 @@ bench_goal(grid_goal goal, int verbose)
 		}
 		gpi_values_free(v);
 	}
-	t2 = bench_now();
+	t2 = bench_clock_s(CLOCK_MONOTONIC);
 	if (verbose)
 		printf("  %s: %zu states; base+psi %.3f s, 3 x (GPI + V* + "
 		    "GPI eval) %.3f s\n", goal == GRID_GOAL_UNIT ? "unit" : "sum",
