@@ -28,30 +28,80 @@ fh_final(uint64_t h)
 	return h;
 }
 
-uint64_t
-fasthash64(const void *data, size_t len)
+void
+fasthash_init(fasthash_state *st)
+{
+	memset(st, 0, sizeof *st);
+	for (int k = 0; k < 4; k++)
+		st->h[k] = (uint64_t)k + 1;
+}
+
+/* Mix one 32-byte block into the four lanes. */
+static void
+fh_block(uint64_t h[4], const unsigned char *p)
+{
+	uint64_t w;
+
+	for (int k = 0; k < 4; k++) {
+		memcpy(&w, p + 8 * k, 8);
+		h[k] = fh_mix(h[k], w);
+	}
+}
+
+void
+fasthash_update(fasthash_state *st, const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h[4] = { 1, 2, 3, 4 }, w, out;
 	size_t i = 0;
 
-	for (; i + 32 <= len; i += 32) {
-		for (int k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			h[k] = fh_mix(h[k], w);
-		}
+	st->len += len;
+	if (st->ntail > 0) {
+		size_t take = 32 - st->ntail < len ? 32 - st->ntail : len;
+
+		memcpy(st->tail + st->ntail, p, take);
+		st->ntail += take;
+		i = take;
+		if (st->ntail < 32)
+			return;
+		fh_block(st->h, st->tail);
+		st->ntail = 0;
 	}
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
+	for (; i + 32 <= len; i += 32)
+		fh_block(st->h, p + i);
+	memcpy(st->tail, p + i, len - i);
+	st->ntail = len - i;
+}
+
+/* The last bytes (fewer than 32) as 8-byte words into lane 0, a partial
+ * word into lane 1, then the length and the avalanche. */
+uint64_t
+fasthash_final(const fasthash_state *st)
+{
+	uint64_t h[4], w, out;
+	size_t i = 0;
+
+	memcpy(h, st->h, sizeof h);
+	for (; i + 8 <= st->ntail; i += 8) {
+		memcpy(&w, st->tail + i, 8);
 		h[0] = fh_mix(h[0], w);
 	}
-	if (i < len) {
+	if (i < st->ntail) {
 		w = 0;
-		memcpy(&w, p + i, len - i);
+		memcpy(&w, st->tail + i, st->ntail - i);
 		h[1] = fh_mix(h[1], w);
 	}
-	out = (uint64_t)len;
+	out = st->len;
 	for (int k = 0; k < 4; k++)
 		out = fh_mix(out, fh_final(h[k]));
 	return fh_final(out);
+}
+
+uint64_t
+fasthash64(const void *data, size_t len)
+{
+	fasthash_state st;
+
+	fasthash_init(&st);
+	fasthash_update(&st, data, len);
+	return fasthash_final(&st);
 }

@@ -15,4 +15,20 @@
  */
 uint64_t fasthash64(const void *data, size_t len);
 
+/*
+ * The same hash over bytes that arrive in pieces (a file read in chunks):
+ * init, update with each piece in order, final. Any split of the bytes
+ * gives fasthash64 of their concatenation.
+ */
+typedef struct fasthash_state {
+	uint64_t h[4];
+	unsigned char tail[32];  /* bytes short of a 32-byte block */
+	size_t ntail;
+	uint64_t len;
+} fasthash_state;
+
+void fasthash_init(fasthash_state *st);
+void fasthash_update(fasthash_state *st, const void *data, size_t len);
+uint64_t fasthash_final(const fasthash_state *st);
+
 #endif
